@@ -1,0 +1,74 @@
+"""The ``termbank`` command: a thin porch over the library.
+
+Each command parses its arguments, calls one library function and prints. Commands live in
+modules by topic (``glossary_cmds``, ``extract_cmds`` …) and register themselves on
+:data:`cli` when this package imports them at the bottom. Library modules are imported inside
+command bodies so that ``--help`` and a cold ``lookup`` stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from termbank.errors import FormatError, NotFound, StoreError, TermbankError
+
+#: Exit codes every command keeps.
+OK, FOUND_PROBLEM, BAD_INPUT = 0, 1, 2
+
+
+class TermbankGroup(click.Group):
+    """Turns termbank's own errors into one ``Error: …`` line and the right exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (FormatError, StoreError) as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(BAD_INPUT)
+        except NotFound as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(FOUND_PROBLEM)
+        except TermbankError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(FOUND_PROBLEM)
+
+
+@click.group(cls=TermbankGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="termbank")
+def cli() -> None:
+    """English / Kazakh / Russian terminology: extract, align, glossary, TBX/PO/TMX, lookup."""
+
+
+def glossary_option(fn):
+    """``--glossary DIR``: the glossary folder every command that reads or writes it takes."""
+    return click.option(
+        "--glossary", "glossary_dir", type=click.Path(file_okay=False, path_type=Path),
+        default=Path("glossary"), show_default=True,
+        help="Folder of the glossary (created when missing).")(fn)
+
+
+def json_option(fn):
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Print machine-readable JSON instead of text.")(fn)
+
+
+def print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def progress(label: str, total: int | None = None):
+    """A progress bar on stderr that stays quiet when stderr is not a terminal."""
+    return click.progressbar(length=total, label=label, file=sys.stderr,
+                             show_pos=total is not None)
+
+
+def main() -> None:
+    cli(prog_name="termbank")
+
+
+# Command modules register themselves on `cli` when imported.
+from termbank.cli import glossary_cmds  # noqa: E402,F401
