@@ -1,0 +1,1 @@
+"""Translation memory: sentence splitting, sentence alignment, fuzzy matching, the store."""
