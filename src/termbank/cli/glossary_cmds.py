@@ -2,4 +2,224 @@
 
 from __future__ import annotations
 
-from termbank.cli import cli, glossary_option, json_option, print_json  # noqa: F401
+import sys
+from pathlib import Path
+
+import click
+
+from termbank.cli import BAD_INPUT, FOUND_PROBLEM, cli, glossary_option, json_option, print_json
+
+LANG_COLUMNS = ("en", "kk", "kk-Latn", "ru")
+
+
+@cli.command()
+@click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=Path("seeds"),
+              show_default=True, help="Folder of English source texts (*.txt), or one file.")
+@glossary_option
+@click.option("--exports", "exports_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("exports"), show_default=True, help="Where the exports go.")
+@click.option("--locales", "locales_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("locales"), show_default=True, help="Where the PO catalogs go.")
+@click.option("--min-score", type=float, default=None,
+              help="Keep only extracted candidates scoring at least this much.")
+@json_option
+def build(seeds_dir: Path, glossary_dir: Path, exports_dir: Path, locales_dir: Path,
+          min_score: float | None, as_json: bool) -> None:
+    """Run the main job: extract → align → glossary → TBX / TSV exports → PO catalogs."""
+    from termbank import pipeline
+    from termbank.glossary import Glossary
+
+    paths = _text_files(seeds_dir)
+    steps = {"read": "reading texts", "extract": "extracting terms", "merge": "merging",
+             "align": "finding Kazakh and Russian equivalents", "save": "saving the glossary",
+             "export": "writing exports", "locales": "updating PO catalogs"}
+
+    def stage(name: str) -> None:
+        if not as_json:
+            click.echo(f"  … {steps.get(name, name)}", err=True)
+
+    report = pipeline.build(paths, Glossary(glossary_dir), exports=exports_dir,
+                            locales=locales_dir, min_score=min_score, stage=stage)
+    if as_json:
+        print_json({"documents": report.documents, "words": report.words,
+                    "concepts": report.concepts, "terms": report.terms,
+                    "added": report.added, "updated": report.updated,
+                    "conflicts": [str(c) for c in report.conflicts], "aligned": report.aligned,
+                    "files": [str(p) for p in report.files]})
+        return
+    click.echo(f"Read {report.documents} documents ({report.words:,} words); "
+               f"{report.extracted} concepts extracted.")
+    click.echo(f"Glossary {glossary_dir}/: {report.concepts} concepts "
+               f"({len(report.added)} new, {len(report.updated)} updated).")
+    _print_terms(report.terms)
+    if report.aligned:
+        _print_align_stats(report.aligned)
+    if report.conflicts:
+        click.echo(f"{len(report.conflicts)} conflicts (curated values kept):")
+        for conflict in report.conflicts[:20]:
+            click.echo(f"  {conflict}")
+    click.echo("Files written:")
+    for path in report.files:
+        click.echo(f"  {path}")
+
+
+def _text_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise click.BadParameter(f"{path}: no such file or folder", param_hint="--seeds")
+    return sorted(path.glob("*.txt"))
+
+
+def _print_terms(terms: dict[str, int]) -> None:
+    langs = [lang for lang in LANG_COLUMNS if lang in terms] + sorted(set(terms) - set(LANG_COLUMNS))
+    click.echo("Terms per language: " + "  ".join(f"{lang} {terms[lang]}" for lang in langs))
+
+
+def _print_align_stats(stats: dict) -> None:
+    """stats: {lang: {attested: n, composed: n, ...}} from the align stage."""
+    kinds = sorted({k for per in stats.values() if isinstance(per, dict) for k in per})
+    if not kinds:
+        return
+    header = f"  {'':8}" + "".join(f"{k:>15}" for k in kinds)
+    click.echo("Equivalents by origin:")
+    click.echo(header)
+    for lang, per in stats.items():
+        if isinstance(per, dict):
+            click.echo(f"  {lang:8}" + "".join(f"{per.get(k, 0):>15}" for k in kinds))
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@glossary_option
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Load into this SQLite store instead (for large termbases).")
+@json_option
+def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool) -> None:
+    """Merge a TBX file (v3 or 2008) into the glossary; conflicts are reported, never applied."""
+    from termbank import pipeline
+
+    total = file.stat().st_size
+    if db_path is not None:
+        from termbank.store import open_store
+
+        store = open_store(db_path)
+        try:
+            with open(file, "rb") as f, _bytes_bar(f, total, "Importing", quiet=as_json) as tick:
+                n = pipeline.import_into_store(f, store, source=str(file), progress=tick)
+            counts = store.counts()
+        finally:
+            store.close()
+        if as_json:
+            print_json({"read": n, "store": str(db_path), "counts": counts})
+        else:
+            click.echo(f"Loaded {n:,} concepts into {db_path} "
+                       f"({sum(v for k, v in counts.items() if k != 'concepts'):,} terms).")
+        return
+
+    from termbank.glossary import Glossary
+
+    with open(file, "rb") as f, _bytes_bar(f, total, "Importing", quiet=as_json) as tick:
+        report = pipeline.import_into_glossary(f, Glossary(glossary_dir), source=str(file),
+                                               progress=tick)
+    if as_json:
+        print_json({"read": report.read, "added": report.added, "updated": report.updated,
+                    "conflicts": [str(c) for c in report.conflicts]})
+    else:
+        click.echo(f"Read {report.read} concepts from {file}: {len(report.added)} added, "
+                   f"{len(report.updated)} merged into existing ones.")
+        for conflict in report.conflicts:
+            click.echo(f"  conflict: {conflict}")
+    if report.conflicts:
+        sys.exit(FOUND_PROBLEM)
+
+
+class _bytes_bar:
+    """A progress bar over the bytes of a file being read (stderr; silent if not a tty)."""
+
+    def __init__(self, f, total: int, label: str, *, quiet: bool) -> None:
+        self.f, self.total, self.label, self.quiet = f, total, label, quiet
+        self.bar = None
+        self.last = 0
+
+    def __enter__(self):
+        if not self.quiet and sys.stderr.isatty():
+            self.bar = click.progressbar(length=self.total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        return self.tick
+
+    def tick(self, _n: int) -> None:
+        if self.bar is not None:
+            pos = self.f.tell()
+            self.bar.update(pos - self.last)
+            self.last = pos
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx2", "csv"]), default="tbx",
+              show_default=True, help="tbx: TBX v3 (ISO 30042:2019) TBX-Basic; tbx2: TBX 2008 "
+              "martif for older CAT tools (OmegaT, translate-toolkit, Weblate); csv: tab-separated "
+              "OmegaT glossary, one file per target language.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output file (csv: a folder or a name pattern). Default: under exports/.")
+@glossary_option
+@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Export from this SQLite store instead of the glossary.")
+def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | None) -> None:
+    """Write the glossary as TBX v3, TBX 2008 or OmegaT/spreadsheet TSV."""
+    from termbank import pipeline
+
+    out = out or pipeline.default_export_path(fmt, Path("exports"))
+    if db_path is not None:
+        from termbank.store import open_store
+
+        store = open_store(db_path)
+        try:
+            files = pipeline.export(store.concepts(), fmt, out)
+        finally:
+            store.close()
+    else:
+        from termbank.glossary import Glossary
+
+        files = pipeline.export(Glossary(glossary_dir), fmt, out)
+    for path in files:
+        click.echo(f"Wrote {path}")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@json_option
+def validate(files: tuple[Path, ...], as_json: bool) -> None:
+    """Check TBX files against the official TBX-Basic schemas (v3 DCA and 2008)."""
+    from termbank.validate import validate as check
+
+    results = []
+    worst = 0
+    for path in files:
+        with open(path, "rb") as f:
+            report = check(f, source=str(path))
+        results.append((path, report))
+        if report.dialect is None:
+            worst = max(worst, BAD_INPUT)
+        elif report.problems:
+            worst = max(worst, FOUND_PROBLEM)
+    if as_json:
+        print_json([{"file": str(p), "dialect": r.dialect, "valid": r.valid,
+                     "problems": [{"line": x.line, "message": x.message} for x in r.problems]}
+                    for p, r in results])
+    else:
+        for path, report in results:
+            if report.valid:
+                click.echo(f"{path}: valid {report.dialect}")
+                continue
+            what = report.dialect or "unreadable"
+            click.echo(f"{path}: INVALID ({what}, {len(report.problems)} problems)")
+            for problem in report.problems:
+                where = f"{path}:{problem.line}" if problem.line else str(path)
+                click.echo(f"  {where}: {problem.message}")
+    sys.exit(worst)

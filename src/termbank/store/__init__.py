@@ -1,1 +1,62 @@
-"""store"""
+"""The store: where concepts are kept for fast lookup.
+
+:class:`Store` is the one interface every other room uses; :mod:`termbank.store.sqlite` is the
+embedded default. A server database can stand in later by implementing the same methods.
+The curated glossary (YAML files) stays the source of truth: :func:`open_index` keeps a
+store derived from it and rebuilds it whenever the glossary's files change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Protocol
+
+from termbank.model import Concept
+
+INDEX_NAME = ".index.sqlite"
+
+
+class Store(Protocol):
+    """What the rest of termbank needs from a concept store."""
+
+    def add(self, concepts: Iterable[Concept]) -> int:
+        """Insert or replace *concepts*; return how many were written."""
+
+    def replace_all(self, concepts: Iterable[Concept], *, fingerprint: str | None = None) -> int:
+        """Make the store hold exactly *concepts* (in one transaction)."""
+
+    def get(self, concept_id: str) -> Concept | None: ...
+
+    def concepts(self) -> Iterator[Concept]: ...
+
+    def concept_ids_for_key(self, key: str) -> list[tuple[str, str, str]]:
+        """(concept id, language, term) of every term whose normalised key equals *key*."""
+
+    def counts(self) -> dict[str, int]:
+        """Number of concepts (key ``concepts``) and of terms per language tag."""
+
+    @property
+    def fingerprint(self) -> str | None: ...
+
+    def close(self) -> None: ...
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating when missing) the SQLite store at *path*."""
+    from termbank.store.sqlite import SqliteStore
+
+    return SqliteStore(path)
+
+
+def open_index(glossary) -> Store:
+    """The store derived from *glossary* (a :class:`termbank.glossary.Glossary`), up to date.
+
+    It lives beside the concept files (``glossary/.index.sqlite``) and is rebuilt when any
+    concept file was added, removed or changed since it was built.
+    """
+    store = open_store(Path(glossary.root) / INDEX_NAME)
+    fingerprint = glossary.fingerprint()
+    if store.fingerprint != fingerprint:
+        store.replace_all(glossary, fingerprint=fingerprint)
+    return store

@@ -1,0 +1,1 @@
+"""Data files shipped with termbank: schemas, reference terms, curated lists."""

@@ -1,0 +1,207 @@
+"""The jobs the CLI runs: import, export and the whole build, as library calls.
+
+Each function takes paths or streams and returns a report; none prints. Long jobs take an
+optional ``progress`` callback (called with a count) so the CLI can draw a bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from termbank.errors import FormatError
+from termbank.files import write_atomic
+from termbank.glossary import Glossary
+from termbank.merge import Conflict, merge
+from termbank.model import LANGS, Concept
+
+ExportFormat = Literal["tbx", "tbx2", "csv"]
+EXPORT_NAMES = {"tbx": "termbank.tbx", "tbx2": "termbank-martif.tbx", "csv": "termbank.{pair}.tsv"}
+Progress = Callable[[int], None]
+
+
+@lru_cache(maxsize=1)
+def _known_languages() -> frozenset[str]:
+    from babel import localedata
+
+    return frozenset(tag.split("_")[0] for tag in localedata.locale_identifiers())
+
+
+def known_language(tag: str) -> bool:
+    """True for a tag whose language subtag CLDR knows (``kk-Latn``, ``ru``, ``de-AT``)."""
+    return tag.split("-")[0] in _known_languages()
+
+
+def read_tbx(stream: BinaryIO, *, source: str) -> Iterator[Concept]:
+    """The concepts of a TBX file (v3 or 2008); unknown language codes are errors."""
+    from termbank.formats import tbx
+
+    return tbx.read(stream, source=source, lang_check=known_language)
+
+
+# -- import ----------------------------------------------------------------------------------
+
+@dataclass
+class ImportReport:
+    read: int = 0
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def import_into_glossary(stream: BinaryIO, glossary: Glossary, *, source: str,
+                         progress: Progress | None = None) -> ImportReport:
+    """Merge a TBX file into the glossary. Nothing is written unless the whole file reads."""
+    incoming = []
+    for concept in read_tbx(stream, source=source):
+        incoming.append(concept)
+        if progress:
+            progress(1)
+    result = merge(glossary.load(), incoming)
+    changed = set(result.added) | set(result.updated)
+    glossary.save(c for c in result.concepts if c.id in changed)
+    return ImportReport(len(incoming), result.added, result.updated, result.conflicts)
+
+
+def import_into_store(stream: BinaryIO, store, *, source: str,
+                      progress: Progress | None = None) -> int:
+    """Stream a (large) TBX file into a store, one concept in memory at a time.
+
+    The store is written in one transaction: a file that fails to read leaves it unchanged.
+    """
+    def counted() -> Iterator[Concept]:
+        for concept in read_tbx(stream, source=source):
+            yield concept
+            if progress:
+                progress(1)
+
+    return store.add(counted())
+
+
+# -- export ----------------------------------------------------------------------------------
+
+def export(concepts: Iterable[Concept], fmt: ExportFormat, out: Path, *,
+           source_lang: str = "en") -> list[Path]:
+    """Write *concepts* in *fmt* to *out* (a file; for csv, a folder or a file pattern).
+
+    csv writes one OmegaT-style file per target language (``termbank.en-kk.tsv`` …).
+    Every file is written atomically. Returns the files written.
+    """
+    from termbank.formats import tbx, tsv
+
+    concepts = list(concepts)
+    if fmt in ("tbx", "tbx2"):
+        dialect = "v3" if fmt == "tbx" else "2008"
+        write_atomic(out, lambda f: tbx.write(f, concepts, dialect=dialect, source_lang=source_lang))
+        return [out]
+    if fmt != "csv":
+        raise ValueError(f"unknown export format {fmt!r}")
+    folder, pattern = (out, EXPORT_NAMES["csv"]) if out.suffix == "" else (out.parent, out.name)
+    if "{pair}" not in pattern:
+        pattern = pattern.replace(".tsv", "") + ".{pair}.tsv"
+    written = []
+    targets = sorted({s.lang for c in concepts for s in c.sections if s.lang != source_lang},
+                     key=lambda lang: (LANGS.index(lang) if lang in LANGS else len(LANGS), lang))
+    for lang in targets:
+        path = folder / pattern.format(pair=f"{source_lang}-{lang}")
+
+        def write(f, lang=lang):
+            import io
+
+            text = io.StringIO()
+            tsv.write(text, concepts, source_lang=source_lang, target_lang=lang)
+            f.write(text.getvalue().encode("utf-8"))
+
+        write_atomic(path, write)
+        written.append(path)
+    return written
+
+
+def default_export_path(fmt: ExportFormat, exports: Path) -> Path:
+    return exports if fmt == "csv" else exports / EXPORT_NAMES[fmt]
+
+
+# -- build -----------------------------------------------------------------------------------
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    words: int = 0
+    candidates: int = 0
+    extracted: int = 0
+    aligned: dict = field(default_factory=dict)
+    concepts: int = 0
+    terms: dict[str, int] = field(default_factory=dict)
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)
+
+
+def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: Path | None,
+          min_score: float | None = None, stage: Callable[[str], None] | None = None) -> BuildReport:
+    """The main job: extract → align → glossary → exports (TBX v3, TBX 2008, TSV) → locales.
+
+    Curated work is never lost: everything goes through :func:`termbank.merge.merge`.
+    """
+    from termbank import align, extract
+
+    report = BuildReport()
+    say = stage or (lambda name: None)
+
+    say("read")
+    documents = extract.read_documents(seeds)
+    report.documents = len(documents)
+    report.words = sum(len(d.text.split()) for d in documents)
+
+    say("extract")
+    candidates = extract.extract(documents)
+    report.candidates = len(candidates)
+    if min_score is not None:
+        candidates = [c for c in candidates if c.score >= min_score]
+    found = extract.to_concepts(candidates)
+    report.extracted = len(found)
+
+    say("merge")
+    existing = glossary.load()
+    merged = merge(existing, found)
+
+    say("align")
+    aligned = align.align(merged.concepts)
+    report.aligned = aligned.stats
+    merged2 = merge(merged.concepts, aligned.concepts)
+
+    say("save")
+    before = {c.id for c in existing}
+    glossary.save(merged2.concepts)
+    concepts = merged2.concepts
+    report.added = sorted(set(merged.added) | set(merged2.added) - before)
+    report.updated = sorted((set(merged.updated) | set(merged2.updated)) & before)
+    report.conflicts = merged.conflicts + merged2.conflicts
+    report.concepts = len(concepts)
+    for c in concepts:
+        for s in c.sections:
+            report.terms[s.lang] = report.terms.get(s.lang, 0) + len(s.terms)
+
+    say("export")
+    for fmt in ("tbx", "tbx2", "csv"):
+        report.files += export(concepts, fmt, default_export_path(fmt, exports))
+
+    if locales is not None:
+        say("locales")
+        try:
+            from termbank import locales as locale_files
+        except ImportError:
+            locale_files = None
+        if locale_files is not None:
+            report.files += _update_locales(locale_files, glossary, locales)
+    return report
+
+
+def _update_locales(module, glossary: Glossary, locales: Path) -> list[Path]:
+    result = module.update(glossary, locales)
+    return list(getattr(result, "files", []) or [])
