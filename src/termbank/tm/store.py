@@ -1,0 +1,307 @@
+"""The translation memory: units of parallel segments in SQLite, fuzzy search, concordance.
+
+:class:`TranslationMemory` is the interface; a server database could implement the same
+methods (``add``, ``import_tmx``, ``units``, ``export_tmx``, ``search``, ``concordance``).
+SQLite keeps one row per unit and one per language variant; an FTS5 index over the
+variants' text finds candidates for fuzzy search (the rarest words of the query, ranked by
+BM25), and only those few hundred are scored word by word, so a search over 200,000 units
+stays in milliseconds. Every import runs in one transaction: a broken file leaves the
+memory exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import BinaryIO
+
+from termbank.errors import StoreError
+from termbank.formats import tmx
+from termbank.formats.tmx import Unit, Variant, base_lang
+from termbank.tm import match
+
+SCHEMA_VERSION = "1"
+#: How many FTS candidates are scored word by word, and how many rare query words are asked for.
+CANDIDATES, QUERY_WORDS = 200, 12
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY, srclang TEXT, srcbase TEXT, attrs TEXT, props TEXT, notes TEXT);
+CREATE TABLE IF NOT EXISTS variants (
+    id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+    lang TEXT NOT NULL, base TEXT NOT NULL, text TEXT NOT NULL, markup TEXT,
+    attrs TEXT, props TEXT, notes TEXT);
+CREATE INDEX IF NOT EXISTS variants_unit ON variants(unit_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS variants_fts USING fts5(
+    text, content='variants', content_rowid='id', tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS variants_vocab USING fts5vocab(variants_fts, 'row');
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A memory segment that resembles the query, with its translation."""
+
+    score: int
+    source: str
+    target: str
+    source_lang: str
+    target_lang: str
+    unit_id: int
+    diff: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"score": self.score, "source": self.source, "target": self.target,
+                "source_lang": self.source_lang, "target_lang": self.target_lang,
+                "unit": self.unit_id, "diff": [list(p) for p in self.diff]}
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A concordance line: a segment containing the phrase, and the unit's other languages."""
+
+    unit_id: int
+    lang: str
+    text: str
+    translations: tuple[tuple[str, str], ...]
+
+    def to_dict(self) -> dict:
+        return {"unit": self.unit_id, "lang": self.lang, "text": self.text,
+                "translations": {lang: text for lang, text in self.translations}}
+
+
+def now_stamp() -> str:
+    """The current time as a TMX date, ``20250115T120000Z``."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def default_path(glossary_dir: Path) -> Path:
+    """Where the memory lives when only the glossary folder is given."""
+    return Path(glossary_dir) / ".tm.sqlite"
+
+
+class TranslationMemory:
+    """A translation memory in one SQLite file (created when missing)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.executescript(_SCHEMA)
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the translation memory: {exc}") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> TranslationMemory:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------------------
+
+    def add(self, units: Iterable[Unit]) -> int:
+        """Store *units* in one transaction; returns how many were added.
+
+        If iterating *units* raises (a broken file half read), nothing is kept.
+        """
+        count = 0
+        cur = self.db.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            for unit in units:
+                cur.execute("INSERT INTO units (srclang, srcbase, attrs, props, notes)"
+                            " VALUES (?, ?, ?, ?, ?)",
+                            (unit.srclang, base_lang(unit.srclang) if unit.srclang else None, _dump(unit.attrs), _dump(unit.props), _dump(unit.notes)))
+                unit_id = cur.lastrowid
+                for v in unit.variants:
+                    cur.execute(
+                        "INSERT INTO variants (unit_id, lang, base, text, markup, attrs, props, notes)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (unit_id, v.lang, base_lang(v.lang), v.text, v.markup,
+                         _dump(v.attrs), _dump(v.props), _dump(v.notes)))
+                    cur.execute("INSERT INTO variants_fts (rowid, text) VALUES (?, ?)",
+                                (cur.lastrowid, v.text))
+                count += 1
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        cur.execute("COMMIT")
+        return count
+
+    def add_pairs(self, pairs: Iterable[tuple[str, str]], *, src_lang: str, tgt_lang: str,
+                  origin: str | None = None, stamp: str | None = None) -> int:
+        """Store aligned (source, target) segments as bilingual units."""
+        stamp = stamp or now_stamp()
+        attrs = (("creationdate", stamp), ("creationtool", "termbank"))
+        props = (("x-origin", origin),) if origin else ()
+        return self.add(Unit((Variant(src_lang, s), Variant(tgt_lang, t)), src_lang, attrs, props)
+                        for s, t in pairs)
+
+    def import_tmx(self, source: str | Path | BinaryIO, *, name: str | None = None) -> int:
+        """Import every unit of a TMX file, or none if the file is broken."""
+        return self.add(tmx.read(source, name=name))
+
+    # -- reading ------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT count(*) FROM units").fetchone()[0]
+
+    def language_pairs(self) -> list[tuple[str, str]]:
+        """(source, target) base languages that occur together in some unit."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT DISTINCT s.base, t.base FROM units u"
+            " JOIN variants s ON s.unit_id = u.id AND s.base = u.srcbase"
+            " JOIN variants t ON t.unit_id = u.id AND t.base != s.base ORDER BY 1, 2")]
+
+    def units(self, src_lang: str | None = None, tgt_lang: str | None = None) -> Iterator[Unit]:
+        """Units in the order they were added; with languages, only units that have them."""
+        sql, args = "SELECT id, srclang, attrs, props, notes FROM units u", []
+        for lang in (src_lang, tgt_lang):
+            if lang:
+                sql += " WHERE" if not args else " AND"
+                sql += " EXISTS (SELECT 1 FROM variants v WHERE v.unit_id = u.id AND v.base = ?)"
+                args.append(base_lang(lang))
+        cur = self.db.execute(sql + " ORDER BY id", args)
+        while rows := cur.fetchmany(1000):
+            ids = [r[0] for r in rows]
+            variants: dict[int, list[Variant]] = {i: [] for i in ids}
+            marks = ",".join("?" * len(ids))
+            for uid, lang, text, markup, attrs, props, notes in self.db.execute(
+                    f"SELECT unit_id, lang, text, markup, attrs, props, notes FROM variants"
+                    f" WHERE unit_id IN ({marks}) ORDER BY id", ids):
+                variants[uid].append(Variant(lang, text, markup, _load(attrs), _load(props),
+                                             tuple(_load(notes))))
+            for uid, srclang, attrs, props, notes in rows:
+                yield Unit(tuple(variants[uid]), srclang, _load(attrs), _load(props),
+                           tuple(_load(notes)))
+
+    def export_tmx(self, stream: BinaryIO, *, src_lang: str, tgt_lang: str | None,
+                   tool_version: str = "0") -> int:
+        """Write the units that have both languages as TMX; returns how many were written."""
+        created = _latest_date(self.units(src_lang, tgt_lang))
+        return tmx.write(stream, self.units(src_lang, tgt_lang), srclang=src_lang,
+                         tgtlang=tgt_lang, tool_version=tool_version, created=created)
+
+    # -- searching ----------------------------------------------------------------------
+
+    def search(self, query: str, *, src_lang: str = "en", tgt_lang: str | None = None,
+               min_score: int = 70, limit: int = 5) -> list[Match]:
+        """Fuzzy matches of *query* among *src_lang* segments, best first.
+
+        Each match carries the translation into *tgt_lang* (or, without one, one match per
+        target language the unit has) and the word differences to the query.
+        """
+        src = base_lang(src_lang)
+        words = self._rare_words(query)
+        if not words:
+            return []
+        fts = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = self.db.execute(
+            "SELECT v.unit_id, v.text FROM (SELECT rowid FROM variants_fts WHERE variants_fts MATCH ?"
+            " ORDER BY rank LIMIT ?) f JOIN variants v ON v.id = f.rowid WHERE v.base = ?",
+            (fts, CANDIDATES, src)).fetchall()
+        q_tokens = match.tokens(query)
+        scored = []
+        for unit_id, text in rows:
+            s = match.score(query, text, query_tokens=q_tokens)
+            if s >= min_score:
+                scored.append((s, unit_id, text))
+        scored.sort(key=lambda r: (-r[0], r[1]))
+        return self._with_targets(query, scored, src, tgt_lang, limit)
+
+    def scan(self, query: str, *, src_lang: str = "en", tgt_lang: str | None = None,
+             min_score: int = 70, limit: int = 5) -> list[Match]:
+        """The same as :meth:`search` but scoring every segment: slow, exact; for checks."""
+        src = base_lang(src_lang)
+        q_tokens = match.tokens(query)
+        scored = []
+        for unit_id, text in self.db.execute("SELECT unit_id, text FROM variants WHERE base = ?", (src,)):
+            s = match.score(query, text, query_tokens=q_tokens)
+            if s >= min_score:
+                scored.append((s, unit_id, text))
+        scored.sort(key=lambda r: (-r[0], r[1]))
+        return self._with_targets(query, scored, src, tgt_lang, limit)
+
+    def _rare_words(self, query: str) -> list[str]:
+        """The query's distinct words that occur in the memory, rarest first."""
+        words = sorted({t for t in match.tokens(query) if t[0].isalnum()})
+        if not words:
+            return []
+        marks = ",".join("?" * len(words))
+        found = self.db.execute(
+            f"SELECT term, doc FROM variants_vocab WHERE term IN ({marks})", words).fetchall()
+        found.sort(key=lambda r: (r[1], r[0]))
+        return [term for term, _ in found[:QUERY_WORDS]]
+
+    def _with_targets(self, query, scored, src, tgt_lang, limit) -> list[Match]:
+        out: list[Match] = []
+        seen = set()
+        tgt = base_lang(tgt_lang) if tgt_lang else None
+        for s, unit_id, text in scored:
+            rows = self.db.execute(
+                "SELECT lang, text FROM variants WHERE unit_id = ? AND base != ?"
+                + (" AND base = ?" if tgt else "") + " ORDER BY id",
+                (unit_id, src, tgt) if tgt else (unit_id, src)).fetchall()
+            for lang, target in rows:
+                key = (text, base_lang(lang), target)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Match(s, text, target, src, base_lang(lang), unit_id,
+                                 tuple(match.diff(query, text))))
+                if len(out) >= limit:
+                    return out
+        return out
+
+    def concordance(self, phrase: str, *, lang: str | None = None, limit: int = 50) -> list[Occurrence]:
+        """Segments containing *phrase* (whole words, any case), with their translations."""
+        words = [t for t in match.tokens(phrase) if t[0].isalnum()]
+        if not words:
+            return []
+        fts = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+        sql = ("SELECT v.unit_id, v.lang, v.text FROM variants_fts f JOIN variants v ON v.id = f.rowid"
+               " WHERE variants_fts MATCH ?")
+        args: list = [fts]
+        if lang:
+            sql += " AND v.base = ?"
+            args.append(base_lang(lang))
+        out = []
+        for unit_id, vlang, text in self.db.execute(sql + " ORDER BY v.unit_id LIMIT ?", [*args, limit]):
+            others = self.db.execute(
+                "SELECT lang, text FROM variants WHERE unit_id = ? AND lang != ? ORDER BY id",
+                (unit_id, vlang)).fetchall()
+            out.append(Occurrence(unit_id, vlang, text, tuple(map(tuple, others))))
+        return out
+
+
+def _dump(value) -> str | None:
+    return json.dumps([list(x) if isinstance(x, tuple) else x for x in value],
+                      ensure_ascii=False) if value else None
+
+
+def _load(text: str | None) -> tuple:
+    if not text:
+        return ()
+    return tuple(tuple(x) if isinstance(x, list) else x for x in json.loads(text))
+
+
+def _latest_date(units: Iterable[Unit]) -> str | None:
+    """The latest creation or change date among *units*: the export's own date, deterministic."""
+    latest = None
+    for unit in units:
+        for key, value in unit.attrs:
+            if key in ("creationdate", "changedate") and (latest is None or value > latest):
+                latest = value
+    return latest
