@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import BinaryIO, Literal
 from xml.sax.saxutils import escape, quoteattr
 
@@ -207,6 +208,7 @@ def _write_term(out: _Out, t: Term, *, v3: bool) -> None:
 # -- reading ---------------------------------------------------------------------------------
 
 _ENTRY = {"conceptEntry", "termEntry"}
+_LINKS = {"externalcrossreference", "xgraphic"}
 _SECTION = {"langSec", "langSet"}
 _TERM_HOLDERS = {"termSec", "tig", "ntig"}
 
@@ -375,14 +377,15 @@ def normalise_lang(raw: str) -> str | None:
 def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
     cid = el.get("id")
     notes: list[str] = []
-    kind = subject = definition = None
+    kind = subject = definition = concept_pos = None
     sources: list[str] = []
     sections: dict[str, LangSection] = {}
     for child in el:
         name = _local(child)
         if name in _SECTION:
             lang = _lang_of(child, source, lang_check)
-            section = _section(child, lang, source=source, ours=ours)
+            section, found = _section(child, lang, source=source, ours=ours)
+            sources.extend(found)
             if lang in sections:  # two langSets of one language: one section
                 old = sections[lang]
                 section = LangSection(lang, old.terms + section.terms,
@@ -395,10 +398,14 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
             key, value = cat
             if key in ("subjectfield", "subject") and value:
                 subject = value
-            elif key == "definition" and value:
-                definition = value
+            elif key in ("definition", "") and name == "descrip" and value or key == "definition":
+                definition = value or definition
+            elif key in ("partofspeech", "") and name == "termNote" and value.lower() in _POS_IN:
+                concept_pos = _POS_IN[value.lower()]
             elif key == "source" and value:
                 sources.append(value)
+            elif key in _LINKS and child.get("target"):
+                sources.append(child.get("target"))
             elif value:
                 notes.append(f"{child.get('type') or key}: {value}")
         elif name == "descripGrp":
@@ -424,15 +431,21 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
         raise FormatError(f"<{_local(el)}> has no language section", source=source,
                           line=el.sourceline)
     if not cid or not is_concept_id(cid):
-        base = cid or _first_term(sections)
-        cid = _safe_id(base, seq)
+        cid = _safe_id(_first_term(sections), seq)
+    if concept_pos is not None:  # a part of speech given for the whole entry (translate-toolkit)
+        sections = {lang: replace(sec, terms=tuple(t if t.pos else replace(t, pos=concept_pos)
+                                                   for t in sec.terms))
+                    for lang, sec in sections.items()}
     return Concept(id=cid, sections=sort_sections(sections.values()), kind=kind,
                    subject_field=subject, definition=definition, note=_join(*notes),
                    sources=tuple(dict.fromkeys(sources)))
 
 
 def _safe_id(base: str, seq: int) -> str:
-    """Ids other tools write (``1``, ``_1``, ``c 1``) become NCNames; never collide by luck."""
+    """Ids other tools write (``1``, ``_1``) are not NCNames: name the concept by its first term.
+
+    Numbering would merge unrelated concepts of two files that both start at ``1``.
+    """
     made = slug(base)
     return made if made != "c-concept" else f"c-{seq}"
 
@@ -445,8 +458,9 @@ def _first_term(sections: dict[str, LangSection]) -> str:
     return ""
 
 
-def _section(el, lang: str, *, source: str, ours: bool) -> LangSection:
-    terms, notes = [], []
+def _section(el, lang: str, *, source: str, ours: bool) -> tuple[LangSection, list[str]]:
+    """The section, and the sources given at its level (they belong to the concept)."""
+    terms, notes, sources = [], [], []
     definition = None
     for child in el:
         name = _local(child)
@@ -458,10 +472,15 @@ def _section(el, lang: str, *, source: str, ours: bool) -> LangSection:
             key, value = cat
             if key == "definition" and value:
                 definition = value
+            elif key == "source" and value:
+                sources.append(value)
+            elif key in _LINKS and child.get("target"):
+                sources.append(child.get("target"))
             elif value:
                 notes.append(f"{child.get('type') or key}: {value}")
         elif name == "descripGrp":
             d, extra = _descrip_group(child)
+            sources.extend(extra)
             if d and d[0] == "definition":
                 definition = d[1]
             elif d:
@@ -473,7 +492,7 @@ def _section(el, lang: str, *, source: str, ours: bool) -> LangSection:
     if not terms:
         raise FormatError(f"<{_local(el)} xml:lang={lang!r}> holds no term", source=source,
                           line=el.sourceline)
-    return LangSection(lang, tuple(terms), definition, _join(*notes))
+    return LangSection(lang, tuple(terms), definition, _join(*notes)), sources
 
 
 def _term(el, *, source: str, ours: bool) -> Term:
@@ -529,6 +548,8 @@ def _term(el, *, source: str, ours: bool) -> Term:
             contexts.append(Context(value))
         elif key == "source" and value:
             sources.append(_source(value))
+        elif key in _LINKS and child.get("target"):
+            sources.append(Source(SourceKind.REFERENCE, child.get("target")))
         elif value:  # a category we hold no field for: keep it, readable, in the note
             notes.append(f"{child.get('type') or key}: {value}")
     if not text:
