@@ -149,6 +149,16 @@ class TranslationMemory:
         return self.add(Unit((Variant(src_lang, s), Variant(tgt_lang, t)), src_lang, attrs, props)
                         for s, t in pairs)
 
+    def add_parallel(self, source_text: str, target_text: str, *, src_lang: str, tgt_lang: str,
+                     origin: str | None = None, term_pairs: Iterable[tuple[str, str]] = ()) -> int:
+        """Align a text with its translation sentence by sentence and store the pairs."""
+        from termbank.tm.align import align_texts
+
+        pairs = align_texts(source_text, target_text, src_lang=src_lang, tgt_lang=tgt_lang,
+                            term_pairs=term_pairs)
+        return self.add_pairs(((p.source, p.target) for p in pairs), src_lang=src_lang,
+                              tgt_lang=tgt_lang, origin=origin)
+
     def import_tmx(self, source: str | Path | BinaryIO, *, name: str | None = None) -> int:
         """Import every unit of a TMX file, or none if the file is broken."""
         return self.add(tmx.read(source, name=name))

@@ -1,0 +1,162 @@
+"""``termbank tm …``: align parallel texts into the translation memory, search it, TMX in/out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from termbank.cli import cli, json_option, print_json
+
+
+def _memory_options(fn):
+    fn = click.option("--tm", "tm_file", type=click.Path(dir_okay=False, path_type=Path),
+                      default=None, help="Memory file (default: <glossary>/.tm.sqlite).")(fn)
+    return click.option("--glossary", "glossary_dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=Path("glossary"), show_default=True,
+                        help="Glossary folder; the memory lives beside it.")(fn)
+
+
+def _open(glossary_dir: Path, tm_file: Path | None):
+    from termbank.tm.store import TranslationMemory, default_path
+
+    return TranslationMemory(tm_file or default_path(glossary_dir))
+
+
+def _concepts(glossary_dir: Path):
+    from termbank.glossary import Glossary
+
+    return Glossary(glossary_dir).load() if glossary_dir.is_dir() else []
+
+
+def _lang_pair(value: str | None) -> tuple[str, str | None]:
+    if not value:
+        return "en", None
+    src, sep, tgt = value.partition("-")
+    if not sep or not src or not tgt:
+        raise click.BadParameter("write it as SOURCE-TARGET, e.g. en-ru", param_hint="--lang-pair")
+    return src, tgt
+
+
+@cli.group()
+def tm() -> None:
+    """Translation memory: align parallel texts, fuzzy search, concordance, TMX."""
+
+
+@tm.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("targets", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_memory_options
+@json_option
+def align(source: Path, targets: tuple[Path, ...], glossary_dir: Path, tm_file: Path | None,
+          as_json: bool) -> None:
+    """Align an English text with its translations (RU.txt, KK.txt) and store the segments."""
+    from termbank.tm.segment import guess_lang
+
+    concepts = _concepts(glossary_dir)
+    english = source.read_text(encoding="utf-8")
+    added = {}
+    with _open(glossary_dir, tm_file) as memory:
+        for path in targets:
+            text = path.read_text(encoding="utf-8")
+            lang = path.parent.name if path.parent.name in ("kk", "ru") else guess_lang(text)
+            pairs = [(c.preferred("en").text, c.preferred(lang).text) for c in concepts
+                     if c.preferred("en") and c.preferred(lang)]
+            added[lang] = memory.add_parallel(english, text, src_lang="en", tgt_lang=lang,
+                                              origin=source.name, term_pairs=pairs)
+    if as_json:
+        print_json({"added": added})
+    else:
+        for lang, n in added.items():
+            click.echo(f"en-{lang}: {n} segment pairs stored")
+
+
+@tm.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_memory_options
+def import_(file: Path, glossary_dir: Path, tm_file: Path | None) -> None:
+    """Import a TMX file (all units or, if it is broken, none)."""
+    with _open(glossary_dir, tm_file) as memory:
+        n = memory.import_tmx(file)
+    click.echo(f"{n} translation units imported from {file}")
+
+
+@tm.command()
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="TMX file; without --lang-pair one file per pair: NAME.en-ru.tmx …")
+@click.option("--lang-pair", default=None, help="Only this pair, e.g. en-ru.")
+@_memory_options
+def export(out: Path, lang_pair: str | None, glossary_dir: Path, tm_file: Path | None) -> None:
+    """Export the memory as TMX 1.4b, one file per language pair."""
+    from importlib.metadata import version
+
+    from termbank.files import write_atomic
+
+    with _open(glossary_dir, tm_file) as memory:
+        if lang_pair:
+            pairs = [(_lang_pair(lang_pair)[0], _lang_pair(lang_pair)[1])]
+            paths = [out]
+        else:
+            pairs = memory.language_pairs()
+            paths = [out.with_name(f"{out.stem}.{s}-{t}{out.suffix or '.tmx'}") for s, t in pairs]
+        for (src, tgt), path in zip(pairs, paths, strict=True):
+            counted = []
+            write_atomic(path, lambda f, s=src, t=tgt: counted.append(memory.export_tmx(
+                f, src_lang=s, tgt_lang=t, tool_version=version("termbank"))))
+            click.echo(f"{path}: {counted[0]} units {src}-{tgt}")
+
+
+@tm.command()
+@click.argument("sentence")
+@click.option("--lang-pair", default=None, help="Source and target, e.g. en-ru (default: en to all).")
+@click.option("--min", "min_score", type=click.IntRange(0, 100), default=70, show_default=True,
+              help="Lowest match percentage shown.")
+@click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
+@_memory_options
+@json_option
+def search(sentence: str, lang_pair: str | None, min_score: int, limit: int, glossary_dir: Path,
+           tm_file: Path | None, as_json: bool) -> None:
+    """Fuzzy matches of SENTENCE, best first, with differences and glossary terms."""
+    from termbank.tm.match import render_diff, term_hits
+
+    src, tgt = _lang_pair(lang_pair)
+    with _open(glossary_dir, tm_file) as memory:
+        matches = memory.search(sentence, src_lang=src, tgt_lang=tgt, min_score=min_score,
+                                limit=limit)
+    terms = [(c.id, t.text) for c in _concepts(glossary_dir) for s in c.sections if s.lang == src
+             for t in s.terms]
+    hits = term_hits(sentence, terms)
+    if as_json:
+        print_json({"matches": [m.to_dict() for m in matches],
+                    "terms": [{"concept": cid, "term": term} for cid, term in hits]})
+        return
+    if not matches:
+        click.echo(f"no match of {min_score}% or more")
+    for m in matches:
+        click.echo(f"{m.score:3d}%  {m.source_lang}: {render_diff(m.diff)}")
+        click.echo(f"      {m.target_lang}: {m.target}")
+    if hits:
+        click.echo("terms: " + ", ".join(f"{term} ({cid})" for cid, term in hits))
+
+
+@tm.command()
+@click.argument("phrase")
+@click.option("--lang", default=None, help="Only segments in this language.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@_memory_options
+@json_option
+def concordance(phrase: str, lang: str | None, limit: int, glossary_dir: Path, tm_file: Path | None,
+                as_json: bool) -> None:
+    """Segments that contain PHRASE, with their translations."""
+    with _open(glossary_dir, tm_file) as memory:
+        found = memory.concordance(phrase, lang=lang, limit=limit)
+    if as_json:
+        print_json([o.to_dict() for o in found])
+        return
+    if not found:
+        click.echo(f"{phrase!r} does not occur in the memory")
+    for o in found:
+        click.echo(f"{o.lang}: {o.text}")
+        for tl, text in o.translations:
+            click.echo(f"  {tl}: {text}")
