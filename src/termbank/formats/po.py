@@ -59,9 +59,21 @@ class Entry(polib.POEntry):
     def key(self) -> tuple[str | None, str]:
         return (self.msgctxt, self.msgid)
 
+    def __unicode__(self, wrapwidth=WRAP_WIDTH):
+        """The entry as msgmerge writes it: strings wrapped after spaces and ``\\n``,
+        comments never wrapped (so notes read back exactly), references wrapped at spaces."""
+        self._width = wrapwidth
+        text = super().__unicode__(0)
+        if self.occurrences and wrapwidth > 0 and "\n#: " in "\n" + text:
+            text = "\n".join(_wrap_references(line, wrapwidth) for line in text.split("\n"))
+        return text
+
+    __str__ = __unicode__
+
     def _str_field(self, fieldname, delflag, plural_index, field, wrapwidth=WRAP_WIDTH):
-        """Wrap like msgmerge (after spaces and ``\\n``), so files from gettext tools,
-        Poedit or Weblate keep their line breaks when termbank rewrites them."""
+        """Wrap like msgmerge, so files from gettext tools, Poedit or Weblate keep their
+        line breaks when termbank rewrites them."""
+        wrapwidth = getattr(self, "_width", wrapwidth)
         keyword = fieldname.removeprefix("previous_") + plural_index
         escaped = polib.escape(field)
         first = f'{delflag}{keyword} "{escaped}"'
@@ -78,6 +90,19 @@ class Entry(polib.POEntry):
             if line:
                 pieces.append(line)
         return [f'{delflag}{keyword} ""'] + [f'{delflag}"{p}"' for p in pieces]
+
+
+def _wrap_references(line: str, width: int) -> str:
+    if not line.startswith("#: ") or len(line) <= width:
+        return line
+    out, current = [], "#:"
+    for ref in line[3:].split():
+        if len(current) + 1 + len(ref) > width and current != "#:":
+            out.append(current)
+            current = "#:"
+        current += " " + ref
+    out.append(current)
+    return "\n".join(out)
 
 
 @dataclass
@@ -293,9 +318,32 @@ def glossary_note(entry: polib.POEntry) -> tuple[str, str] | None:
 
 def dumps(po: polib.POFile) -> bytes:
     """The catalog as UTF-8 PO text with a final newline."""
+    return render(po, render_entries(po))
+
+
+def render_entries(po: polib.POFile) -> list[str]:
+    """The text of each entry, active ones first, then the obsolete ones, as polib orders them.
+
+    Kept apart from :func:`render` so that a caller can change the header (a date) and
+    render again without serialising every entry twice.
+    """
+    active = [e.__unicode__(WRAP_WIDTH) for e in po if not e.obsolete]
+    return active + [e.__unicode__(WRAP_WIDTH) for e in po if e.obsolete]
+
+
+def render(po: polib.POFile, entries: list[str]) -> bytes:
+    """The whole file from the catalog's header and already rendered *entries*."""
     po.wrapwidth = WRAP_WIDTH
-    text = str(po)
+    head = polib.POFile.__unicode__(_header_only(po))
+    text = "\n".join([head.rstrip("\n") + "\n", *entries]) if entries else head
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def _header_only(po: polib.POFile) -> polib.POFile:
+    head = polib.POFile(wrapwidth=WRAP_WIDTH)
+    head.header, head.metadata, head.metadata_is_fuzzy = (po.header, po.metadata,
+                                                          po.metadata_is_fuzzy)
+    return head
 
 
 def compile_mo(po: polib.POFile) -> bytes:

@@ -1,0 +1,434 @@
+"""The glossary in gettext catalogs: update them in place, take translators' edits back, check.
+
+``locales/glossary.pot`` and ``locales/<locale>/LC_MESSAGES/glossary.po`` (+ ``.mo``) hold the
+glossary for localisation teams (Poedit, Weblate, Pootle). The rules of :func:`update` are
+those of ``msgmerge -N --previous`` with one more promise: nothing a translator typed is lost.
+
+* An entry is found again by its ``msgctxt`` (the concept id) and ``msgid`` (the English term).
+* A ``msgstr`` that still says what the glossary said last time (recorded in the entry's
+  ``Glossary:`` note) follows the glossary; one that differs is the translator's and is kept
+  and reported.
+* When a concept's English term changed, its old entry becomes the new one, ``#, fuzzy``, with
+  the old English kept as ``#| msgid``; an entry no concept wants any more becomes obsolete
+  (``#~``), and comes back to life if its concept returns.
+
+:func:`import_edits` turns translators' finished (non-fuzzy) edits into proposals for
+:func:`termbank.merge.merge`; :func:`check` finds translations that do not use the glossary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import polib
+
+from termbank.errors import FormatError
+from termbank.files import write_many_atomic
+from termbank.formats import po
+from termbank.merge import merge
+from termbank.model import LANGS, AdminStatus, Concept, LangSection, Review, Source, \
+    SourceKind, Term
+
+#: File name (without suffix) of the glossary catalogs.
+DOMAIN = "glossary"
+DEFAULT_PROJECT = "termbank glossary"
+#: What ``Last-Translator`` says in a catalog nobody has edited yet.
+DEFAULT_TRANSLATOR = "termbank (glossary export)"
+#: Target languages every update writes, whatever the glossary holds.
+BASE_TARGETS = ("kk", "kk-Latn", "ru")
+_PLACEHOLDERS = {"FULL NAME <EMAIL@ADDRESS>", "LANGUAGE <LL@li.org>", "PACKAGE VERSION", ""}
+_ENFORCED = {"MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+             "Content-Transfer-Encoding": "8bit"}
+_HEADER_COMMENT = ("Glossary terms for translation into {name}.\n"
+                   "Entries marked fuzzy are unapproved suggestions. Edit msgstr to propose\n"
+                   "your own term: 'termbank locales import' takes it back for review.")
+
+
+def catalog_path(locales_dir: Path, lang: str, suffix: str = ".po") -> Path:
+    """``locales/kk@latin/LC_MESSAGES/glossary.po`` for glossary language ``kk-Latn``."""
+    return Path(locales_dir) / po.gettext_locale(lang) / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+
+
+def template_path(locales_dir: Path) -> Path:
+    return Path(locales_dir) / f"{DOMAIN}.pot"
+
+
+def target_langs(concepts: Iterable[Concept]) -> list[str]:
+    """kk, kk-Latn and ru, then any other non-English language the glossary holds."""
+    found = {s.lang for c in concepts for s in c.sections} - {"en", *BASE_TARGETS}
+    known = [lang for lang in LANGS if lang in found]
+    return [*BASE_TARGETS, *known, *sorted(found - set(known))]
+
+
+# -- update ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KeptEdit:
+    """A translator's msgstr that differs from the glossary and was kept."""
+
+    concept: str
+    msgid: str
+    translation: str
+    glossary: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    """An entry whose English term changed: now fuzzy, with the old English as ``#| msgid``."""
+
+    concept: str
+    msgid: str
+    previous: str
+    translation: str
+
+
+@dataclass
+class CatalogUpdate:
+    """What one update did to one language's catalog."""
+
+    lang: str
+    path: str
+    created: bool = False
+    changed: bool = False
+    entries: int = 0
+    added: list[str] = field(default_factory=list)
+    refreshed: list[str] = field(default_factory=list)
+    kept: list[KeptEdit] = field(default_factory=list)
+    fuzzy: list[SourceChange] = field(default_factory=list)
+    obsolete: list[str] = field(default_factory=list)
+    revived: list[str] = field(default_factory=list)
+    header_fixed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class UpdateReport:
+    template: str
+    template_changed: bool
+    catalogs: list[CatalogUpdate]
+    written: list[str]
+
+
+def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | None = None,
+           langs: Sequence[str] | None = None, project: str = DEFAULT_PROJECT) -> UpdateReport:
+    """Write the template, the PO and the MO file of every target language, in place.
+
+    Every existing file is read (strictly) before anything is written, and all files are
+    written in one step: when any of them is malformed, nothing changes.
+
+    :raises FormatError: for a malformed existing catalog, or one whose ``Language`` header
+        names another language than its folder.
+    """
+    now = now or datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    locales_dir = Path(locales_dir)
+    langs = list(langs) if langs is not None else target_langs(concepts)
+    writes: list[tuple[Path, bytes]] = []
+
+    pot_path = template_path(locales_dir)
+    old_pot = _read_existing(pot_path)
+    pot = po.new_catalog(po.header(None, project=project, now=now, translator=""),
+                         comment=f"Template of the {project}: the English terms, one per "
+                                 "concept term.")
+    for entry in po.glossary_entries(concepts):
+        pot.append(entry)
+    pot_date = po.format_date(now)
+    if old_pot is not None:
+        pot.header = old_pot.po.header or pot.header
+        old_date = old_pot.po.metadata.get("POT-Creation-Date", pot_date)
+        pot.metadata["POT-Creation-Date"] = old_date
+        for key in ("Project-Id-Version", "Report-Msgid-Bugs-To"):
+            if old_pot.po.metadata.get(key, "") not in _PLACEHOLDERS:
+                pot.metadata[key] = old_pot.po.metadata[key]
+    body = po.render_entries(pot)
+    text = po.render(pot, body)
+    template_changed = old_pot is None or text != pot_path.read_bytes()
+    if template_changed:
+        pot.metadata["POT-Creation-Date"] = pot_date
+        writes.append((pot_path, po.render(pot, body)))
+    else:
+        pot_date = pot.metadata["POT-Creation-Date"]
+
+    reports = []
+    for lang in langs:
+        path = catalog_path(locales_dir, lang)
+        old = _read_existing(path)
+        if old is not None:
+            _check_language(old, lang)
+        catalog, report = update_catalog(concepts, lang, old, pot_date=pot_date, now=now,
+                                         project=project)
+        report.path = str(path)
+        body = po.render_entries(catalog)
+        old_text = path.read_bytes() if old is not None else None
+        text = po.render(catalog, body)
+        if text != old_text:
+            catalog.metadata["PO-Revision-Date"] = po.format_date(now)
+            text = po.render(catalog, body)
+            report.changed = True
+            writes.append((path, text))
+        mo_path = catalog_path(locales_dir, lang, ".mo")
+        if report.changed or not mo_path.is_file():
+            writes.append((mo_path, po.compile_mo(catalog)))
+        reports.append(report)
+    write_many_atomic(writes)
+    return UpdateReport(template=str(pot_path), template_changed=template_changed,
+                        catalogs=reports, written=[str(p) for p, _ in writes])
+
+
+def _read_existing(path: Path) -> po.Catalog | None:
+    if not path.is_file():
+        return None
+    return po.parse(path.read_bytes(), source=str(path))
+
+
+def _check_language(catalog: po.Catalog, lang: str) -> None:
+    declared = catalog.language
+    if declared and po.glossary_lang(declared) != lang:
+        raise FormatError(f"Language is {declared!r} but this is the catalog of "
+                          f"{po.gettext_locale(lang)!r}", source=catalog.source,
+                          line=catalog.line_of("Language"))
+
+
+def update_catalog(concepts: Sequence[Concept], lang: str, old: po.Catalog | None, *,
+                   pot_date: str, now: datetime, project: str = DEFAULT_PROJECT,
+                   ) -> tuple[polib.POFile, CatalogUpdate]:
+    """The new catalog of *lang* from the glossary and the translators' *old* one.
+
+    Dates are left as *old* had them (a caller sets ``PO-Revision-Date`` when the text
+    changed); ``POT-Creation-Date`` is *pot_date*.
+    """
+    report = CatalogUpdate(lang=lang, path="", created=old is None)
+    catalog = _merged_header(lang, old, pot_date=pot_date, now=now, project=project,
+                             report=report)
+    new_entries = list(po.glossary_entries(concepts, lang))
+    old_entries = list(old.po) if old is not None else []
+    active = {e.key: e for e in old_entries if not e.obsolete}
+    obsolete = {e.key: e for e in old_entries if e.obsolete}
+    used: set[int] = set()
+    merged: list[po.Entry | None] = []
+    for new in new_entries:
+        previous = active.get(new.key)
+        revived = previous is None and new.key in obsolete
+        previous = previous or obsolete.get(new.key)
+        if previous is None:
+            merged.append(None)
+            continue
+        used.add(id(previous))
+        merged.append(_merge_entry(new, previous, report))
+        if revived:
+            report.revived.append(_label(new))
+    # entries whose English changed: pair them with an unused old entry of the same concept
+    unused_by_concept: dict[str | None, list[po.Entry]] = {}
+    for entry in old_entries:
+        if not entry.obsolete and id(entry) not in used and not entry.msgid_plural:
+            unused_by_concept.setdefault(entry.msgctxt, []).append(entry)
+    for i, new in enumerate(new_entries):
+        if merged[i] is not None:
+            continue
+        candidates = unused_by_concept.get(new.msgctxt) or []
+        if candidates:
+            previous = candidates.pop(0)
+            used.add(id(previous))
+            merged[i] = _source_changed(new, previous, report)
+        else:
+            merged[i] = new
+            report.added.append(_label(new))
+    for entry in merged:
+        catalog.append(entry)
+    for entry in old_entries:
+        if id(entry) in used:
+            continue
+        if not entry.obsolete:
+            report.obsolete.append(_label(entry))
+            entry.obsolete = True
+            entry.occurrences = []
+        catalog.append(entry)
+    report.entries = len(new_entries)
+    return catalog, report
+
+
+def _label(entry: polib.POEntry) -> str:
+    return f"{entry.msgctxt}: {entry.msgid}" if entry.msgctxt else entry.msgid
+
+
+def _merged_header(lang: str, old: po.Catalog | None, *, pot_date: str, now: datetime,
+                   project: str, report: CatalogUpdate) -> polib.POFile:
+    fresh = po.header(lang, project=project, now=now, translator=DEFAULT_TRANSLATOR)
+    fresh["POT-Creation-Date"] = pot_date
+    if old is None:
+        return po.new_catalog(fresh, comment=_HEADER_COMMENT.format(name=po.language_name(lang)))
+    metadata = dict(old.po.metadata)
+    metadata["POT-Creation-Date"] = pot_date
+    required = {**_ENFORCED, "Language": po.gettext_locale(lang),
+                "Plural-Forms": po.plural_forms(lang)}
+    for key, value in required.items():
+        if metadata.get(key) != value:
+            was = repr(metadata[key]) if key in metadata else "missing"
+            report.header_fixed.append(f"{key}: {was} → {value!r}")
+            metadata[key] = value
+    for key, value in fresh.items():
+        if metadata.get(key, "") in _PLACEHOLDERS and value and metadata.get(key) != value:
+            if key in metadata:
+                report.header_fixed.append(f"{key}: {metadata[key]!r} → {value!r}")
+            metadata[key] = value
+    catalog = po.new_catalog(metadata, comment=old.po.header)
+    if old.po.metadata_is_fuzzy:
+        report.header_fixed.append("header was marked fuzzy (msgfmt would ignore it)")
+    return catalog
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _merge_entry(new: po.Entry, old: po.Entry, report: CatalogUpdate) -> po.Entry:
+    """*new* (from the glossary) with what the translator did to *old* carried over."""
+    msgstr, fuzzy, kept = _decide(new, old)
+    result = _carry(new, old, msgstr, fuzzy)
+    if fuzzy and old.fuzzy:
+        result.previous_msgctxt = old.previous_msgctxt
+        result.previous_msgid = old.previous_msgid
+        result.previous_msgid_plural = old.previous_msgid_plural
+    if kept:
+        report.kept.append(KeptEdit(new.msgctxt or "", new.msgid, old.msgstr, new.msgstr,
+                                    old.msgstr_line))
+    elif (msgstr, fuzzy) != (old.msgstr, old.fuzzy) and not old.obsolete:
+        report.refreshed.append(_label(new))
+    return result
+
+
+def _source_changed(new: po.Entry, old: po.Entry, report: CatalogUpdate) -> po.Entry:
+    msgstr, _, kept = _decide(new, old)
+    fuzzy = bool(msgstr)
+    result = _carry(new, old, msgstr, fuzzy)
+    if fuzzy:
+        result.previous_msgid = old.msgid
+        report.fuzzy.append(SourceChange(new.msgctxt or "", new.msgid, old.msgid, msgstr))
+    if kept:
+        report.kept.append(KeptEdit(new.msgctxt or "", new.msgid, old.msgstr, new.msgstr,
+                                    old.msgstr_line))
+    return result
+
+
+def _decide(new: po.Entry, old: po.Entry) -> tuple[str, bool, bool]:
+    """(msgstr, fuzzy, kept-a-translator's-edit) for an entry found again."""
+    glossary, glossary_fuzzy = new.msgstr, new.fuzzy
+    typed = old.msgstr
+    note = po.glossary_note(old)
+    if not typed or (note is not None and _same(typed, note[0])):
+        confirmed = (note is not None and not old.fuzzy and note[1] != Review.APPROVED.value
+                     and glossary and _same(glossary, note[0]))
+        return glossary, glossary_fuzzy and not confirmed, False
+    if _same(typed, glossary):
+        return typed, old.fuzzy and glossary_fuzzy, False
+    return typed, old.fuzzy, True
+
+
+def _carry(new: po.Entry, old: po.Entry, msgstr: str, fuzzy: bool) -> po.Entry:
+    flags = [f for f in old.flags if f != "fuzzy"]
+    result = po.Entry(msgctxt=new.msgctxt, msgid=new.msgid, msgstr=msgstr,
+                      comment=new.comment, tcomment=old.tcomment, flags=flags,
+                      occurrences=list(new.occurrences), msgid_line=old.msgid_line,
+                      msgstr_line=old.msgstr_line)
+    result.fuzzy = fuzzy
+    return result
+
+
+# -- import ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Proposal:
+    """A translator's term offered to the glossary."""
+
+    concept: str
+    lang: str
+    msgid: str
+    term: str
+    translator: str
+    where: str
+    glossary: str | None  # the glossary's term for the entry, if any
+
+
+@dataclass
+class ImportReport:
+    proposals: list[Proposal] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    concepts: list[Concept] = field(default_factory=list)
+
+
+def import_edits(concepts: Sequence[Concept], catalogs: Iterable[po.Catalog]) -> ImportReport:
+    """Translators' finished edits as proposals, merged into *concepts* (not saved).
+
+    An edit is a non-fuzzy ``msgstr`` that differs from the glossary's term, or that confirms
+    (unfuzzies) a term the glossary has not approved. Each becomes a term under review
+    ``proposed``, never approved, sourced to the translator (``Last-Translator`` or the file)
+    with file and line. Entries of unknown concepts or of English terms the concept no longer
+    has are skipped and listed; disagreements with the glossary are listed as conflicts.
+    """
+    by_id = {c.id: c for c in concepts}
+    report = ImportReport()
+    incoming: list[Concept] = []
+    for catalog in catalogs:
+        if not catalog.language:
+            raise FormatError("the header has no Language: cannot tell which glossary "
+                              "language the translations are in", source=catalog.source, line=1)
+        lang = po.glossary_lang(catalog.language)
+        translator = catalog.po.metadata.get("Last-Translator", "")
+        if translator in _PLACEHOLDERS or translator == DEFAULT_TRANSLATOR:
+            translator = catalog.source
+        for entry in catalog.po:
+            if entry.obsolete or entry.fuzzy or not entry.msgstr or entry.msgid_plural:
+                continue
+            where = f"{catalog.source}:{entry.msgstr_line}"
+            concept = by_id.get(entry.msgctxt or "")
+            english = concept.section("en") if concept else None
+            if concept is None or english is None:
+                report.skipped.append(f"{where}: no concept {entry.msgctxt!r} in the glossary")
+                continue
+            term_en = next((t for t in english.terms if t.text == entry.msgid), None)
+            if term_en is None:
+                report.skipped.append(f"{where}: concept {concept.id} has no English term "
+                                      f"{entry.msgid!r} any more (run 'locales update')")
+                continue
+            section = concept.section(lang)
+            glossary = po.equivalent_for(term_en, section.terms if section else ())
+            typed = " ".join(entry.msgstr.split())
+            same = next((t for t in section.terms if t.text == typed), None) if section else None
+            if same is not None and same.review is not Review.CANDIDATE:
+                continue  # nothing new: the glossary already has it under review or approved
+            proposal = Proposal(concept.id, lang, entry.msgid, typed, translator, where,
+                                glossary.text if glossary else None)
+            report.proposals.append(proposal)
+            if glossary is not None and glossary.text != typed:
+                report.conflicts.append(
+                    f"{where}: {concept.id} [{lang}] translator proposes {typed!r}, the "
+                    f"glossary has {glossary.text!r} ({glossary.review.value}, "
+                    f"{glossary.status.value})")
+            incoming.append(_proposal_concept(proposal))
+    result = merge(concepts, incoming)
+    report.conflicts += [str(c) for c in result.conflicts]
+    report.added, report.updated, report.concepts = result.added, result.updated, result.concepts
+    return report
+
+
+def _proposal_concept(proposal: Proposal) -> Concept:
+    term = Term(text=proposal.term, status=AdminStatus.ADMITTED, review=Review.PROPOSED,
+                sources=(Source(SourceKind.TRANSLATOR, proposal.translator, proposal.where),))
+    return Concept(id=proposal.concept,
+                   sections=(LangSection(lang=proposal.lang, terms=(term,)),))
+
+
+def read_catalogs(locales_dir: Path, langs: Sequence[str]) -> list[po.Catalog]:
+    """The existing catalogs of *langs* under *locales_dir*, read strictly, all before use."""
+    catalogs = []
+    for lang in langs:
+        catalog = _read_existing(catalog_path(locales_dir, lang))
+        if catalog is not None:
+            _check_language(catalog, lang)
+            catalogs.append(catalog)
+    return catalogs
