@@ -36,6 +36,11 @@ def official_validate():
     return validate
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under *folder* with its bytes, to show that nothing changed."""
+def _snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def snapshot():
+    """``snapshot(folder)``: every file under *folder* with its bytes, to show nothing changed."""
+    return _snapshot

@@ -70,16 +70,16 @@ def _line_of(node: yaml.Node | None, path: tuple[str | int, ...]) -> int | None:
     if node is None:
         return None
     best = node
-    for step in path:
+    for i, step in enumerate(path):
         if isinstance(best, yaml.MappingNode):
             match = [(k, v) for k, v in best.value if getattr(k, "value", None) == step]
             if not match:
                 break
             key, value = match[0]
-            # a missing or bad scalar is best shown at its key
-            best = value if not isinstance(value, yaml.ScalarNode) else key
-            if isinstance(value, yaml.ScalarNode):
+            if i == len(path) - 1 or isinstance(value, yaml.ScalarNode):
+                best = key  # a bad field is best shown at its key
                 break
+            best = value
         elif isinstance(best, yaml.SequenceNode) and isinstance(step, int) and step < len(best.value):
             best = best.value[step]
         else:
