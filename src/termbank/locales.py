@@ -18,6 +18,7 @@ those of ``msgmerge -N --previous`` with one more promise: nothing a translator 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -432,3 +433,214 @@ def read_catalogs(locales_dir: Path, langs: Sequence[str]) -> list[po.Catalog]:
             _check_language(catalog, lang)
             catalogs.append(catalog)
     return catalogs
+
+
+# -- check -----------------------------------------------------------------------------------
+
+_SOURCE_WORD = re.compile(r"[^\W_]+")  # English: hyphens split (Kazakhstan-EU → Kazakhstan, EU)
+_TARGET_WORD = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*")  # ru/kk: hyphenated words stay whole
+_USABLE = (AdminStatus.PREFERRED, AdminStatus.ADMITTED)
+_AVOIDED = (AdminStatus.DEPRECATED, AdminStatus.SUPERSEDED)
+_ENFORCED_REVIEW = (Review.APPROVED, Review.PROPOSED)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A translation that does not use the glossary's term, or uses one it rejects."""
+
+    source: str
+    line: int | None
+    concept: str
+    term: str  # the English term found in the source
+    suggestion: str  # the glossary's term for the target language
+    found: str | None = None  # a deprecated or superseded term the translation uses
+    status: str | None = None  # that term's status
+    review: str = Review.APPROVED.value  # how far the suggestion is reviewed
+
+    @property
+    def location(self) -> str:
+        return self.source if self.line is None else f"{self.source}:{self.line}"
+
+    @property
+    def message(self) -> str:
+        unreviewed = "" if self.review == Review.APPROVED.value else f" ({self.review})"
+        if self.found is not None:
+            return (f"term {self.term!r}: {self.found!r} is {self.status} → use "
+                    f"{self.suggestion!r}{unreviewed}")
+        return f"term {self.term!r} → use {self.suggestion!r}{unreviewed}"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass
+class CheckReport:
+    lang: str | None = None
+    checked: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+class TermChecker:
+    """The glossary's English terms, ready to be found in source text, and their equivalents
+    in one target language, ready to be found in inflected form.
+
+    Russian words match when their pymorphy3 lemma sets meet (``lang.ru.lemmas``), Kazakh ones
+    when their candidate stems meet (``lang.kk.stems``), English ones by singular. Only
+    target terms that are approved or proposed are enforced: a machine candidate is no rule.
+    """
+
+    def __init__(self, concepts: Iterable[Concept], lang: str) -> None:
+        from termbank.lang import en
+
+        self.lang = lang
+        self._singular = en.singular
+        self._keys_cache: dict[str, frozenset[str]] = {}
+        self.by_first: dict[str, list[tuple[tuple[str, ...], Concept, Term]]] = {}
+        for concept in concepts:
+            english = concept.section("en")
+            target = concept.section(lang)
+            if english is None or target is None:
+                continue
+            if not any(t.status in _USABLE and t.review in _ENFORCED_REVIEW for t in target.terms):
+                continue
+            for term in english.terms:
+                words = self._source_words(term.text, exact=_is_acronym(term.text))
+                if words:
+                    self.by_first.setdefault(words[0], []).append((words, concept, term))
+        for candidates in self.by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def _source_words(self, text: str, *, exact: bool = False) -> tuple[str, ...]:
+        return tuple(w if exact or _is_acronym(w) else self._singular(w).casefold()
+                     for w in _SOURCE_WORD.findall(text))
+
+    def concepts_in(self, source: str) -> list[tuple[Concept, Term]]:
+        """The concepts whose English terms occur in *source*, longest match first."""
+        words = self._source_words(source)
+        found: dict[str, tuple[Concept, Term]] = {}
+        i = 0
+        while i < len(words):
+            step = 1
+            for term_words, concept, term in self.by_first.get(words[i], ()):
+                if words[i:i + len(term_words)] == term_words:
+                    found.setdefault(concept.id, (concept, term))
+                    step = len(term_words)
+                    break
+            i += step
+        return list(found.values())
+
+    def check(self, source: str, target: str) -> list[tuple[Concept, Term, Term, Term | None]]:
+        """(concept, English term, suggested term, avoided term found or None) per problem."""
+        problems = []
+        target_words = _TARGET_WORD.findall(target)
+        keys = [self._keys(w) for w in target_words]
+        for concept, english in self.concepts_in(source):
+            terms = concept.section(self.lang).terms
+            usable = [t for t in terms
+                      if t.status in _USABLE and t.review in _ENFORCED_REVIEW]
+            suggestion = po.equivalent_for(english, usable) or usable[0]
+            if any(self._occurs(t.text, target_words, keys) for t in usable):
+                continue
+            avoided = [t for t in terms if t.status in _AVOIDED
+                       and self._occurs(t.text, target_words, keys)]
+            problems.append((concept, english, suggestion, avoided[0] if avoided else None))
+        return problems
+
+    def _occurs(self, term: str, words: list[str], keys: list[frozenset[str]]) -> bool:
+        term_words = _TARGET_WORD.findall(term)
+        if not term_words:
+            return False
+        exact = _is_acronym(term)
+        wanted = [frozenset({w}) if exact else self._keys(w) for w in term_words]
+        size = len(wanted)
+        for i in range(len(words) - size + 1):
+            if all((words[i + j] in wanted[j]) if exact else bool(keys[i + j] & wanted[j])
+                   for j in range(size)):
+                return True
+        return False
+
+    def _keys(self, word: str) -> frozenset[str]:
+        """Every form *word* may be a form of: lemmas for Russian, stems for Kazakh."""
+        cached = self._keys_cache.get(word)
+        if cached is not None:
+            return cached
+        base = self.lang.split("-")[0]
+        if base == "ru":
+            from termbank.lang import ru
+
+            keys = {k.replace("ё", "е") for k in ru.lemmas(word)}
+        elif base == "kk":
+            from termbank.lang import kk
+
+            keys = {s.casefold() for s in kk.stems(word)}
+        else:
+            keys = set()
+        keys.add(word.casefold().replace("ё", "е"))
+        result = self._keys_cache[word] = frozenset(keys)
+        return result
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _problems(checker: TermChecker, source: str, target: str, *, where: str,
+              line: int | None) -> list[Problem]:
+    return [Problem(where, line, concept.id, english.text, suggestion.text,
+                    avoided.text if avoided else None,
+                    avoided.status.value if avoided else None, suggestion.review.value)
+            for concept, english, suggestion, avoided in checker.check(source, target)]
+
+
+def check_catalogs(concepts: Sequence[Concept], catalogs: Iterable[po.Catalog], *,
+                   lang: str | None = None) -> CheckReport:
+    """Check the finished (translated, not fuzzy) entries of PO catalogs against the glossary.
+
+    The language is the catalog's ``Language`` header unless *lang* is given.
+
+    :raises FormatError: when a catalog has no ``Language`` header and *lang* is None.
+    """
+    report = CheckReport(lang=lang)
+    checkers: dict[str, TermChecker] = {}
+    for catalog in catalogs:
+        if lang is None and not catalog.language:
+            raise FormatError("the header has no Language; give the language with --lang",
+                              source=catalog.source, line=1)
+        target_lang = lang or po.glossary_lang(catalog.language or "")
+        checker = checkers.get(target_lang) or checkers.setdefault(
+            target_lang, TermChecker(concepts, target_lang))
+        for entry in catalog.po:
+            if entry.obsolete or entry.fuzzy:
+                continue
+            pairs = ([(entry.msgid if i == 0 else entry.msgid_plural, text)
+                      for i, text in sorted(entry.msgstr_plural.items())]
+                     if entry.msgid_plural else [(entry.msgid, entry.msgstr)])
+            for source_text, target_text in pairs:
+                if not target_text:
+                    continue
+                report.checked += 1
+                report.problems += _problems(checker, source_text, target_text,
+                                             where=catalog.source, line=entry.msgstr_line)
+    return report
+
+
+def check_text(concepts: Sequence[Concept], source: str, target: str, *, lang: str,
+               source_name: str, target_name: str) -> CheckReport:
+    """Check a translation line by line against its source (the files are aligned by line).
+
+    :raises FormatError: when the two texts have different numbers of lines.
+    """
+    source_lines, target_lines = source.splitlines(), target.splitlines()
+    if len(source_lines) != len(target_lines):
+        raise FormatError(f"{len(target_lines)} lines, but {source_name} has "
+                          f"{len(source_lines)}: source and translation must be aligned line "
+                          "by line", source=target_name,
+                          line=min(len(source_lines), len(target_lines)) + 1)
+    checker = TermChecker(concepts, lang)
+    report = CheckReport(lang=lang)
+    for number, (src, tgt) in enumerate(zip(source_lines, target_lines), start=1):
+        if src.strip() and tgt.strip():
+            report.checked += 1
+            report.problems += _problems(checker, src, tgt, where=target_name, line=number)
+    return report

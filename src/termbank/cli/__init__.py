@@ -73,3 +73,4 @@ def main() -> None:
 # Command modules register themselves on `cli` when imported.
 from termbank.cli import glossary_cmds  # noqa: E402,F401
 from termbank.cli import tm_cmds  # noqa: E402,F401
+from termbank.cli import locales_cmds  # noqa: E402,F401
