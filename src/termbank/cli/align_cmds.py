@@ -1,0 +1,31 @@
+"""``termbank align``: give the glossary's concepts their Kazakh, Kazakh-Latin and Russian terms."""
+
+from __future__ import annotations
+
+import click
+
+from termbank.cli import cli, glossary_option, json_option, print_json
+
+
+@cli.command()
+@glossary_option
+@click.option("--latin", type=click.Choice(["2021", "2018"]), default="2021", show_default=True,
+              help="Kazakh Latin alphabet for kk-Latn terms (2018 is the one in force, "
+                   "2021 the current official draft).")
+@json_option
+def align(glossary_dir, latin, as_json):
+    """Fill kk / kk-Latn / ru terms from reference data, title composition and
+    transliteration; approved entries are never overwritten."""
+    from termbank.align import STAT_KINDS, align_glossary
+
+    report = align_glossary(glossary_dir, alphabet=latin)
+    if as_json:
+        print_json({"stats": report.stats, "added": report.added, "updated": report.updated,
+                    "conflicts": [str(c) for c in report.conflicts]})
+        return
+    click.echo(f"{'':8}" + "".join(f"{k:>16}" for k in STAT_KINDS))
+    for lang, counts in report.stats.items():
+        click.echo(f"{lang:8}" + "".join(f"{counts[k]:>16}" for k in STAT_KINDS))
+    click.echo(f"{len(report.updated)} concepts updated, {len(report.added)} added")
+    for conflict in report.conflicts:
+        click.echo(f"conflict: {conflict}")
