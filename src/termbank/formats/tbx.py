@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import BinaryIO, Literal
 from xml.sax.saxutils import escape, quoteattr
 
@@ -317,24 +318,35 @@ def _refuse_entities(head: bytes, source: str) -> None:
                           source=source, line=line)
 
 
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def _local(el) -> str:
     tag = el.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = tag.rsplit("}", 1)[-1]
+    return name
 
 
 def _text(el) -> str:
-    text = " ".join("".join(el.itertext()).split()) if "\n" in "".join(el.itertext()) else \
-        "".join(el.itertext()).strip()
-    return _unescape_line(text)
+    """Element text; line breaks of pretty-printed foreign files folded, ours unescaped."""
+    text = el.text or "" if len(el) == 0 else "".join(el.itertext())
+    if "\n" in text:
+        text = " ".join(text.split())
+    else:
+        text = text.strip()
+    return _unescape_line(text) if "\\" in text else text
 
 
 def _unescape_line(text: str) -> str:
     return re.sub(r"\\(\\|n)", lambda m: "\n" if m.group(1) == "n" else "\\", text)
 
 
-def _category(el) -> tuple[str, str] | None:
+def _category(el, name: str) -> tuple[str, str] | None:
     """(data category, value) of a DCA element (``termNote type=…``) or a DCT element."""
-    name = _local(el)
     if name in ("termNote", "descrip", "admin"):
         kind = (el.get("type") or "").replace(" ", "").lower()
         return kind, _text(el)
@@ -355,6 +367,7 @@ def _lang_of(el, source: str, lang_check) -> str:
     return tag
 
 
+@lru_cache(maxsize=1024)
 def normalise_lang(raw: str) -> str | None:
     """``EN-US`` → ``en``, ``kk-Cyrl-KZ`` → ``kk``, ``kk_Latn`` → ``kk-Latn``; None if malformed.
 
@@ -398,7 +411,7 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
                                       _join(old.note, section.note))
             sections[lang] = section
             continue
-        cat = _category(child)
+        cat = _category(child, name)
         if cat is not None:
             key, value = cat
             if key in ("subjectfield", "subject") and value:
@@ -472,7 +485,7 @@ def _section(el, lang: str, *, source: str, ours: bool) -> tuple[LangSection, li
         if name in _TERM_HOLDERS:
             terms.append(_term(child, source=source, ours=ours))
             continue
-        cat = _category(child)
+        cat = _category(child, name)
         if cat is not None:
             key, value = cat
             if key == "definition" and value:
@@ -536,7 +549,7 @@ def _term(el, *, source: str, ours: bool) -> Term:
         if name == "transacGrp":
             notes.append(_transaction(child))
             continue
-        cat = _category(child)
+        cat = _category(child, name)
         if cat is None:
             continue
         key, value = cat
@@ -578,10 +591,11 @@ def _source(text: str) -> Source:
 def _descrip_group(el) -> tuple[tuple[str, str] | None, list[str]]:
     main, extra = None, []
     for child in el:
-        cat = _category(child)
+        name = _local(child)
+        cat = _category(child, name)
         if cat is None:
             continue
-        if _local(child) == "descrip" or (main is None and cat[0] in ("definition", "context")):
+        if name == "descrip" or (main is None and cat[0] in ("definition", "context")):
             main = cat
         elif cat[0] == "source" and cat[1]:
             extra.append(cat[1])
