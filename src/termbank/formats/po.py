@@ -333,23 +333,17 @@ def render_entries(po: polib.POFile) -> list[str]:
 
 def render(po: polib.POFile, entries: list[str]) -> bytes:
     """The whole file from the catalog's header and already rendered *entries*."""
-    po.wrapwidth = WRAP_WIDTH
-    head = polib.POFile.__unicode__(_header_only(po))
-    text = "\n".join([head.rstrip("\n") + "\n", *entries]) if entries else head
+    text = "\n".join([_render_header(po), *entries])
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
 
-def _header_only(po: polib.POFile) -> polib.POFile:
-    head = polib.POFile(wrapwidth=WRAP_WIDTH)
-    head.header, head.metadata, head.metadata_is_fuzzy = (po.header, po.metadata,
-                                                          po.metadata_is_fuzzy)
-    return head
-
-
-def compile_mo(po: polib.POFile) -> bytes:
-    """The binary MO file, holding only translated, non-fuzzy entries, as ``msgfmt`` does."""
-    po.encoding = "utf-8"
-    return po.to_binary()
+def _render_header(po: polib.POFile) -> str:
+    """Header comment and header entry; long header lines wrap as msgmerge wraps them."""
+    comment = "".join("#\n" if not line else (f"#{line}\n" if line[:1] in ",:" else f"# {line}\n")
+                      for line in po.header.split("\n")) if po.header else ""
+    meta = po.metadata_as_entry()
+    entry = Entry(msgid="", msgstr=meta.msgstr, flags=list(meta.flags))
+    return comment + entry.__unicode__(WRAP_WIDTH)
 
 
 # -- strict reading --------------------------------------------------------------------------
