@@ -193,15 +193,8 @@ def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: 
 
     if locales is not None:
         say("locales")
-        try:
-            from termbank import locales as locale_files
-        except ImportError:
-            locale_files = None
-        if locale_files is not None:
-            report.files += _update_locales(locale_files, glossary, locales)
+        from termbank import locales as locale_files
+
+        update = locale_files.update(concepts, locales)
+        report.files += [Path(p) for p in update.written]
     return report
-
-
-def _update_locales(module, glossary: Glossary, locales: Path) -> list[Path]:
-    result = module.update(glossary, locales)
-    return list(getattr(result, "files", []) or [])
