@@ -75,3 +75,4 @@ from termbank.cli import glossary_cmds  # noqa: E402,F401
 from termbank.cli import tm_cmds  # noqa: E402,F401
 from termbank.cli import locales_cmds  # noqa: E402,F401
 from termbank.cli import align_cmds  # noqa: E402,F401
+from termbank.cli import extract_cmds  # noqa: E402,F401

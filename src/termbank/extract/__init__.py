@@ -1,1 +1,110 @@
-"""extract"""
+"""Term extraction from English text: acronyms, bodies, agreements, routes, titles, people.
+
+``read_documents`` reads files, ``extract`` finds candidate concepts (best first), and
+``to_concepts`` turns them into :class:`termbank.model.Concept` objects with an English
+section, every term carrying its documents, contexts and a candidate review status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from termbank.extract.acronyms import find_definitions
+from termbank.extract.candidate import KINDS, Candidate
+from termbank.extract.names import iter_mentions
+from termbank.extract.text import Document, read_documents
+from termbank.extract.variants import Table
+from termbank.lang import en
+from termbank.model import (
+    AdminStatus, Concept, Context, LangSection, Review, Source, SourceKind, Term, TermType, slug)
+
+__all__ = ["Document", "Candidate", "KINDS", "read_documents", "extract", "to_concepts"]
+
+
+def extract(documents: Iterable[Document]) -> list[Candidate]:
+    """Candidate concepts found in *documents*, best first.
+
+    Documents are read one at a time, so a generator keeps memory to the candidate table.
+
+    >>> found = extract([Document("a", "The Enhanced Partnership and Cooperation Agreement "
+    ...                  "(EPCA) was signed. The EPCA covers 29 areas.")])
+    >>> found[0].preferred, found[0].variants, found[0].kind
+    ('Enhanced Partnership and Cooperation Agreement', ['EPCA'], 'agreement/document')
+    """
+    table = Table()
+    for document in documents:
+        text = document.text
+        table.add_document(document.name, text, iter_mentions(text), find_definitions(text))
+    return table.candidates()
+
+
+SOURCES_PER_TERM = 3
+
+
+def to_concepts(candidates: Iterable[Candidate]) -> list[Concept]:
+    """Concepts with an English section: the preferred term and its variants, as candidates.
+
+    Every term keeps where it was found (document and character span) or, for a variant
+    taken from a curated list, the list as a rule source; nothing is marked approved.
+    """
+    concepts, used = [], set()
+    for candidate in candidates:
+        concept_id = _concept_id(candidate, used)
+        used.add(concept_id)
+        terms = [_term(candidate, candidate.preferred, AdminStatus.PREFERRED)]
+        terms += [_term(candidate, v, AdminStatus.ADMITTED) for v in candidate.variants]
+        note = None
+        if candidate.kind == "official title" and (candidate.jurisdiction or candidate.holders):
+            parts = []
+            if candidate.jurisdiction:
+                parts.append("jurisdiction: " + "; ".join(candidate.jurisdiction))
+            if candidate.holders:
+                parts.append("holders: " + "; ".join(candidate.holders))
+            note = ", ".join(parts)
+        section = LangSection("en", tuple(terms))
+        concepts.append(Concept(concept_id, (section,), kind=candidate.kind, note=note,
+                                sources=tuple(dict.fromkeys(candidate.documents))))
+    return concepts
+
+
+def _concept_id(candidate: Candidate, used: set[str]) -> str:
+    base_text = candidate.preferred
+    if en.is_acronym(base_text):
+        expansion = next((p["expansion"] for p in candidate.pairs
+                          if p["acronym"] == base_text), None)
+        base_text = expansion or base_text
+    base = slug(base_text)
+    concept_id, n = base, 2
+    while concept_id in used:
+        concept_id, n = f"{base}-{n}", n + 1
+    return concept_id
+
+
+def _term(candidate: Candidate, text: str, status: AdminStatus) -> Term:
+    text = " ".join(text.split())
+    if status is AdminStatus.PREFERRED:
+        kind = TermType.ACRONYM if en.is_acronym(text) else TermType.FULL_FORM
+    elif en.is_acronym(text):
+        kind = TermType.ACRONYM
+    elif len(text.split()) < len(candidate.preferred.split()) and \
+            _is_part_of(text, candidate.preferred):
+        kind = TermType.SHORT_FORM
+    else:
+        kind = TermType.VARIANT
+    if text in candidate.variant_sources:
+        sources = (Source(SourceKind.RULE, candidate.variant_sources[text]),)
+        contexts: tuple[Context, ...] = ()
+    else:
+        spans = [o for o in candidate.occurrences if o[3] == text] or (
+            candidate.occurrences if status is AdminStatus.PREFERRED else [])
+        sources = tuple(Source(SourceKind.DOCUMENT, d, f"{s}-{e}")
+                        for d, s, e, _f in spans[:SOURCES_PER_TERM])
+        contexts = tuple(Context(c["text"], c["document"]) for c in candidate.contexts[:2]) \
+            if status is AdminStatus.PREFERRED else ()
+    return Term(text, type=kind, status=status, review=Review.CANDIDATE,
+                confidence=round(candidate.score, 3), sources=sources, contexts=contexts)
+
+
+def _is_part_of(short: str, long: str) -> bool:
+    words = set(w.lower() for w in long.split())
+    return all(w.lower() in words for w in short.split())

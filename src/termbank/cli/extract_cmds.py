@@ -1,0 +1,40 @@
+"""``termbank extract``: candidate terms from English text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from termbank.cli import cli, json_option, print_json
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@json_option
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Show only the N best candidates.")
+def extract(paths: tuple[Path, ...], as_json: bool, limit: int | None) -> None:
+    """Find the terms in English texts (files, or folders of *.txt), best first."""
+    from termbank.extract import extract as extract_terms
+    from termbank.extract import read_documents
+
+    candidates = extract_terms(read_documents(paths))[:limit]
+    if as_json:
+        print_json([c.as_dict() for c in candidates])
+        return
+    rows = [("score", "kind", "preferred", "variants", "freq", "docs")]
+    for c in candidates:
+        rows.append((f"{c.score:.2f}", c.kind, c.preferred, "; ".join(c.variants),
+                     str(c.frequency), str(c.document_count)))
+    widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in
+              enumerate((5, 22, 50, 60, 5, 4))]
+    for row in rows:
+        cells = [_fit(cell, width) for cell, width in zip(row, widths)]
+        click.echo("  ".join(cells).rstrip())
+
+
+def _fit(text: str, width: int) -> str:
+    if len(text) > width:
+        text = text[:width - 1] + "…"
+    return text.rjust(width) if text.replace(".", "").isdigit() else text.ljust(width)

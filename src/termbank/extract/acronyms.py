@@ -1,0 +1,156 @@
+"""Acronyms and their definitions in both orders, with a precision-first pairing.
+
+"Enhanced Partnership and Cooperation Agreement (EPCA)" and "EPCA (Enhanced …)" are paired
+only when the word-initial letters of the whole long form spell the acronym (connectors
+may be skipped, hyphenated words may give one letter per part). Letters are never taken
+from inside words, so "European External Action Service (EEAS)" cannot lose "European".
+When the letters do not fit one-to-one (EAEU, CICA, RFE/RL), the curated list in
+``data/extract/acronyms.tsv`` decides; when neither fits, no pair is made.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from termbank.extract import lists
+from termbank.lang import en
+
+
+@dataclass(frozen=True)
+class Definition:
+    """An acronym defined in a text: both spans, and which rule paired them."""
+
+    acronym: str
+    expansion: str
+    start: int  # span of the expansion
+    end: int
+    acronym_start: int
+    acronym_end: int
+    rule: str  # "initials" (letters of the text) or "list" (curated list)
+
+
+_SHORT = r"[A-Z][A-Za-z0-9/&.\-]{1,9}"
+_LONG_FIRST = re.compile(r"\((" + _SHORT + r")\)")
+_SHORT_FIRST = re.compile(r"(?<![\w/])(" + _SHORT + r")\s*\(([^()\n]{3,160})\)")
+_CUT = re.compile(r"[.;:!?,()\"“”\n]")
+_TOKEN = re.compile(r"[^\s/]+")
+
+
+def acronym_letters(acronym: str) -> str:
+    """The letters an expansion must spell: "RFE/RL" → "RFERL", "U.S." → "US".
+
+    >>> acronym_letters("RFE/RL"), acronym_letters("U.S.")
+    ('RFERL', 'US')
+    """
+    return "".join(c for c in acronym if c.isalnum())
+
+
+def spells(acronym: str, words: list[str]) -> bool:
+    """True when the word-initial letters of *words* spell *acronym* exactly.
+
+    >>> spells("EEAS", "European External Action Service".split())
+    True
+    >>> spells("EEAS", "External Action Service".split())
+    False
+    >>> spells("OSCE", "Organization for Security and Co-operation in Europe".split())
+    True
+    >>> spells("EAEU", "Eurasian Economic Union".split())
+    False
+    """
+    letters = acronym_letters(acronym).lower()
+    if not words or not letters:
+        return False
+    if words[0].lower() in en.CONNECTORS and words[0].lower() != "the":
+        return False
+    return _match(letters, 0, [w for w in words if w], 0)
+
+
+def _match(letters: str, j: int, words: list[str], i: int) -> bool:
+    if i == len(words):
+        return j == len(letters)
+    word = words[i].strip("'’\"“”")
+    lower = word.lower()
+    if lower in en.CONNECTORS:
+        if _match(letters, j, words, i + 1):
+            return True
+        return j < len(letters) and lower[0] == letters[j] and _match(letters, j + 1, words, i + 1)
+    if j >= len(letters) or not lower or lower[0] != letters[j]:
+        return False
+    if _match(letters, j + 1, words, i + 1):
+        return True
+    parts = [p for p in lower.split("-") if p]
+    if len(parts) > 1:
+        initials = "".join(p[0] for p in parts)
+        if letters.startswith(initials, j) and _match(letters, j + len(initials), words, i + 1):
+            return True
+    return False
+
+
+def _known_expansion(acronym: str, words: list[str]) -> int:
+    """How many trailing *words* make the listed expansion of *acronym* (0 if they do not)."""
+    known = lists.acronyms().get(acronym)
+    if known is None:
+        return 0
+    wanted = en.content_words(known.canonical)
+    for size in range(1, min(len(words), 14) + 1):
+        if en.content_words(" ".join(words[-size:])) == wanted:
+            return size
+    return 0
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """Every acronym definition in *text*, in both orders.
+
+    >>> [(d.acronym, d.expansion, d.rule) for d in find_definitions(
+    ...     "the European External Action Service (EEAS) and the EAEU (Eurasian Economic Union)")]
+    [('EEAS', 'European External Action Service', 'initials'), ('EAEU', 'Eurasian Economic Union', 'list')]
+    """
+    found = []
+    if "(" not in text:
+        return found
+    for match in _LONG_FIRST.finditer(text):
+        acronym = match.group(1).rstrip(".-")
+        if not en.is_acronym(acronym):
+            continue
+        window_start = max(0, match.start() - 200)
+        window = text[window_start:match.start()]
+        cuts = list(_CUT.finditer(window))
+        if cuts:
+            window_start += cuts[-1].end()
+            window = text[window_start:match.start()]
+        tokens = list(_TOKEN.finditer(window))
+        words = [t.group() for t in tokens]
+        size = 0
+        for n in range(1, min(len(words), 2 * len(acronym_letters(acronym)) + 4) + 1):
+            if spells(acronym, words[-n:]) and words[-n][0].isalnum():
+                size = n
+                break
+        rule = "initials"
+        if not size:
+            size, rule = _known_expansion(acronym, words), "list"
+        if size:
+            first = tokens[-size]
+            start, end = window_start + first.start(), window_start + tokens[-1].end()
+            found.append(Definition(acronym, _tidy(text[start:end]), start, end,
+                                    match.start(1), match.start(1) + len(acronym), rule))
+    for match in _SHORT_FIRST.finditer(text):
+        acronym = match.group(1).rstrip(".-")
+        if not en.is_acronym(acronym):
+            continue
+        inner = match.group(2)
+        cut = _CUT.search(inner)
+        inner = inner[:cut.start()] if cut else inner
+        words = inner.split()
+        rule = "initials" if spells(acronym, words) else (
+            "list" if _known_expansion(acronym, words) == len(words) else "")
+        if rule and words:
+            start = match.start(2) + (len(inner) - len(inner.lstrip()))
+            found.append(Definition(acronym, _tidy(inner), start, start + len(inner.strip()),
+                                    match.start(1), match.start(1) + len(acronym), rule))
+    return found
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    return text[4:] if text.startswith("the ") else text

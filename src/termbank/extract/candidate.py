@@ -1,0 +1,54 @@
+"""A candidate concept: what extraction proposes to a terminologist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("acronym", "institution/body", "agreement/document", "route/programme/event",
+         "official title", "person", "place", "organisation", "other")
+
+
+@dataclass
+class Candidate:
+    """One proposed concept with its English designations and the evidence for them."""
+
+    preferred: str
+    variants: list[str]
+    forms: dict[str, int]
+    kind: str
+    frequency: int
+    documents: list[str]
+    contexts: list[dict[str, str]]
+    occurrences: list[tuple[str, int, int, str]] = field(default_factory=list)
+    score: float = 0.0
+    #: acronym–expansion pairs: {"acronym", "expansion", "rule"} (rule: initials / list)
+    pairs: list[dict[str, str]] = field(default_factory=list)
+    jurisdiction: list[str] = field(default_factory=list)
+    holders: list[str] = field(default_factory=list)
+    #: where each variant that is not in the texts comes from (a curated list)
+    variant_sources: dict[str, str] = field(default_factory=dict)
+    document_count: int = 0
+
+    def as_dict(self) -> dict:
+        """The ``--json`` record."""
+        record = {
+            "preferred": self.preferred,
+            "variants": list(self.variants),
+            "forms": dict(self.forms),
+            "kind": self.kind,
+            "frequency": self.frequency,
+            "documents": list(self.documents),
+            "document_count": self.document_count or len(self.documents),
+            "contexts": [dict(c) for c in self.contexts],
+            "score": round(self.score, 4),
+            "occurrences": [{"document": d, "start": s, "end": e, "form": f}
+                            for d, s, e, f in self.occurrences],
+        }
+        if self.pairs:
+            record["pairs"] = [dict(p) for p in self.pairs]
+        if self.variant_sources:
+            record["variant_sources"] = dict(self.variant_sources)
+        if self.kind == "official title":
+            record["jurisdiction"] = list(self.jurisdiction)
+            record["holders"] = list(self.holders)
+        return record

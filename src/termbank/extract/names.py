@@ -1,0 +1,454 @@
+"""Capitalised names with their connectors: bodies, agreements, routes, titles, people.
+
+A regular expression finds *runs*: capitalised words joined by spaces, small connectors
+("of", "for the", "and", "von der") or dashes. Each run is then cut into names by what its
+words are — title heads (Minister), other head words (Ministry, Agreement, Corridor),
+places, acronyms, plain name words — so that "Deputy Minister of Foreign Affairs of
+Kazakhstan Roman Vassilenko" gives a title, a jurisdiction and a holder, while "Kazakhstan
+and the EU" gives two names. Runs are parsed once per distinct spelling (a cache), which
+keeps the scan fast on large corpora.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from termbank.extract import lists
+from termbank.lang import en
+
+_UP = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha())
+_WORD = rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}][\w’'&.\-/]*[\w’']|[{_UP}])"
+_CONN = r"(?:of|for|and|on|the|to|in|von|der|van|de|del|da|di|al|bin|ibn)"
+_SEP = rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t\xa0]+)?"
+RUN = re.compile(rf"(?<![\w’'/.\-]){_HONORIFIC}{_WORD}(?:{_SEP}{_WORD})*")
+_TOKEN = re.compile(_WORD)
+
+#: Head words that name a kind only at the very end of a name, never inside one
+#: ("Enhanced Partnership and Cooperation Agreement" is one agreement).
+WEAK_HEADS = frozenset({"partnership", "policy", "plan", "group", "post", "times", "news",
+                        "code", "concept", "format", "map", "week", "games", "board", "office",
+                        "state", "service", "chamber", "centre", "center", "fund", "union"})
+
+TITLE, MODIFIER, HEAD, PLACE, DEMONYM, ACRONYM, NAME, PARTY = (
+    "T", "M", "H", "P", "D", "K", "N", "C")
+
+
+@dataclass
+class Unit:
+    """One word of a run (or several, when the lists know the phrase), classified."""
+
+    text: str
+    start: int
+    end: int
+    cls: str
+    kind: str = ""  # for HEAD / known names: the kind the head or the list gives
+
+
+@dataclass
+class Mention:
+    """A name found in a run, with offsets relative to the text the run came from."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    person: bool = False  # evidence that this is a person (honorific, title before it)
+    initial: bool = False  # the name opens a sentence
+    title: str = ""  # for official titles: the title without jurisdiction and holder
+    jurisdiction: str = ""
+    holder: str = ""
+    nested: bool = False
+
+
+@dataclass
+class _Entity:
+    units: list[Unit] = field(default_factory=list)
+    seps: list[str] = field(default_factory=list)  # seps[i] joins units[i] and units[i+1]
+    person: bool = False
+    jurisdiction: list[Unit] = field(default_factory=list)
+    holder_of: _Entity | None = None
+
+    @property
+    def classes(self) -> list[str]:
+        return [u.cls for u in self.units]
+
+    def has(self, *classes: str) -> bool:
+        return any(u.cls in classes for u in self.units)
+
+
+def classify(word: str) -> tuple[str, str]:
+    """The class of one capitalised word and, for heads, the kind it gives.
+
+    >>> classify("Ministry"), classify("Minister"), classify("Kazakh"), classify("EPCA")
+    (('H', 'institution/body'), ('T', ''), ('D', ''), ('K', ''))
+    """
+    lower = en.strip_possessive(word).lower()
+    head = lists.heads().get(lower) or lists.heads().get(en.singular(lower))
+    if head == "title":
+        return TITLE, ""
+    if head == "modifier":
+        return MODIFIER, ""
+    known = lists.institutions().get(lower)
+    if known is not None and " " not in known.canonical:
+        return (TITLE, "") if known.kind == "official title" else (HEAD, known.kind)
+    if head:
+        return HEAD, head
+    if lower in lists.places():
+        return PLACE, "place"
+    if lower in lists.demonyms():
+        return DEMONYM, ""
+    if en.is_acronym(word):
+        return ACRONYM, ""
+    if "-" in word:
+        parts = [p for p in word.split("-") if p]
+        if len(parts) > 1 and all(classify(p)[0] in (PLACE, ACRONYM, DEMONYM) for p in parts):
+            return PARTY, ""
+    return NAME, ""
+
+
+def _units(run: str, base: int) -> tuple[list[Unit], list[str]]:
+    units, seps, last_end = [], [], None
+    for match in _TOKEN.finditer(run):
+        word = en.unshout(match.group())
+        if last_end is not None:
+            seps.append(" ".join(run[last_end:match.start()].split()))
+        cls, kind = classify(word)
+        units.append(Unit(word, base + match.start(), base + match.end(), cls, kind))
+        last_end = match.end()
+    return _fuse_known(units, seps)
+
+
+def _fuse_known(units: list[Unit], seps: list[str]) -> tuple[list[Unit], list[str]]:
+    """Join words the lists know as one name ("Republic of Kazakhstan") into one unit."""
+    known = lists.known_names()
+    if len(units) < 2:
+        return units, seps
+    i, out_units, out_seps = 0, [], []
+    while i < len(units):
+        best = None
+        words: list[str] = [units[i].text.lower().replace("’", "'")]
+        for j in range(i + 1, min(len(units), i + 8)):
+            words.extend(w.lower() for w in seps[j - 1].split() if w not in "–—-")
+            words.append(units[j].text.lower().replace("’", "'"))
+            tail = words[:-1] + [en.strip_possessive(words[-1])]
+            hit = known.get(tuple(words)) or known.get(tuple(tail))
+            if hit is not None:
+                best = (j, hit)
+        if best is None:
+            if out_units:
+                out_seps.append(seps[i - 1])
+            out_units.append(units[i])
+            i += 1
+            continue
+        j, hit = best
+        text = units[i].text
+        for k in range(i + 1, j + 1):
+            text += (" " + seps[k - 1] + " " if seps[k - 1] else " ") + units[k].text
+        cls = PLACE if hit.kind == "place" else HEAD
+        if out_units:
+            out_seps.append(seps[i - 1])
+        out_units.append(Unit(text, units[i].start, units[j].end, cls, hit.kind))
+        i = j + 1
+    return out_units, out_seps
+
+
+def _atom(units: list[Unit], seps: list[str], j: int) -> list[Unit]:
+    """The units joined by plain spaces from *j* on."""
+    atom = [units[j]]
+    while j < len(seps) and seps[j] == "":
+        j += 1
+        atom.append(units[j])
+    return atom
+
+
+def _ends_in_head(atom: list[Unit]) -> bool:
+    return atom[-1].cls == HEAD
+
+
+def _is_title(entity: _Entity) -> bool:
+    return entity.has(TITLE)
+
+
+def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int) -> str:
+    """How unit *j* attaches to the entity being built: "join", "holder", "jurisdiction", ""."""
+    left, right = entity.units[-1], units[j]
+    atom = _atom(units, seps, j)
+    if sep == "":
+        if left.cls == TITLE and right.cls == NAME:
+            return "holder"
+        if left.cls == TITLE and right.cls == PLACE and len(atom) == 1:
+            return "jurisdiction"
+        if left.cls == PLACE and right.cls == NAME and all(u.cls == NAME for u in atom):
+            return "holder" if _is_title(entity) else ""
+        if left.cls == HEAD and right.cls == NAME and all(u.cls == NAME for u in atom) \
+                and left.text.lower() not in WEAK_HEADS:
+            return ""
+        if left.cls == NAME and right.cls in (TITLE, MODIFIER) and len(entity.units) >= 2 \
+                and all(c == NAME for c in entity.classes):
+            return ""
+        return "join"
+    words = sep.split()
+    if words[0] in en.NAME_PARTICLES:
+        return "join" if left.cls == NAME and right.cls == NAME else ""
+    if words[0] in ("–", "—", "-"):
+        if _is_title(entity) and right.cls in (TITLE, MODIFIER):
+            return "join"
+        if _ends_in_head(atom) and not entity.has(TITLE, HEAD) and len(entity.units) <= 3 \
+                and atom[-1].kind != "":
+            return "join"
+        return ""
+    first = words[0]
+    if first == "and":
+        if entity.person or (len(atom) == 1 and atom[0].kind and " " in atom[0].text):
+            return ""
+        if entity.has(PLACE, ACRONYM, DEMONYM) and not _is_title(entity):
+            return ""
+        if _is_title(entity):
+            tail = _tail(entity)
+            if tail and all(u.cls in (NAME, MODIFIER) for u in tail) \
+                    and atom[0].cls not in (PLACE, ACRONYM, TITLE, MODIFIER):
+                return "join"
+            return ""
+        if any(u.cls in (TITLE, PLACE, ACRONYM) for u in atom):
+            return ""
+        tail = _tail(entity)
+        strong = [u for u in tail if u.cls == HEAD and u.text.lower() not in WEAK_HEADS]
+        if not strong and _ends_in_head(atom) and atom[-1].kind != "place":
+            return "join"
+        return ""
+    if first not in ("of", "for", "on", "to", "in"):
+        return ""
+    if _is_title(entity):
+        if atom[0].cls == PLACE:
+            return "join" if first == "on" else ("jurisdiction" if first != "in" else "")
+        if first == "in":
+            return ""
+        return "join"
+    if left.cls == HEAD and left.kind not in ("place", "official title"):
+        if first == "for" or first == "of":
+            return "join"
+        if first == "on" and left.kind in ("agreement/document", "route/programme/event"):
+            return "join"
+    return ""
+
+
+def _tail(entity: _Entity) -> list[Unit]:
+    """The units after the entity's last connector."""
+    tail = [entity.units[-1]]
+    for k in range(len(entity.seps) - 1, -1, -1):
+        if entity.seps[k] != "":
+            break
+        tail.insert(0, entity.units[k])
+    return tail
+
+
+def parse_run(text: str, start: int, end: int) -> list[Mention]:
+    """The names in ``text[start:end]``, a run found by :data:`RUN`."""
+    run = text[start:end]
+    person = False
+    honorific = re.match(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t\xa0]+", run)
+    if honorific:
+        person, start, run = True, start + honorific.end(), run[honorific.end():]
+    initial = _opens_sentence(text, start)
+    key = (run, initial, person)
+    cached = _CACHE.get(key)
+    if cached is None:
+        cached = _parse(run, initial, person)
+        if len(_CACHE) > 200_000:
+            _CACHE.clear()
+        _CACHE[key] = cached
+    return [_shift(m, start) for m in cached]
+
+
+_CACHE: dict[tuple[str, bool, bool], list[Mention]] = {}
+
+
+def _shift(mention: Mention, by: int) -> Mention:
+    return Mention(mention.text, mention.start + by, mention.end + by, mention.kind,
+                   mention.person, mention.initial, mention.title, mention.jurisdiction,
+                   mention.holder, mention.nested)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"“‘'(":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return True
+    if text[i] in "!?":
+        return True
+    if text[i] == ".":
+        before = text[max(0, i - 5):i]
+        return not re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|[A-Z])$", before)
+    return False
+
+
+def _parse(run: str, initial: bool, person: bool) -> list[Mention]:
+    units, seps = _units(run, 0)
+    # words that are capitalised only because they open a sentence, and calendar words
+    while units and (units[0].cls == NAME and (initial and en.is_sentence_word(units[0].text))):
+        units, seps = units[1:], seps[1:]
+        initial = False
+    if not units:
+        return []
+    if en.is_headline_case(u.text for u in units):
+        return [Mention(u.text, u.start, u.end, _kind_of([u]), initial=initial and i == 0)
+                for i, u in enumerate(units) if u.cls in (ACRONYM, PLACE)]
+    entities: list[_Entity] = []
+    current = _Entity([units[0]], [], person=person)
+    for j in range(1, len(units)):
+        unit, sep = units[j], seps[j - 1]
+        if en.is_calendar_word(unit.text) or en.is_calendar_word(current.units[-1].text):
+            how = ""
+        else:
+            how = _join(current, sep, units, seps, j)
+        if how == "join":
+            current.units.append(unit)
+            current.seps.append(sep)
+        elif how == "jurisdiction":
+            current.jurisdiction.append(unit)
+            current.units.append(unit)
+            current.seps.append(sep)
+        else:
+            entities.append(current)
+            current = _Entity([unit], [], person=how == "holder")
+            if how == "holder":
+                current.holder_of = entities[-1]
+    entities.append(current)
+    mentions: list[Mention] = []
+    produced: dict[int, list[Mention]] = {}
+    for n, entity in enumerate(entities):
+        found = _mentions(entity, initial and n == 0)
+        produced[id(entity)] = found
+        if entity.holder_of is not None and found:
+            for title in produced.get(id(entity.holder_of), []):
+                if title.kind == "official title" and not title.nested and not title.holder:
+                    title.holder = found[0].text
+                    break
+        mentions.extend(found)
+    return mentions
+
+
+def _text(units: list[Unit], seps: list[str]) -> str:
+    out = units[0].text
+    for sep, unit in zip(seps, units[1:]):
+        out += f" {sep} {unit.text}" if sep else f" {unit.text}"
+    return out
+
+
+def _kind_of(units: list[Unit], seps: list[str] | None = None) -> str:
+    """The kind a name's head gives: the last head word before its first "of/for/on"."""
+    last = units[-1]
+    if any(u.cls == TITLE for u in units):
+        return "official title"
+    if len(units) == 1 and last.cls == ACRONYM:
+        known = lists.acronyms().get(last.text)
+        return known.kind if known else "acronym"
+    if seps:
+        for k, sep in enumerate(seps):
+            if sep and sep.split()[0] in ("of", "for", "on", "to", "in") \
+                    and units[k].cls == HEAD and units[k].kind:
+                return units[k].kind
+    if last.cls == HEAD:
+        return last.kind
+    if last.cls == ACRONYM and all(u.cls in (DEMONYM, PLACE, ACRONYM) for u in units):
+        return _kind_of([last])
+    if last.cls == PLACE and all(u.cls in (PLACE, DEMONYM) for u in units):
+        return "place"
+    return "other"
+
+
+def _mentions(entity: _Entity, initial: bool) -> list[Mention]:
+    units, seps = entity.units, entity.seps
+    if all(en.is_calendar_word(u.text) for u in units):
+        return []
+    out: list[Mention] = []
+    if _is_title(entity):
+        return _title_mentions(entity, initial)
+    if len(units) == 1 and (units[0].cls in (PARTY, DEMONYM) or len(units[0].text) < 2
+                            or (units[0].cls == NAME and en.is_sentence_word(units[0].text))):
+        return _nested(units, seps)
+    kind = _kind_of(units, seps)
+    person = entity.person
+    if kind == "other" and all(u.cls == NAME for u in units) and 2 <= len(units) <= 4:
+        kind = "person"
+    if person and kind in ("other", "person"):
+        kind = "person"
+    text = _text(units, seps)
+    out.append(Mention(_clean(text), units[0].start, units[-1].end, kind, person=person,
+                       initial=initial))
+    if len(units) > 1:
+        out.extend(_nested(units, seps))
+    return out
+
+
+def _clean(text: str) -> str:
+    words = text.split(" ")
+    words[-1] = en.strip_possessive(words[-1])
+    return " ".join(words)
+
+
+def _nested(units: list[Unit], seps: list[str]) -> list[Mention]:
+    """Names inside a longer name: acronyms, places, and headed names after a connector."""
+    out = []
+    for k, unit in enumerate(units):
+        if unit.cls in (ACRONYM, PLACE) or (unit.cls == HEAD and unit.kind and " " in unit.text):
+            out.append(Mention(_clean(unit.text), unit.start, unit.end, _kind_of([unit]),
+                               nested=True))
+        elif unit.cls == PARTY:
+            offset = unit.start
+            for part in unit.text.split("-"):
+                if part and classify(part)[0] != DEMONYM:
+                    out.append(Mention(part, offset, offset + len(part), _kind_of(
+                        [Unit(part, 0, 0, *classify(part))]), nested=True))
+                offset += len(part) + 1
+    # a headed name after a connector: "Coordination Platform for the Middle Corridor"
+    k = 0
+    while k < len(seps):
+        if seps[k] and seps[k].split()[0] in ("of", "for", "on", "to"):
+            group = [units[k + 1]]
+            m = k + 1
+            while m < len(seps) and seps[m] == "":
+                m += 1
+                group.append(units[m])
+            if len(group) > 1 and group[-1].cls == HEAD:
+                out.append(Mention(_clean(_text(group, [""] * (len(group) - 1))),
+                                   group[0].start, group[-1].end, group[-1].kind, nested=True))
+            elif len(group) == 1 and group[0].cls == HEAD and " " not in group[0].text:
+                out.append(Mention(_clean(group[0].text), group[0].start, group[0].end,
+                                   group[0].kind, nested=True))
+            k = m
+        else:
+            k += 1
+    return out
+
+
+def _title_mentions(entity: _Entity, initial: bool) -> list[Mention]:
+    from termbank.extract.titles import split_title
+    return split_title(entity, initial)
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "\"“‘«", "\"”’»"
+
+
+def iter_mentions(text: str):
+    """Every name in *text*, in order of position."""
+    for match in RUN.finditer(text):
+        start, end = match.start(), match.end()
+        if 0 < start and end < len(text) and text[start - 1] in _OPEN_QUOTES \
+                and text[end] in _CLOSE_QUOTES and (" " in match.group()):
+            yield from _quoted(text, start, end)
+        else:
+            yield from parse_run(text, start, end)
+
+
+def _quoted(text: str, start: int, end: int) -> list[Mention]:
+    """A quoted run of capitals is one name: “Just and Fair Kazakhstan”."""
+    units, seps = _units(text[start:end], start)
+    kind = _kind_of(units, seps)
+    if kind in ("other", "place"):
+        kind = "route/programme/event" if len(units) > 1 else kind
+    return [Mention(_text(units, seps), start, end, kind), *_nested(units, seps)]
+

@@ -1,0 +1,94 @@
+"""Official titles, separated from their holder and their jurisdiction.
+
+"Deputy Minister of Foreign Affairs of Kazakhstan Roman Vassilenko" → the title "Deputy
+Minister of Foreign Affairs", the jurisdiction "Kazakhstan", the holder "Roman Vassilenko".
+"European Commission President" and "President of the European Commission" get the same
+canonical title, so they group into one concept. Dashes join the parts of a compound
+title ("Deputy Prime Minister – Foreign Minister").
+"""
+
+from __future__ import annotations
+
+from termbank.extract import lists
+from termbank.extract.names import (
+    ACRONYM, DEMONYM, HEAD, MODIFIER, NAME, PLACE, TITLE, Mention, Unit, _clean, _Entity,
+    _kind_of, _nested, _text)
+
+
+def place_of(unit: Unit) -> str:
+    """The canonical place a place or demonym unit stands for ("Kazakh" → "Kazakhstan")."""
+    lower = unit.text.lower().replace("’", "'")
+    return lists.places().get(lower) or lists.demonyms().get(lower) or unit.text
+
+
+def split_title(entity: _Entity, initial: bool) -> list[Mention]:
+    """Mentions for a run piece that holds an official title."""
+    units, seps = list(entity.units), list(entity.seps)
+    out: list[Mention] = []
+    first = next(k for k, u in enumerate(units) if u.cls in (TITLE, MODIFIER))
+    prefix, prefix_seps = units[:first], seps[:max(0, first - 1)]
+    jurisdiction = [place_of(u) for u in entity.jurisdiction]
+    org = ""
+    if prefix and all(u.cls in (PLACE, DEMONYM) for u in prefix):
+        jurisdiction = [place_of(u) for u in prefix] + jurisdiction
+        surface_start = first
+    elif prefix:
+        org = _text(prefix, prefix_seps)
+        surface_start = 0
+        if len(prefix) > 1 or prefix[0].cls == ACRONYM:
+            out.append(Mention(_clean(org), prefix[0].start, prefix[-1].end, _kind_of(prefix),
+                               nested=True))
+    else:
+        surface_start = first
+    # the title ends before its first jurisdiction ("of Kazakhstan", "to the Republic of …")
+    stop = len(units)
+    for k, unit in enumerate(units):
+        if k > first and any(unit is j for j in entity.jurisdiction):
+            stop = k
+            break
+    core, core_seps = units[first:stop], seps[first:stop - 1]
+    # a holder glued to the last complement: "… for Human Rights Eamon Gilmore"
+    holder = ""
+    tail = _trailing_names(core, core_seps)
+    if len(tail) >= 3 and any(core_seps) and stop == len(units):
+        person = tail[-2:]
+        core, core_seps = core[:-2], core_seps[:-2]
+        holder = _text(person, [""])
+        out.append(Mention(holder, person[0].start, person[-1].end, "person", person=True,
+                           nested=True))
+    while core and core[-1].cls not in (TITLE, MODIFIER, HEAD, NAME, ACRONYM, PLACE):
+        core, core_seps = core[:-1], core_seps[:-1]
+    title = _clean(_text(core, core_seps))
+    canonical = title
+    if org and not any(core_seps):
+        canonical = f"{title} of {org}" if prefix[0].cls == ACRONYM else f"{title} of the {org}"
+    if org and any(core_seps):
+        canonical = f"{org} {title}"
+    surface_units = units[surface_start:first] + core
+    surface = _clean(_text(surface_units, seps[surface_start:first] + core_seps)) \
+        if surface_start < first else title
+    out.insert(0, Mention(surface, surface_units[0].start, core[-1].end, "official title",
+                          initial=initial and surface_start == 0, title=canonical,
+                          jurisdiction=", ".join(dict.fromkeys(jurisdiction)), holder=holder))
+    for unit in entity.jurisdiction:
+        out.append(Mention(_clean(unit.text), unit.start, unit.end, "place", nested=True))
+    for unit in prefix:
+        if unit.cls == PLACE:
+            out.append(Mention(_clean(unit.text), unit.start, unit.end, "place", nested=True))
+    if len(core) > 1:
+        out.extend(m for m in _nested(core, core_seps) if m.kind != "official title")
+    return out
+
+
+def _trailing_names(units: list[Unit], seps: list[str]) -> list[Unit]:
+    tail = []
+    for k in range(len(units) - 1, -1, -1):
+        if units[k].cls != NAME:
+            break
+        tail.insert(0, units[k])
+        if k > 0 and seps[k - 1] != "":
+            break
+    return tail
+
+
+__all__ = ["split_title", "place_of", "HEAD"]

@@ -1,0 +1,499 @@
+"""The candidate table, and the grouping of its designations into concepts.
+
+While documents stream past, :class:`Table` keeps one row per surface name (counts, the
+documents it occurs in, a few occurrences and contexts) — nothing that grows with the
+corpus except the table itself. :meth:`Table.candidates` then groups rows that designate
+one concept:
+
+- the same words up to case, connectors, plural and possessive ("Maslikhats");
+- acronym and expansion, from the text ("… Agreement (EPCA)") or the curated list;
+- a party prefix before a known name ("EU-Kazakhstan Enhanced …", "Kazakh Foreign Ministry");
+- a surname alone and the full name; romanisation variants (Tileuberdi / Tleuberdi);
+- a title and its short form when only one longer title fits ("Deputy Minister");
+- lower-case spellings of a known name ("enhanced partnership cooperation agreement").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from termbank.extract import lists
+from termbank.extract.acronyms import Definition
+from termbank.extract.candidate import Candidate
+from termbank.extract.names import ACRONYM, DEMONYM, PARTY, PLACE, Mention, classify
+from termbank.extract.score import score_candidate
+from termbank.extract.text import sentence_at
+from termbank.lang import en
+
+MAX_OCCURRENCES = 20
+MAX_CONTEXTS = 2
+
+
+@dataclass
+class Row:
+    """Everything known about one surface name."""
+
+    text: str
+    forms: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+    frequency: int = 0
+    initial: int = 0
+    nested: int = 0
+    person: int = 0
+    docs: set = field(default_factory=set)
+    occurrences: list = field(default_factory=list)
+    contexts: list = field(default_factory=list)
+    jurisdictions: Counter = field(default_factory=Counter)
+    holders: Counter = field(default_factory=Counter)
+    role: str = "full"  # full / acronym / lower / list
+    source: str = ""  # for rows taken from a curated list
+
+
+_LOWER_WORDS = re.compile(r"(?<![\w’'])(?:[a-z][a-z\-]*[ \t]+){0,6}$")
+
+
+class Table:
+    """Candidate rows gathered over a stream of documents."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, Row] = {}
+        self.documents: list[str] = []
+        self.definitions: Counter = Counter()  # (acronym, expansion, rule) → count
+        self.lower: dict[str, Row] = {}
+        heads = [h for h, k in lists.heads().items() if k not in ("title", "modifier")
+                 and " " not in h]
+        institutions = [f for f, k in lists.institutions().items() if " " not in f]
+        words = sorted(set(heads) | set(institutions), key=len, reverse=True)
+        self._lower_heads = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, words))
+                                       + r")s?(?![\w\-])")
+
+    # -- gathering -----------------------------------------------------------------------
+
+    def add_document(self, name: str, text: str, mentions, definitions: list[Definition]):
+        doc = len(self.documents)
+        self.documents.append(name)
+        for mention in mentions:
+            self._add(mention, doc, name, text)
+        for definition in definitions:
+            self.definitions[(definition.acronym, definition.expansion, definition.rule)] += 1
+        self._add_lower(doc, name, text)
+
+    def _add(self, mention: Mention, doc: int, name: str, text: str) -> None:
+        key = mention.title or mention.text
+        row = self.rows.get(key)
+        if row is None:
+            row = self.rows[key] = Row(key)
+            if mention.kind == "acronym" or (en.is_acronym(key) and " " not in key):
+                row.role = "acronym"
+        self._count(row, mention.text, mention.kind, doc, name, text, mention.start, mention.end)
+        row.initial += mention.initial
+        row.nested += mention.nested
+        row.person += mention.person
+        if mention.jurisdiction:
+            row.jurisdictions[mention.jurisdiction] += 1
+        if mention.holder:
+            row.holders[mention.holder] += 1
+
+    def _count(self, row: Row, form: str, kind: str, doc: int, name: str, text: str,
+               start: int, end: int) -> None:
+        row.frequency += 1
+        row.forms[form] += 1
+        row.kinds[kind] += 1
+        row.docs.add(doc)
+        if len(row.occurrences) < MAX_OCCURRENCES:
+            row.occurrences.append((name, start, end, form))
+        if len(row.contexts) < MAX_CONTEXTS:
+            sentence = sentence_at(text, start, end)
+            if sentence and all(c["text"] != sentence for c in row.contexts):
+                row.contexts.append({"text": sentence, "document": name})
+
+    def _add_lower(self, doc: int, name: str, text: str) -> None:
+        """Lower-case phrases ending in a head word, kept aside until a name claims them."""
+        institutions = lists.institutions()
+        for match in self._lower_heads.finditer(text):
+            head = match.group()
+            known = institutions.get(head)
+            if known is not None:  # "akim", "maslikhats": terms even in lower case
+                row = self.rows.get(known.canonical)
+                if row is None:
+                    row = self.rows[known.canonical] = Row(known.canonical)
+                self._count(row, head, known.kind, doc, name, text, match.start(), match.end())
+                continue
+            before = _LOWER_WORDS.search(text, max(0, match.start() - 80), match.start())
+            if before is None or before.start() == match.start():
+                continue
+            phrase = " ".join(text[before.start():match.end()].split())
+            row = self.lower.get(phrase)
+            if row is None:
+                if len(self.lower) > 100_000:
+                    continue
+                row = self.lower[phrase] = Row(phrase, role="lower")
+            self._count(row, phrase, "other", doc, name, text, before.start(), match.end())
+
+    # -- grouping ------------------------------------------------------------------------
+
+    def candidates(self) -> list[Candidate]:
+        rows = {k: r for k, r in self.rows.items() if not _is_junk(r)}
+        groups = _Groups(rows)
+        groups.link_same_words()
+        groups.link_acronyms(self.definitions)
+        groups.link_institutions()
+        groups.link_places()
+        groups.link_prefixed()
+        groups.link_surnames()
+        groups.link_spellings()
+        groups.link_short_titles()
+        groups.claim_lower(self.lower)
+        out = [self._candidate(members, groups) for members in groups.groups()]
+        out = [c for c in out if c is not None]
+        out.sort(key=lambda c: (-c.score, c.preferred.lower()))
+        return out
+
+    def _candidate(self, members: list[Row], groups: _Groups) -> Candidate | None:
+        real = [r for r in members if r.frequency]
+        if not real:
+            return None
+        kind = _group_kind(members)
+        preferred = _preferred(members, kind, groups)
+        forms: Counter = Counter()
+        docs: set = set()
+        occurrences, contexts = [], []
+        holders, jurisdictions = Counter(), Counter()
+        for row in sorted(real, key=lambda r: (r.text != preferred, -r.frequency)):
+            forms.update(row.forms)
+            docs |= row.docs
+            occurrences.extend(row.occurrences)
+            for context in row.contexts:
+                if len(contexts) < MAX_CONTEXTS and context not in contexts:
+                    contexts.append(context)
+            holders.update(row.holders)
+            jurisdictions.update(row.jurisdictions)
+        seen = {_norm(preferred)}
+        variants, sources = [], {}
+        for row in sorted(members, key=lambda r: (-r.frequency, r.text)):
+            texts = [row.text] if row.role != "lower" else list(row.forms)
+            if _row_kind(row) == "official title":
+                texts += sorted(row.forms)
+            for text in texts:
+                if _norm(text) not in seen:
+                    seen.add(_norm(text))
+                    variants.append(text)
+                    if row.source:
+                        sources[text] = row.source
+        pairs = groups.pairs_of(members)
+        occurrences.sort(key=lambda o: (self.documents.index(o[0]) if len(self.documents) < 500
+                                        else 0, o[1]))
+        candidate = Candidate(
+            preferred=preferred, variants=variants, forms=dict(forms.most_common()), kind=kind,
+            frequency=sum(forms.values()),
+            documents=[self.documents[d] for d in sorted(docs)][:50], contexts=contexts,
+            occurrences=occurrences[:MAX_OCCURRENCES * 2], pairs=pairs,
+            jurisdiction=[j for j, _ in jurisdictions.most_common()],
+            holders=[h for h, _ in holders.most_common()], variant_sources=sources,
+            document_count=len(docs))
+        candidate.score = score_candidate(candidate, members)
+        return candidate
+
+
+def _norm(text: str) -> str:
+    """Case, possessive and plural do not make a new designation; missing words do."""
+    if en.is_acronym(text):
+        return text
+    words = [en.strip_possessive(w) for w in text.lower().replace("’", "'").split()]
+    if words:
+        words[-1] = en.singular(words[-1])
+    return " ".join(words)
+
+
+def _is_junk(row: Row) -> bool:
+    if not row.frequency:
+        return False
+    words = row.text.split()
+    if len(words) == 1 and row.role != "acronym":
+        word = words[0]
+        if en.is_sentence_word(word) or en.is_calendar_word(word) or len(word) < 2:
+            return True
+        kind = row.kinds.most_common(1)[0][0]
+        if kind == "other" and row.initial == row.frequency and not row.person:
+            return True
+        if not any(c.isalpha() for c in word):
+            return True
+    return False
+
+
+class _Groups:
+    """Union–find over rows, keyed by row text."""
+
+    def __init__(self, rows: dict[str, Row]) -> None:
+        self.rows = rows
+        self.parent = {k: k for k in rows}
+        self.prefixed: set[str] = set()
+        self.pairs: list[tuple[str, str, str]] = []
+        self.by_words: dict[tuple[str, ...], str] = {}
+        for key in rows:
+            self.by_words.setdefault(tuple(_words(key)), key)
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+    def add_row(self, row: Row) -> str:
+        if row.text not in self.rows:
+            self.rows[row.text] = row
+            self.parent[row.text] = row.text
+            self.by_words.setdefault(tuple(_words(row.text)), row.text)
+        return row.text
+
+    def lookup(self, text: str) -> str | None:
+        return self.by_words.get(tuple(_words(text)))
+
+    def groups(self) -> list[list[Row]]:
+        out: dict[str, list[Row]] = {}
+        for key in self.rows:
+            out.setdefault(self.find(key), []).append(self.rows[key])
+        return list(out.values())
+
+    def pairs_of(self, members: list[Row]) -> list[dict[str, str]]:
+        texts = {r.text for r in members}
+        out, seen = [], set()
+        for acronym, expansion, rule in self.pairs:
+            if acronym in texts and (acronym, expansion) not in seen:
+                seen.add((acronym, expansion))
+                out.append({"acronym": acronym, "expansion": expansion, "rule": rule})
+        return out
+
+    # -- the linking rules ---------------------------------------------------------------
+
+    def link_same_words(self) -> None:
+        seen: dict[tuple[str, ...], str] = {}
+        for key in list(self.rows):
+            words = tuple(_words(key))
+            if en.is_acronym(key):
+                words = (key,)
+            if words in seen:
+                self.union(seen[words], key)
+            else:
+                seen[words] = key
+
+    def link_acronyms(self, definitions: Counter) -> None:
+        """Acronym ↔ expansion: pairs defined in the text first, then the curated list."""
+        defined: dict[str, tuple[str, str]] = {}
+        for (acronym, expansion, rule), _count in definitions.most_common():
+            defined.setdefault(acronym, (expansion, rule))
+        known = lists.acronyms()
+        for key in list(self.rows):
+            row = self.rows[key]
+            if row.role != "acronym" and not (en.is_acronym(key) and " " not in key):
+                continue
+            if key in defined:
+                expansion, rule = defined[key]
+                source = ""
+            elif key in known:
+                expansion, rule, source = known[key].canonical, "list", known[key].source
+            else:
+                continue
+            target = self.lookup(expansion)
+            if target is None:
+                target = self.add_row(Row(expansion, role="list", source=source or "acronym defined in the text",
+                                          kinds=Counter({known[key].kind if key in known
+                                                         else "other": 1})))
+            self.union(target, key)
+            self.pairs.append((key, expansion, "initials" if rule == "initials" else "list"))
+
+    def link_institutions(self) -> None:
+        """Kazakh institutions: lemma, listed spelling variants, "Majilis of the Parliament"."""
+        table = lists.institutions()
+        for key in list(self.rows):
+            words = key.split()
+            known = table.get(key.lower()) or table.get(en.singular(key).lower())
+            if known is None and len(words) > 2 and words[1] == "of":
+                known = table.get(words[0].lower())
+                if known is not None and " " in known.canonical:
+                    known = None
+            if known is None:
+                continue
+            lemma = self.lookup(known.canonical) or self.add_row(
+                Row(known.canonical, role="list", source=known.source,
+                    kinds=Counter({known.kind: 1})))
+            self.union(lemma, key)
+            for variant, other in table.items():
+                if other is known and variant != known.canonical.lower() \
+                        and not en.is_plural(variant) and variant not in (k.lower() for k in self.rows):
+                    spelled = " ".join(w.capitalize() if w not in en.CONNECTORS else w
+                                       for w in variant.split())
+                    self.union(lemma, self.add_row(Row(spelled, role="variant",
+                                                       source=known.source,
+                                                       kinds=Counter({known.kind: 1}))))
+
+    def link_places(self) -> None:
+        """"Republic of Kazakhstan", "Russian Federation" → the short place name."""
+        places = lists.places()
+        for key in list(self.rows):
+            name = places.get(key.lower().replace("’", "'"))
+            if name is None or name == key:
+                continue
+            target = self.lookup(name) or self.add_row(
+                Row(name, role="list", source="data/extract/places.tsv",
+                    kinds=Counter({"place": 1})))
+            self.union(target, key)
+
+    def link_prefixed(self) -> None:
+        """"EU-Kazakhstan Enhanced …", "Kazakh Foreign Ministry" → the name without the party."""
+        for key in list(self.rows):
+            words = key.split()
+            if len(words) < 2:
+                continue
+            cls = classify(words[0])[0]
+            if cls not in (PLACE, DEMONYM, PARTY, ACRONYM):
+                continue
+            rest = " ".join(words[1:])
+            if len(words) < 3 and not en.is_acronym(rest):
+                continue
+            target = self.lookup(rest)
+            if target is not None and target != key and self.rows[target].kinds.most_common(1)[0][0] \
+                    == self.rows[key].kinds.most_common(1)[0][0]:
+                self.union(target, key)
+                self.prefixed.add(key)
+
+    def link_surnames(self) -> None:
+        full_names: dict[str, list[str]] = {}
+        for key, row in self.rows.items():
+            words = key.split()
+            if len(words) >= 2 and _row_kind(row) == "person":
+                full_names.setdefault(words[-1].lower(), []).append(key)
+        for key, row in list(self.rows.items()):
+            if " " in key or row.role == "acronym":
+                continue
+            owners = {self.find(k) for k in full_names.get(key.lower(), [])}
+            if len(owners) == 1:
+                self.union(owners.pop(), key)
+
+    def link_spellings(self) -> None:
+        buckets: dict[tuple[str, ...], list[str]] = {}
+        for key, row in self.rows.items():
+            if row.role in ("acronym", "lower") or _row_kind(row) in ("official title",):
+                continue
+            words = re.split(r"[\s\-]+", key)
+            buckets.setdefault(tuple(en.spelling_key(w) for w in words), []).append(key)
+        for keys in buckets.values():
+            for i, a in enumerate(keys):
+                for b in keys[i + 1:]:
+                    wa, wb = re.split(r"[\s\-]+", a), re.split(r"[\s\-]+", b)
+                    if all(en.is_spelling_variant(x, y) for x, y in zip(wa, wb)):
+                        self.union(a, b)
+
+    def link_short_titles(self) -> None:
+        titles = [k for k, r in self.rows.items() if _row_kind(r) == "official title"]
+        for short in titles:
+            row = self.rows[short]
+            if row.jurisdictions:
+                continue
+            longer = [t for t in titles if t != short and t.startswith(short + " of ")]
+            roots = {self.find(t) for t in longer}
+            if len(roots) != 1:
+                continue
+            holders = set(row.holders)
+            if holders and not holders <= {h for t in longer for h in self.rows[t].holders}:
+                continue
+            self.union(roots.pop(), short)
+
+    def claim_lower(self, lower: dict[str, Row]) -> None:
+        """Lower-case phrases join the name whose words they repeat (two words or more)."""
+        targets = {}
+        for key, row in self.rows.items():
+            words = tuple(_words(key))
+            if len(words) >= 2 and row.role != "acronym":
+                targets.setdefault(words, key)
+        for phrase, row in lower.items():
+            words = _words(phrase)
+            for size in range(len(words), 1, -1):
+                target = targets.get(tuple(words[-size:]))
+                if target is not None:
+                    text = " ".join(phrase.split()[-_surface_size(phrase, size):])
+                    claimed = Row(text, role="lower", kinds=Counter({"other": row.frequency}))
+                    claimed.frequency = row.frequency
+                    claimed.forms = Counter({text: row.frequency})
+                    claimed.docs = set(row.docs)
+                    claimed.occurrences = [(d, e - len(text), e, text)
+                                           for d, _s, e, _f in row.occurrences]
+                    claimed.contexts = list(row.contexts)
+                    self.union(target, self.add_row(claimed))
+                    break
+
+
+def _surface_size(phrase: str, content_size: int) -> int:
+    """How many surface words hold the last *content_size* content words of *phrase*."""
+    words = phrase.split()
+    count = 0
+    for n in range(1, len(words) + 1):
+        if words[-n].lower() not in en.CONNECTORS:
+            count += 1
+        if count == content_size:
+            return n
+    return len(words)
+
+
+def _words(text: str) -> list[str]:
+    return en.content_words(text)
+
+
+def _row_kind(row: Row) -> str:
+    kinds = row.kinds
+    if not kinds:
+        return "other"
+    if row.person and kinds.most_common(1)[0][0] in ("other", "person"):
+        return "person"
+    return kinds.most_common(1)[0][0]
+
+
+_KIND_ORDER = ("official title", "institution/body", "agreement/document",
+               "route/programme/event", "organisation", "place", "person", "acronym", "other")
+
+
+def _group_kind(members: list[Row]) -> str:
+    votes: Counter = Counter()
+    for row in members:
+        kind = _row_kind(row)
+        if row.role == "lower":
+            continue
+        votes[kind] += row.frequency + (2 if row.role == "list" else 0)
+    if votes.get("official title"):
+        return "official title"
+    specific = [(n, k) for k, n in votes.items() if k not in ("other", "acronym")]
+    if specific:
+        return max(specific, key=lambda nk: (nk[0], -_KIND_ORDER.index(nk[1])))[1]
+    if votes.get("acronym"):
+        return "acronym"
+    return "other"
+
+
+def _preferred(members: list[Row], kind: str, groups: _Groups) -> str:
+    """The canonical English term of a group."""
+    def rank(row: Row):
+        role = {"full": 0, "list": 1, "lower": 3, "acronym": 2, "variant": 4}[row.role]
+        if row.text in groups.prefixed:
+            role = 1.5
+        if row.role == "list" and row.source.startswith("data/extract/institutions"):
+            role = -1  # the curated lemma: "Maslikhat" for "Maslikhats"
+        return (role, -(len(row.text.split()) if kind == "person" else 0), -row.frequency,
+                len(row.text), row.text)
+    if kind == "official title":
+        titles = [r for r in members if r.frequency and _row_kind(r) == "official title"]
+        if titles:
+            return max(titles, key=lambda r: (r.frequency, len(r.text.split()), r.text)).text
+    best = min(members, key=rank)
+    text = best.text
+    if kind == "institution/body" and best.role != "list":
+        words = text.split()
+        words[-1] = en.singular(words[-1])
+        text = " ".join(words)
+    return text

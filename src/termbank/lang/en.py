@@ -1,0 +1,255 @@
+"""English word knowledge for term extraction: text in, text out.
+
+Plurals and possessives ("Maslikhats", "Ministry’s"), the small words that join the
+parts of a name ("of", "for", "and"), words that are capitalised only because they open a
+sentence, headline case, and a spelling key under which romanisation variants of Kazakh
+names meet (Majilis / Mazhilis, Tileuberdi / Tleuberdi).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Small words that may join the capitalised parts of one name.
+CONNECTORS = frozenset({"of", "for", "and", "on", "the", "to", "in", "von", "der", "van", "de",
+                        "del", "da", "di", "al", "el", "du", "la", "le", "bin", "ibn"})
+
+#: Name particles: they join the parts of a person's name, never two names.
+NAME_PARTICLES = frozenset({"von", "der", "van", "de", "del", "da", "di", "al", "el", "du",
+                            "la", "le", "bin", "ibn"})
+
+#: Honorifics: mark the next name as a person and are not part of it.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme", "h.e"})
+
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec"})
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})
+
+#: Words that are capitalised in running text only when they open a sentence or a
+#: headline: function words, pronouns, sentence adverbs and common verbs of news prose.
+SENTENCE_WORDS = frozenset("""
+a an the this that these those there here it its he she we they i you our your his her their
+them us my me who whom whose which what when where why how all any both each every few many
+more most much no none not only other some such than too very so yet still also and or but
+nor if then else as at by for from in into of off on onto out over per since through till to
+toward towards under until up upon via with within without about above across after against
+along amid among around before behind below beneath beside besides between beyond despite
+during except inside like near outside past regarding concerning following according
+however moreover furthermore meanwhile nevertheless therefore thus hence indeed instead
+besides overall today yesterday tomorrow tonight now then later earlier currently recently
+speaking concluding located while whereas although though because unless once whether
+prior thanks given during read view tell share click see watch subscribe follow photo
+video source sources related more latest top home news date print email comments
+welcome welcomed noted said added stressed emphasized emphasised underlined highlighted
+trade turnover total overall meeting talks visit during participants parties sides
+first second third last next new old main key major several certain numerous
+""".split())
+
+#: Plural-looking words that are not plurals of anything else.
+PLURAL_ONLY = frozenset({"affairs", "rights", "states", "nations", "emirates", "materials",
+                         "relations", "means", "news", "times", "sports", "arts", "sciences",
+                         "forces", "services", "communications", "situations", "resources",
+                         "emergencies", "statistics", "economics", "politics", "physics",
+                         "logistics", "sales", "goods", "measures", "politics", "islands",
+                         "netherlands", "philippines", "bahamas", "headquarters", "series",
+                         "species", "works", "customs", "premises", "thanks", "olympics",
+                         "games", "studies", "humanities", "works", "paralympics"})
+
+_APOSTROPHES = "'’ʼ`´"
+_POSSESSIVE = re.compile(r"[" + _APOSTROPHES + r"]s?$")
+
+
+def strip_possessive(word: str) -> str:
+    """Drop a possessive ending.
+
+    >>> strip_possessive("Ministry’s"), strip_possessive("Kazakhstan's"), strip_possessive("States'")
+    ('Ministry', 'Kazakhstan', 'States')
+    """
+    return _POSSESSIVE.sub("", word)
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural noun, keeping the word's case.
+
+    >>> singular("Maslikhats"), singular("Ministries"), singular("Affairs"), singular("Bus")
+    ('Maslikhat', 'Ministry', 'Affairs', 'Bus')
+    """
+    lower = word.lower()
+    if len(lower) < 4 or lower in PLURAL_ONLY or not lower.endswith("s") or not word[-1].isalpha():
+        return word
+    if lower.endswith(("ss", "us", "is", "os", "as")):
+        return word
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + ("Y" if word[-3].isupper() else "y")
+    if lower.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def is_plural(word: str) -> bool:
+    """True when :func:`singular` would change the word.
+
+    >>> is_plural("Maslikhats"), is_plural("Affairs")
+    (True, False)
+    """
+    return singular(word) != word
+
+
+def is_shouted(word: str) -> bool:
+    """A word in capitals that is too long to be an acronym: a dateline such as "ASTANA".
+
+    >>> is_shouted("BRUSSELS"), is_shouted("OSCE"), is_shouted("RFE/RL")
+    (True, False, False)
+    """
+    return len(word) >= 6 and word.isalpha() and word.isupper()
+
+
+def unshout(word: str) -> str:
+    """"BRUSSELS" → "Brussels"; other words unchanged.
+
+    >>> unshout("KAZINFORM"), unshout("EU")
+    ('Kazinform', 'EU')
+    """
+    return word.capitalize() if is_shouted(word) else word
+
+
+def is_acronym(word: str) -> bool:
+    """Capital letters (with digits, "/", "&", ".") making a short form: EU, RFE/RL, U.S., G20.
+
+    >>> [is_acronym(w) for w in ("EU", "RFE/RL", "U.S.", "G20", "Kazakhstan", "I", "MoU")]
+    [True, True, True, True, False, False, True]
+    """
+    letters = [c for c in word if c.isalpha()]
+    if not letters or not word[0].isupper() or is_shouted(word):
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    digits = sum(1 for c in word if c.isdigit())
+    return (upper >= 2 or (upper == 1 and digits > 0)) and upper >= len(letters) - 1 \
+        and len(word) <= 10
+
+
+def is_calendar_word(word: str) -> bool:
+    """Months and weekdays, also in ranges: "January-October", "Feb".
+
+    >>> is_calendar_word("January-October"), is_calendar_word("Feb"), is_calendar_word("Forum")
+    (True, True, False)
+    """
+    parts = [p for p in re.split(r"[-–—/]", word.lower().rstrip(".")) if p]
+    return bool(parts) and all(p in MONTHS or p in WEEKDAYS for p in parts)
+
+
+def is_sentence_word(word: str) -> bool:
+    """A word capitalised only because it opens a sentence ("The", "During", "Moreover").
+
+    >>> is_sentence_word("During"), is_sentence_word("Majilis")
+    (True, False)
+    """
+    return word.lower() in SENTENCE_WORDS
+
+
+_HEADLINE_SMALL = frozenset({"Of", "And", "For", "The", "To", "In", "On", "With", "At", "By",
+                             "A", "An", "From", "As", "Into", "Over", "Is", "Are"})
+
+
+def is_headline_case(words) -> bool:
+    """Words in headline case: small words capitalised inside a run of capitals.
+
+    >>> is_headline_case("Kazakhstan And EU Mark Anniversary Of Relations".split())
+    True
+    >>> is_headline_case("Ministry of Foreign Affairs".split())
+    False
+    """
+    return any(w in _HEADLINE_SMALL for w in list(words)[1:])
+
+
+def strip_accents(text: str) -> str:
+    """Latin letters without their diacritics ("Simkić" → "Simkic")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_ROMAN_FOLDS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("q", "k"), ("yo", "o"), ("ya", "a"),
+                ("yu", "u"), ("ye", "e"), ("w", "v"), ("ck", "k"))
+_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def spelling_key(word: str) -> str:
+    """A key under which romanisation variants of one Kazakh or Russian name meet.
+
+    Folds the digraphs that romanisations disagree on (zh/j, kh/h), then keeps the
+    consonant skeleton. It is only a first filter: callers also compare the words.
+
+    >>> spelling_key("Majilis") == spelling_key("Mazhilis")
+    True
+    >>> spelling_key("Tileuberdi") == spelling_key("Tleuberdi")
+    True
+    >>> spelling_key("Senate") == spelling_key("Majilis")
+    False
+    """
+    text = strip_accents(word).lower()
+    for old, new in _ROMAN_FOLDS:
+        text = text.replace(old, new)
+    text = re.sub(r"[^a-z]", "", text)
+    return _DOUBLES.sub(r"\1", _VOWELS.sub("", text))
+
+
+def similarity(a: str, b: str) -> float:
+    """Edit similarity 0..1 of two words (1 − Levenshtein distance / longer length).
+
+    >>> round(similarity("Majilis", "Mazhilis"), 2), round(similarity("Senate", "Sanity"), 2)
+    (0.75, 0.5)
+    """
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return 1.0
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return 1.0 - previous[-1] / max(len(a), len(b))
+
+
+def is_spelling_variant(a: str, b: str) -> bool:
+    """Two spellings of one name: same key, and close as strings.
+
+    >>> is_spelling_variant("Majilis", "Mazhilis"), is_spelling_variant("Tileuberdi", "Tleuberdi")
+    (True, True)
+    >>> is_spelling_variant("Michel", "Mitchell"), is_spelling_variant("EU", "EEU")
+    (False, False)
+    """
+    if a.lower() == b.lower():
+        return True
+    if is_acronym(a) or is_acronym(b) or len(a) < 4 or len(b) < 4:
+        return False
+    return spelling_key(a) == spelling_key(b) and similarity(a, b) >= 0.7
+
+
+_WORD_SPLIT = re.compile(r"[\s\-–—/]+")
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a name that carry meaning, lower-cased, possessives and plurals reduced.
+
+    Connectors, hyphens and dashes are ignored, so differently joined spellings of one
+    name give the same words.
+
+    >>> content_words("Enhanced Partnership and Cooperation Agreement")
+    ['enhanced', 'partnership', 'cooperation', 'agreement']
+    >>> content_words("enhanced partnership cooperation agreement")
+    ['enhanced', 'partnership', 'cooperation', 'agreement']
+    >>> content_words("Foreign Ministry’s"), content_words("Maslikhats")
+    (['foreign', 'ministry'], ['maslikhat'])
+    """
+    words = [strip_possessive(w.strip(".,;:\"“”()")) for w in _WORD_SPLIT.split(text)]
+    words = [w.lower() for w in words if w and w.lower() not in CONNECTORS]
+    if words and not is_acronym(words[-1]):
+        words[-1] = singular(words[-1])
+    return words
