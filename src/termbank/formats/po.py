@@ -346,6 +346,12 @@ def _render_header(po: polib.POFile) -> str:
     return comment + entry.__unicode__(WRAP_WIDTH)
 
 
+def compile_mo(po: polib.POFile) -> bytes:
+    """The binary MO file, holding only translated, non-fuzzy entries, as ``msgfmt`` does."""
+    po.encoding = "utf-8"
+    return po.to_binary()
+
+
 # -- strict reading --------------------------------------------------------------------------
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f",
