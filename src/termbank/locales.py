@@ -287,6 +287,8 @@ def _same(a: str, b: str) -> bool:
 def _merge_entry(new: po.Entry, old: po.Entry, report: CatalogUpdate) -> po.Entry:
     """*new* (from the glossary) with what the translator did to *old* carried over."""
     msgstr, fuzzy, kept = _decide(new, old)
+    if old.fuzzy and old.previous_msgid is not None and msgstr:
+        fuzzy = True  # an English change waits for a translator to clear the flag
     result = _carry(new, old, msgstr, fuzzy)
     if fuzzy and old.fuzzy:
         result.previous_msgctxt = old.previous_msgctxt
