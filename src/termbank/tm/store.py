@@ -25,8 +25,9 @@ from termbank.formats.tmx import Unit, Variant, base_lang
 from termbank.tm import match
 
 SCHEMA_VERSION = "1"
-#: How many FTS candidates are scored word by word, and how many rare query words are asked for.
-CANDIDATES, QUERY_WORDS = 200, 12
+#: How many FTS candidates are scored word by word; how many of the query's rarest words are
+#: looked up (at least, at most) and how many index postings they may cost together.
+CANDIDATES, QUERY_WORDS, MIN_WORDS, POSTINGS_BUDGET = 200, 12, 3, 20_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,6 +41,7 @@ CREATE INDEX IF NOT EXISTS variants_unit ON variants(unit_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS variants_fts USING fts5(
     text, content='variants', content_rowid='id', tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS variants_vocab USING fts5vocab(variants_fts, 'row');
+CREATE TABLE IF NOT EXISTS words (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -134,6 +136,9 @@ class TranslationMemory:
                     cur.execute("INSERT INTO variants_fts (rowid, text) VALUES (?, ?)",
                                 (cur.lastrowid, v.text))
                 count += 1
+            # document frequencies for picking rare query words: fts5vocab cannot seek by term
+            cur.execute("DELETE FROM words")
+            cur.execute("INSERT INTO words SELECT term, doc FROM variants_vocab")
         except BaseException:
             cur.execute("ROLLBACK")
             raise
@@ -245,15 +250,25 @@ class TranslationMemory:
         return self._with_targets(query, scored, src, tgt_lang, limit)
 
     def _rare_words(self, query: str) -> list[str]:
-        """The query's distinct words that occur in the memory, rarest first."""
+        """The query's rarest words in the memory: few postings to read, most telling.
+
+        Words are taken rarest first until their postings add up to :data:`POSTINGS_BUDGET`
+        (at least :data:`MIN_WORDS` words, at most :data:`QUERY_WORDS`).
+        """
         words = sorted({t for t in match.tokens(query) if t[0].isalnum()})
-        if not words:
-            return []
-        marks = ",".join("?" * len(words))
-        found = self.db.execute(
-            f"SELECT term, doc FROM variants_vocab WHERE term IN ({marks})", words).fetchall()
-        found.sort(key=lambda r: (r[1], r[0]))
-        return [term for term, _ in found[:QUERY_WORDS]]
+        found = []
+        for word in words:
+            row = self.db.execute("SELECT df FROM words WHERE term = ?", (word,)).fetchone()
+            if row:
+                found.append((row[0], word))
+        found.sort()
+        chosen, postings = [], 0
+        for df, word in found:
+            if len(chosen) >= QUERY_WORDS or (len(chosen) >= MIN_WORDS and postings + df > POSTINGS_BUDGET):
+                break
+            chosen.append(word)
+            postings += df
+        return chosen
 
     def _with_targets(self, query, scored, src, tgt_lang, limit) -> list[Match]:
         out: list[Match] = []
