@@ -368,7 +368,8 @@ def import_edits(concepts: Sequence[Concept], catalogs: Iterable[po.Catalog]) ->
     """Translators' finished edits as proposals, merged into *concepts* (not saved).
 
     An edit is a non-fuzzy ``msgstr`` that differs from the glossary's term, or that confirms
-    (unfuzzies) a term the glossary has not approved. Each becomes a term under review
+    (unfuzzies) a term the glossary has not approved: the confirmation adds the translator as
+    a source of that term, for the reviewer to see. Each becomes a term under review
     ``proposed``, never approved, sourced to the translator (``Last-Translator`` or the file)
     with file and line. Entries of unknown concepts or of English terms the concept no longer
     has are skipped and listed; disagreements with the glossary are listed as conflicts.
@@ -402,8 +403,10 @@ def import_edits(concepts: Sequence[Concept], catalogs: Iterable[po.Catalog]) ->
             glossary = po.equivalent_for(term_en, section.terms if section else ())
             typed = " ".join(entry.msgstr.split())
             same = next((t for t in section.terms if t.text == typed), None) if section else None
-            if same is not None and same.review is not Review.CANDIDATE:
-                continue  # nothing new: the glossary already has it under review or approved
+            if same is not None and (same.review is Review.APPROVED or any(
+                    s.kind is SourceKind.TRANSLATOR and s.ref == translator
+                    for s in same.sources)):
+                continue  # nothing new: approved already, or this translator said so before
             proposal = Proposal(concept.id, lang, entry.msgid, typed, translator, where,
                                 glossary.text if glossary else None)
             report.proposals.append(proposal)
