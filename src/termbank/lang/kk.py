@@ -298,9 +298,12 @@ def _fold_y(text: str) -> str:
     return re.sub(r"(?<=[aeiou])y(?![aeiou])", "i", text)
 
 
-def _words_and_doubles(text: str) -> str:
+def _words(text: str) -> str:
     text = re.sub(rf"[{_APOSTROPHES}]", "", text)
-    text = " ".join(re.sub(r"[\W_]+", " ", text).split())
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def _collapse_doubles(text: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", text)
 
 
@@ -312,7 +315,8 @@ _FOLDING = (
     _strip_latin_marks,
     _merge_digraphs,
     _fold_y,
-    _words_and_doubles,
+    _words,
+    _collapse_doubles,
 )
 
 
@@ -742,3 +746,86 @@ def stems(word: str) -> list[str]:
             stem = last if stem == cyrillic else to_latin(stem, alphabet=alphabet)
         out.append(head + stem)
     return list(dict.fromkeys(out))
+
+
+# --- peeling folded keys -------------------------------------------------------------------
+
+def _fold_ending(ending: str) -> str:
+    return ending.translate(_FOLD_CYRILLIC)
+
+
+_FOLDED_CASES = sorted({_fold_ending(e) for e, _ in _CASE_ENDINGS}, key=len, reverse=True)
+_FOLDED_POSSESSIVES = sorted(
+    {_fold_ending(e): person for e, person in sorted(_POSSESSIVE_ENDINGS, key=lambda p: p[1] == "3")}.items(),
+    key=lambda pair: -len(pair[0]),
+)  # folded ending → person; where two persons fold alike, the 3rd person wins
+_FOLDED_PLURALS = sorted({_fold_ending(e) for e in _PLURAL_ENDINGS}, key=len, reverse=True)
+_FOLDED_RESTORE = {_fold_ending(k): _fold_ending(v) for k, v in _VOWEL_RESTORE.items()}
+_FOLDED_DEVOICING = {"b": "p", "g": "k"}
+_SHORT_ENDING_PENALTY = 1.5  # an outermost one-letter ending (-н, -а, -ы) is weak evidence
+
+
+def _folded_readings(word: str) -> dict[str, float]:
+    """Unchecked readings of a folded word: strip case, possessive, plural; undo voicing."""
+    scores: dict[str, float] = {}
+
+    def note(stem: str, score: float) -> None:
+        if len(stem) >= 2 and re.search("[aeiouy]", stem):
+            scores[stem] = max(score, scores.get(stem, score))
+
+    for after_case, case in _peel_endings(word, [(e, True) for e in _FOLDED_CASES]):
+        case_len = len(word) - len(after_case)
+        for after_px, px in _peel_endings(after_case, _FOLDED_POSSESSIVES):
+            px_len = len(after_case) - len(after_px)
+            if case and not px and case_len == 1:
+                continue  # accusative -н and dative -а/-е only follow a possessive
+            for base, plural in _peel_endings(after_px, [(e, True) for e in _FOLDED_PLURALS]):
+                if not (case or px or plural):
+                    continue
+                score = (_CASE_WEIGHT if case else 0) + (_PLURAL_WEIGHT if plural else 0)
+                if px == "3":
+                    score += _PX3_WEIGHT_WITH_CASE if case else _PX3_WEIGHT_ALONE
+                elif px:
+                    score += _OTHER_PERSON_WEIGHT
+                if case_len == 1 or (px_len == 1 and not case):
+                    score -= _SHORT_ENDING_PENALTY
+                if px_len == 2 and after_case[-2:] in ("sy", "si") and after_px[-1:] in "eiy":
+                    score -= 4 * _REPAIR_WEIGHT  # Мәжіліс-і, not Мәжілі-сі
+                note(base, score - _REPAIR_WEIGHT)
+                if base in _FOLDED_RESTORE:
+                    note(_FOLDED_RESTORE[base], score)
+                if base[-1:] in _FOLDED_DEVOICING and len(base) > 1 and base[-2] in "aeiouy":
+                    note(base[:-1] + _FOLDED_DEVOICING[base[-1]], score)
+                if px == "3" and case:
+                    note(after_case, _CASE_WEIGHT - 1)
+    return scores
+
+
+def folded_stems(text: str) -> list[str]:
+    """Folding keys of the candidate stems of *text* (its last word peeled), most likely first.
+
+    For lookup in an index of ``folding_key`` values, whatever the script: Kazakh Cyrillic
+    and the official Latin alphabets go through ``stems`` (checked by the generator), and
+    every input is also peeled on its folded form, where harmony is partly lost, so those
+    unchecked readings rank after the checked ones. The key of *text* itself comes first.
+
+    >>> folded_stems("Tokayevtin")[:2]
+    ['tokaevtin', 'tokaev']
+    >>> "parlament majilis" in folded_stems("Parlament Májilisinde")
+    True
+    """
+    whole = folding_key(text)
+    keys = [whole]
+    head, last = _split_last(text)
+    if not last:
+        return keys
+    if _CYRILLIC.search(last) or _guess_alphabet(last) == "2018" or re.search("[äğñöşūüı]", last):
+        keys += [folding_key(stem) for stem in stems(text)]
+    folded = text
+    for step in _FOLDING[:-1]:
+        folded = step(folded)
+    prefix, _, word = folded.rpartition(" ")
+    scores = _folded_readings(word)
+    for stem in sorted(scores, key=lambda s: (-scores[s], -len(s))):
+        keys.append(_collapse_doubles(f"{prefix} {stem}".strip()))
+    return list(dict.fromkeys(keys))
