@@ -44,8 +44,10 @@ def test_edits_come_back_as_proposals_sourced_to_the_translator(setup):
     glossary, out = setup
     path = out / "kk" / "LC_MESSAGES" / "glossary.po"
     translate(path, {
-        ("c-diplomatic-relations", "diplomatic relations"): ("дипломатиялық қарым-қатынастар", False),
-        ("c-eeas", "European External Action Service"): ("Еуропалық сыртқы іс-қимыл қызметі", False),
+        ("c-diplomatic-relations", "diplomatic relations"):
+            ("дипломатиялық қарым-қатынастар", False),
+        ("c-eeas", "European External Action Service"):
+            ("Еуропалық сыртқы іс-қимыл қызметі", False),
         ("c-eu", "European Union"): ("Еуроодақ", True),  # still fuzzy: not finished, skipped
     })
     report = locales.import_edits(glossary.load(), locales.read_catalogs(out, ["kk"]))
