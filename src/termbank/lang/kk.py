@@ -329,7 +329,8 @@ def folding_key(text: str) -> str:
     tell apart (ә/а, қ/к, ғ/г, ө/о, ұ/ү/у, і/и/й, х/һ), so қол and көл share ``kol``.
     Rank what it finds on the real spellings.
 
-    >>> {folding_key(s) for s in ("Мәжіліс", "Мажилис", "Mäjılıs", "Májilis", "Mazhilis", "MAZHILIS")}
+    >>> spellings = ("Мәжіліс", "Мажилис", "Mäjılıs", "Májilis", "Mazhilis", "MAZHILIS")
+    >>> {folding_key(s) for s in spellings}
     {'majilis'}
     >>> folding_key("Kassym-Jomart Tokayev") == folding_key("Қасым-Жомарт Тоқаев")
     True
@@ -410,16 +411,19 @@ _DEVOICING = {voiced: plain for plain, voiced in _VOICING.items()}
 
 # Back endings by what the form ends in: an open vowel, a sonorant (р й у и), л, a nasal
 # (м н ң), з/ж, or anything else (voiceless, and б в г д ғ, which are devoiced at the end).
+_SOUND_CLASSES = ("open", "sonorant", "l", "nasal", "zj", "hard")
 _ENDINGS = {
-    "gen": {"open": "ның", "sonorant": "дың", "l": "дың", "nasal": "ның", "zj": "дың", "hard": "тың"},
-    "acc": {"open": "ны", "sonorant": "ды", "l": "ды", "nasal": "ды", "zj": "ды", "hard": "ты"},
-    "dat": {"open": "ға", "sonorant": "ға", "l": "ға", "nasal": "ға", "zj": "ға", "hard": "қа"},
-    "loc": {"open": "да", "sonorant": "да", "l": "да", "nasal": "да", "zj": "да", "hard": "та"},
-    "abl": {"open": "дан", "sonorant": "дан", "l": "дан", "nasal": "нан", "zj": "дан", "hard": "тан"},
-    "ins": {"open": "мен", "sonorant": "мен", "l": "мен", "nasal": "мен", "zj": "бен", "hard": "пен"},
-    "rel": {"open": "дағы", "sonorant": "дағы", "l": "дағы", "nasal": "дағы", "zj": "дағы",
-            "hard": "тағы"},
-    "plural": {"open": "лар", "sonorant": "лар", "l": "дар", "nasal": "дар", "zj": "дар", "hard": "тар"},
+    name: dict(zip(_SOUND_CLASSES, endings.split()))
+    for name, endings in {
+        "gen": "ның дың дың ның дың тың",
+        "acc": "ны ды ды ды ды ты",
+        "dat": "ға ға ға ға ға қа",
+        "loc": "да да да да да та",
+        "abl": "дан дан дан нан дан тан",
+        "ins": "мен мен мен мен бен пен",
+        "rel": "дағы дағы дағы дағы дағы тағы",
+        "plural": "лар лар дар дар дар тар",
+    }.items()
 }
 # After the 3rd-person possessive the pronominal н comes in (Мәжілісінің, Мәжілісіне).
 _AFTER_PX3 = {"gen": "ның", "acc": "н", "dat": "на", "loc": "нда", "abl": "нан", "ins": "мен",
@@ -500,8 +504,9 @@ def _vowel_stem_under_sy(word: str) -> bool:
 
 
 def _unpossess(word: str) -> str:
-    """The stem under a 3rd-person possessive: Республикасы → Республика, министрлігі → министрлік."""
-    if word[-2:] in ("сы", "сі") and len(word) > 3 and word[-3] in _OPEN and _vowel_stem_under_sy(word):
+    """The stem under a 3rd-person possessive: Республикасы → Республика, орны → орын."""
+    if (word[-2:] in ("сы", "сі") and len(word) > 3 and word[-3] in _OPEN
+            and _vowel_stem_under_sy(word)):
         return word[:-2]
     stem = word[:-1]
     if stem in _VOWEL_RESTORE:
@@ -583,7 +588,8 @@ def inflect(
     if case not in CASES:
         raise ValueError(f"unknown case {case!r}; choose one of {', '.join(CASES)}")
     if possessive is not None and possessive not in POSSESSIVES:
-        raise ValueError(f"unknown possessive {possessive!r}; choose one of {', '.join(POSSESSIVES)}")
+        choices = ", ".join(POSSESSIVES)
+        raise ValueError(f"unknown possessive {possessive!r}; choose one of {choices}")
     head, last = _split_last(word)
     if not last:
         raise ValueError(f"nothing to inflect in {word!r}")
@@ -756,7 +762,8 @@ def _fold_ending(ending: str) -> str:
 
 _FOLDED_CASES = sorted({_fold_ending(e) for e, _ in _CASE_ENDINGS}, key=len, reverse=True)
 _FOLDED_POSSESSIVES = sorted(
-    {_fold_ending(e): person for e, person in sorted(_POSSESSIVE_ENDINGS, key=lambda p: p[1] == "3")}.items(),
+    {_fold_ending(e): person
+     for e, person in sorted(_POSSESSIVE_ENDINGS, key=lambda p: p[1] == "3")}.items(),
     key=lambda pair: -len(pair[0]),
 )  # folded ending → person; where two persons fold alike, the 3rd person wins
 _FOLDED_PLURALS = sorted({_fold_ending(e) for e in _PLURAL_ENDINGS}, key=len, reverse=True)
