@@ -44,6 +44,7 @@ class Unit:
     end: int
     cls: str
     kind: str = ""  # for HEAD / known names: the kind the head or the list gives
+    shouted: bool = False  # written in capitals in the text: a dateline such as "ASTANA"
 
 
 @dataclass
@@ -115,7 +116,8 @@ def _units(run: str, base: int) -> tuple[list[Unit], list[str]]:
         if last_end is not None:
             seps.append(" ".join(run[last_end:match.start()].split()))
         cls, kind = classify(word)
-        units.append(Unit(word, base + match.start(), base + match.end(), cls, kind))
+        units.append(Unit(word, base + match.start(), base + match.end(), cls, kind,
+                          word != match.group()))
         last_end = match.end()
     return _fuse_known(units, seps)
 
@@ -181,10 +183,12 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         if left.cls == TITLE and right.cls == PLACE and len(atom) == 1:
             return "jurisdiction"
         if left.cls == PLACE and right.cls == NAME and all(u.cls == NAME for u in atom):
-            return "holder" if _is_title(entity) else ""
-        if left.cls == HEAD and right.cls == NAME and all(u.cls == NAME for u in atom) \
-                and left.text.lower() not in WEAK_HEADS:
-            return ""
+            return "holder" if _is_title(entity) else "join"
+        if left.cls == HEAD and right.cls == NAME and all(u.cls == NAME for u in atom):
+            if _is_title(entity):
+                return "holder"
+            if left.text.lower() not in WEAK_HEADS:
+                return ""
         if left.cls == NAME and right.cls in (TITLE, MODIFIER) and len(entity.units) >= 2 \
                 and all(c == NAME for c in entity.classes):
             return ""
@@ -196,7 +200,7 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         if _is_title(entity) and right.cls in (TITLE, MODIFIER):
             return "join"
         if _ends_in_head(atom) and not entity.has(TITLE, HEAD) and len(entity.units) <= 3 \
-                and atom[-1].kind != "":
+                and atom[-1].kind != "" and not left.shouted and atom[0].text != "The":
             return "join"
         return ""
     first = words[0]
@@ -222,6 +226,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         return ""
     if _is_title(entity):
         if atom[0].cls == PLACE:
+            if first == "of" and _followed_by_place(units, seps, j, "to"):
+                return "join"  # "Ambassador of Japan to Kazakhstan": Japan is the sender
             return "join" if first == "on" else ("jurisdiction" if first != "in" else "")
         if first == "in":
             return ""
@@ -229,9 +235,23 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if left.cls == HEAD and left.kind not in ("place", "official title"):
         if first == "for" or first == "of":
             return "join"
-        if first == "on" and left.kind in ("agreement/document", "route/programme/event"):
-            return "join"
+    if first == "on" and _kind_of(entity.units, entity.seps) in (
+            "agreement/document", "route/programme/event") and atom[0].cls != PLACE:
+        return "join"
     return ""
+
+
+def _followed_by_place(units: list[Unit], seps: list[str], j: int, connector: str) -> bool:
+    k = j
+    while k < len(seps) and seps[k] == "":
+        k += 1
+    return k < len(seps) and seps[k].split()[0] == connector and units[k + 1].cls == PLACE
+
+
+def kind_of_text(text: str) -> str:
+    """The kind a name's words give, without context ("Ministry of Energy" → a body)."""
+    units, seps = _units(text, 0)
+    return _kind_of(units, seps) if units else "other"
 
 
 def _tail(entity: _Entity) -> list[Unit]:
@@ -373,8 +393,8 @@ def _mentions(entity: _Entity, initial: bool) -> list[Mention]:
     kind = _kind_of(units, seps)
     person = entity.person
     if kind == "other" and all(u.cls == NAME for u in units) and 2 <= len(units) <= 4:
-        kind = "person"
-    if person and kind in ("other", "person"):
+        kind = "name"  # a person, unless its words are common words (decided on the corpus)
+    if person and kind in ("other", "person", "name"):
         kind = "person"
     text = _text(units, seps)
     out.append(Mention(_clean(text), units[0].start, units[-1].end, kind, person=person,
@@ -413,7 +433,8 @@ def _nested(units: list[Unit], seps: list[str]) -> list[Mention]:
             while m < len(seps) and seps[m] == "":
                 m += 1
                 group.append(units[m])
-            if len(group) > 1 and group[-1].cls == HEAD:
+            if len(group) > 1 and group[-1].cls == HEAD \
+                    and en.singular(group[-1].text.lower()) not in WEAK_HEADS:
                 out.append(Mention(_clean(_text(group, [""] * (len(group) - 1))),
                                    group[0].start, group[-1].end, group[-1].kind, nested=True))
             elif len(group) == 1 and group[0].cls == HEAD and " " not in group[0].text:

@@ -26,6 +26,10 @@ def split_title(entity: _Entity, initial: bool) -> list[Mention]:
     units, seps = list(entity.units), list(entity.seps)
     out: list[Mention] = []
     first = next(k for k, u in enumerate(units) if u.cls in (TITLE, MODIFIER))
+    # plain words just before the head belong to the title ("UNDP Resident Representative")
+    while first > 0 and units[first - 1].cls == NAME and seps[first - 1] == "" \
+            and any(u.cls in (ACRONYM, HEAD, PLACE, DEMONYM) for u in units[:first - 1]):
+        first -= 1
     prefix, prefix_seps = units[:first], seps[:max(0, first - 1)]
     jurisdiction = [place_of(u) for u in entity.jurisdiction]
     org = ""

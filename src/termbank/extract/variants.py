@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from termbank.extract import lists
 from termbank.extract.acronyms import Definition
 from termbank.extract.candidate import Candidate
-from termbank.extract.names import ACRONYM, DEMONYM, PARTY, PLACE, Mention, classify
+from termbank.extract.names import ACRONYM, DEMONYM, PARTY, PLACE, Mention, classify, kind_of_text
 from termbank.extract.score import score_candidate
 from termbank.extract.text import sentence_at
 from termbank.lang import en
@@ -51,6 +51,7 @@ class Row:
     source: str = ""  # for rows taken from a curated list
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z]{3,}(?![\w’'])")
 _LOWER_WORDS = re.compile(r"(?<![\w’'])(?:[a-z][a-z\-]*[ \t]+){0,6}$")
 
 
@@ -62,6 +63,7 @@ class Table:
         self.documents: list[str] = []
         self.definitions: Counter = Counter()  # (acronym, expansion, rule) → count
         self.lower: dict[str, Row] = {}
+        self.vocabulary: set[str] = set()  # lower-case words seen: "Global" is not a name
         heads = [h for h, k in lists.heads().items() if k not in ("title", "modifier")
                  and " " not in h]
         institutions = [f for f, k in lists.institutions().items() if " " not in f]
@@ -79,6 +81,7 @@ class Table:
         for definition in definitions:
             self.definitions[(definition.acronym, definition.expansion, definition.rule)] += 1
         self._add_lower(doc, name, text)
+        self.vocabulary.update(_LOWER_WORD.findall(text))
 
     def _add(self, mention: Mention, doc: int, name: str, text: str) -> None:
         key = mention.title or mention.text
@@ -135,6 +138,11 @@ class Table:
     # -- grouping ------------------------------------------------------------------------
 
     def candidates(self) -> list[Candidate]:
+        for row in self.rows.values():
+            if "name" in row.kinds:
+                common = any(w.lower() in self.vocabulary for w in re.split(r"[\s\-]+", row.text))
+                row.kinds["other" if common and not row.person else "person"] += \
+                    row.kinds.pop("name")
         rows = {k: r for k, r in self.rows.items() if not _is_junk(r)}
         groups = _Groups(rows)
         groups.link_same_words()
@@ -211,6 +219,8 @@ def _is_junk(row: Row) -> bool:
     if not row.frequency:
         return False
     words = row.text.split()
+    if row.nested == row.frequency and _row_kind(row) == "place":
+        return True  # a place named only inside other names ("Bishkek Polytechnic Institute")
     if len(words) == 1 and row.role != "acronym":
         word = words[0]
         if en.is_sentence_word(word) or en.is_calendar_word(word) or len(word) < 2:
@@ -303,9 +313,10 @@ class _Groups:
                 continue
             target = self.lookup(expansion)
             if target is None:
-                target = self.add_row(Row(expansion, role="list", source=source or "acronym defined in the text",
+                target = self.add_row(Row(expansion, role="list",
+                                          source=source or "acronym defined in the text",
                                           kinds=Counter({known[key].kind if key in known
-                                                         else "other": 1})))
+                                                         else kind_of_text(expansion): 1})))
             self.union(target, key)
             self.pairs.append((key, expansion, "initials" if rule == "initials" else "list"))
 
@@ -359,8 +370,9 @@ class _Groups:
             if len(words) < 3 and not en.is_acronym(rest):
                 continue
             target = self.lookup(rest)
-            if target is not None and target != key and self.rows[target].kinds.most_common(1)[0][0] \
-                    == self.rows[key].kinds.most_common(1)[0][0]:
+            if target is not None and target != key and (
+                    not self.rows[target].frequency
+                    or _row_kind(self.rows[target]) == _row_kind(self.rows[key])):
                 self.union(target, key)
                 self.prefixed.add(key)
 
@@ -370,10 +382,15 @@ class _Groups:
             words = key.split()
             if len(words) >= 2 and _row_kind(row) == "person":
                 full_names.setdefault(words[-1].lower(), []).append(key)
+        by_key: dict[str, list[str]] = {}
+        for surname in full_names:
+            by_key.setdefault(en.spelling_key(surname), []).append(surname)
         for key, row in list(self.rows.items()):
             if " " in key or row.role == "acronym":
                 continue
-            owners = {self.find(k) for k in full_names.get(key.lower(), [])}
+            surnames = [s for s in by_key.get(en.spelling_key(key), [])
+                        if en.is_spelling_variant(s, key)]
+            owners = {self.find(k) for s in surnames for k in full_names[s]}
             if len(owners) == 1:
                 self.union(owners.pop(), key)
 
