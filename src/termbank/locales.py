@@ -170,8 +170,9 @@ def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | No
             report.changed = True
             writes.append((path, text))
         mo_path = catalog_path(locales_dir, lang, ".mo")
-        if report.changed or not mo_path.is_file():
-            writes.append((mo_path, po.compile_mo(catalog)))
+        mo = po.compile_mo(catalog)  # also after a translator's edit left the PO as we write it
+        if not mo_path.is_file() or mo_path.read_bytes() != mo:
+            writes.append((mo_path, mo))
         reports.append(report)
     write_many_atomic(writes)
     return UpdateReport(template=str(pot_path), template_changed=template_changed,

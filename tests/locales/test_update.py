@@ -258,3 +258,28 @@ def test_catalog_of_another_language_in_the_folder_is_refused(tmp_path, glossary
 
 def test_target_languages_always_include_kk_latin_and_ru():
     assert locales.target_langs([]) == ["kk", "kk-Latn", "ru"]
+
+
+def test_cli_update_reports_each_catalog(tmp_path, glossary):
+    from click.testing import CliRunner
+
+    from termbank.cli import cli
+
+    out = tmp_path / "locales"
+    args = ["locales", "update", "--glossary", str(glossary.root), "--locales", str(out)]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert first.output.splitlines()[2] == (
+        f"{po_file(out, 'ru')}: created, 8 entries; 8 added, 0 refreshed, 0 fuzzy (English "
+        "changed), 0 obsolete, 0 translator edits kept")
+    edit(po_file(out, "ru"), "c-eu", "EU", "Евросоюз")
+    second = CliRunner().invoke(cli, args)
+    assert second.exit_code == 0
+    line = entry(po_file(out, "ru"), "c-eu", "EU").msgstr_line
+    assert second.output.splitlines()[2:4] == [
+        f"{po_file(out, 'ru')}: unchanged, 8 entries; 0 added, 0 refreshed, 0 fuzzy (English "
+        "changed), 0 obsolete, 1 translator edits kept",
+        f"  {po_file(out, 'ru')}:{line}: c-eu: kept 'Евросоюз' (glossary: 'ЕС')"]
+    # the translator's edit reaches the compiled catalog
+    mo = gettext.GNUTranslations(po_file(out, "ru").with_suffix(".mo").open("rb"))
+    assert mo.pgettext("c-eu", "EU") == "Евросоюз"
