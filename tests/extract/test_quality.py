@@ -3,9 +3,16 @@
 A concept counts as found when an extracted preferred term or variant equals the gold
 preferred term or one of its variants (case-insensitive). Precision counts extracted
 candidates that match some gold concept; pairs are (acronym, expansion) compared the same
-way. Floors are set a little under the measured values (seeds: concepts P 0.986 R 1.0,
-pairs P 1.0 R 1.0; unseen: concepts P 0.984 R 1.0, pairs 1.0 / 1.0), so that a real
-regression fails.
+way. Floors are set a little under the measured values, so that a real regression fails:
+
+- seeds: concepts P 0.986 R 1.0, pairs P 1.0 R 1.0;
+- unseen (paragraphs written for these tests; some general rules were corrected while
+  reading their output): concepts P 0.984 R 1.0, pairs 1.0 / 1.0;
+- heldout (written after the rules were settled): first measurement concepts P 0.72
+  R 0.84, pairs 0.5 / 0.5 (one pair missing from the gold list); after general fixes
+  (dateline "The", possessive ending a name, "and" inside a body's complement, "on" after
+  bodies, CamelCase initials) P 0.969 R 1.0, pairs 1.0 / 1.0. Its floor is lower, to allow
+  for the text no longer being unseen.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ FLOORS = {
     #            concept P, concept R, pair P, pair R
     "seeds": (0.95, 0.97, 0.95, 0.95),
     "unseen": (0.95, 0.95, 0.95, 0.95),
+    "heldout": (0.90, 0.90, 0.90, 0.90),
 }
 
 
@@ -85,9 +93,14 @@ def unseen():
     return extract(read_documents([DATA / "unseen"]))
 
 
-@pytest.mark.parametrize("corpus", ["seeds", "unseen"])
-def test_precision_and_recall_reach_the_floors(corpus, seeds, unseen):
-    candidates = seeds if corpus == "seeds" else unseen
+@pytest.fixture(scope="module")
+def heldout():
+    return extract(read_documents([DATA / "heldout"]))
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "unseen", "heldout"])
+def test_precision_and_recall_reach_the_floors(corpus, seeds, unseen, heldout):
+    candidates = {"seeds": seeds, "unseen": unseen, "heldout": heldout}[corpus]
     scores = evaluate(candidates, _load(f"gold_{corpus}.yaml"))
     print(f"\n{corpus}: concepts P={scores['concept_precision']:.3f} "
           f"R={scores['concept_recall']:.3f}; pairs P={scores['pair_precision']:.3f} "

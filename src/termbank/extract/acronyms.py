@@ -79,7 +79,8 @@ def _match(letters: str, j: int, words: list[str], i: int) -> bool:
         return False
     if _match(letters, j + 1, words, i + 1):
         return True
-    parts = [p for p in lower.split("-") if p]
+    parts = [p for p in re.split(r"-|(?<=[a-z])(?=[A-Z])", word) if p]  # Co-operation, KazMunayGas
+    parts = [p.lower() for p in parts]
     if len(parts) > 1:
         initials = "".join(p[0] for p in parts)
         if letters.startswith(initials, j) and _match(letters, j + len(initials), words, i + 1):

@@ -187,8 +187,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         if left.cls == HEAD and right.cls == NAME and all(u.cls == NAME for u in atom):
             if _is_title(entity):
                 return "holder"
-            if left.text.lower() not in WEAK_HEADS:
-                return ""
+            if left.text.lower() not in WEAK_HEADS and len(atom) >= 2:
+                return ""  # a person after a body: "… Action Service Luc Devigne"
         if left.cls == NAME and right.cls in (TITLE, MODIFIER) and len(entity.units) >= 2 \
                 and all(c == NAME for c in entity.classes):
             return ""
@@ -218,6 +218,10 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         if any(u.cls in (TITLE, PLACE, ACRONYM) for u in atom):
             return ""
         tail = _tail(entity)
+        if len(tail) < len(entity.units) and all(u.cls == NAME for u in tail) \
+                and all(u.cls == NAME for u in atom) and _kind_of(entity.units, entity.seps) \
+                not in ("other", "place", "person"):
+            return "join"  # "Agency for Strategic Planning and Reforms"
         strong = [u for u in tail if u.cls == HEAD and u.text.lower() not in WEAK_HEADS]
         if not strong and _ends_in_head(atom) and atom[-1].kind != "place":
             return "join"
@@ -236,7 +240,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         if first == "for" or first == "of":
             return "join"
     if first == "on" and _kind_of(entity.units, entity.seps) in (
-            "agreement/document", "route/programme/event") and atom[0].cls != PLACE:
+            "agreement/document", "route/programme/event", "institution/body") \
+            and atom[0].cls != PLACE:
         return "join"
     return ""
 
@@ -297,6 +302,8 @@ def _opens_sentence(text: str, start: int) -> bool:
         i -= 1
     if i < 0 or text[i] == "\n":
         return True
+    if text[i] in "–—" or (text[i] == "-" and i > 0 and text[i - 1] == " "):
+        return True  # after a dateline: "ALMATY, 12 May 2025 – The Ministry …"
     if text[i] in "!?":
         return True
     if text[i] == ".":
@@ -320,8 +327,10 @@ def _parse(run: str, initial: bool, person: bool) -> list[Mention]:
     current = _Entity([units[0]], [], person=person)
     for j in range(1, len(units)):
         unit, sep = units[j], seps[j - 1]
-        if en.is_calendar_word(unit.text) or en.is_calendar_word(current.units[-1].text):
-            how = ""
+        left_text = current.units[-1].text
+        if en.is_calendar_word(unit.text) or en.is_calendar_word(left_text) \
+                or en.strip_possessive(left_text) != left_text:
+            how = ""  # "European Commission's Directorate-General": the owner ends a name
         else:
             how = _join(current, sep, units, seps, j)
         if how == "join":

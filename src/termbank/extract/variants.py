@@ -507,10 +507,4 @@ def _preferred(members: list[Row], kind: str, groups: _Groups) -> str:
         titles = [r for r in members if r.frequency and _row_kind(r) == "official title"]
         if titles:
             return max(titles, key=lambda r: (r.frequency, len(r.text.split()), r.text)).text
-    best = min(members, key=rank)
-    text = best.text
-    if kind == "institution/body" and best.role != "list":
-        words = text.split()
-        words[-1] = en.singular(words[-1])
-        text = " ".join(words)
-    return text
+    return min(members, key=rank).text
