@@ -12,7 +12,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
+from termbank.errors import StoreError
 from termbank.model import Concept
+from termbank.search import TermRow
 
 INDEX_NAME = ".index.sqlite"
 
@@ -32,6 +34,18 @@ class Store(Protocol):
 
     def concept_ids_for_key(self, key: str) -> list[tuple[str, str, str]]:
         """(concept id, language, term) of every term whose normalised key equals *key*."""
+
+    def candidates(self, keys: Iterable[str], *, field: str = "fold", lang: str | None = None,
+                   limit: int = 500) -> list[TermRow]:
+        """Terms whose key *field* (``key``, ``fold``, ``morph``, ``initials``; see
+        :func:`termbank.search.index_keys`) equals one of *keys*; *lang* ``kk`` takes kk-Latn."""
+
+    def containing(self, groups: Iterable[Iterable[str]], *, lang: str | None = None,
+                   limit: int = 2000) -> list[TermRow]:
+        """Terms whose folded or citation-form key contains one string of every group."""
+
+    def vocabulary_by_length(self) -> dict[int, list[str]]:
+        """The distinct folded words of all terms, by length: what typos are corrected to."""
 
     def counts(self) -> dict[str, int]:
         """Number of concepts (key ``concepts``) and of terms per language tag."""
@@ -55,7 +69,13 @@ def open_index(glossary) -> Store:
     It lives beside the concept files (``glossary/.index.sqlite``) and is rebuilt when any
     concept file was added, removed or changed since it was built.
     """
-    store = open_store(Path(glossary.root) / INDEX_NAME)
+    path = Path(glossary.root) / INDEX_NAME
+    try:
+        store = open_store(path)
+    except StoreError:  # an index of an older schema, or damaged: it is derived, so rebuild
+        for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            stale.unlink(missing_ok=True)
+        store = open_store(path)
     fingerprint = glossary.fingerprint()
     if store.fingerprint != fingerprint:
         store.replace_all(glossary, fingerprint=fingerprint)
