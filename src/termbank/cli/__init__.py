@@ -76,3 +76,4 @@ from termbank.cli import tm_cmds  # noqa: E402,F401
 from termbank.cli import locales_cmds  # noqa: E402,F401
 from termbank.cli import align_cmds  # noqa: E402,F401
 from termbank.cli import extract_cmds  # noqa: E402,F401
+from termbank.cli import lookup_cmds  # noqa: E402,F401
