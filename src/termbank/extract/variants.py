@@ -332,7 +332,7 @@ class _Groups:
                     known = None
             if known is None:
                 continue
-            lemma = self.lookup(known.canonical) or self.add_row(
+            lemma = known.canonical if known.canonical in self.rows else self.add_row(
                 Row(known.canonical, role="list", source=known.source,
                     kinds=Counter({known.kind: 1})))
             self.union(lemma, key)
