@@ -16,6 +16,7 @@ one concept:
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -42,7 +43,7 @@ class Row:
     initial: int = 0
     nested: int = 0
     person: int = 0
-    docs: set = field(default_factory=set)
+    docs: array = field(default_factory=lambda: array("I"))  # increasing document numbers
     occurrences: list = field(default_factory=list)
     contexts: list = field(default_factory=list)
     jurisdictions: Counter = field(default_factory=Counter)
@@ -104,7 +105,8 @@ class Table:
         row.frequency += 1
         row.forms[form] += 1
         row.kinds[kind] += 1
-        row.docs.add(doc)
+        if not row.docs or row.docs[-1] != doc:
+            row.docs.append(doc)
         if len(row.occurrences) < MAX_OCCURRENCES:
             row.occurrences.append((name, start, end, form))
         if len(row.contexts) < MAX_CONTEXTS:
@@ -171,7 +173,7 @@ class Table:
         holders, jurisdictions = Counter(), Counter()
         for row in sorted(real, key=lambda r: (r.text != preferred, -r.frequency)):
             forms.update(row.forms)
-            docs |= row.docs
+            docs.update(row.docs)
             occurrences.extend(row.occurrences)
             for context in row.contexts:
                 if len(contexts) < MAX_CONTEXTS and context not in contexts:
@@ -439,7 +441,7 @@ class _Groups:
                     claimed = Row(text, role="lower", kinds=Counter({"other": row.frequency}))
                     claimed.frequency = row.frequency
                     claimed.forms = Counter({text: row.frequency})
-                    claimed.docs = set(row.docs)
+                    claimed.docs = array("I", row.docs)
                     claimed.occurrences = [(d, e - len(text), e, text)
                                            for d, _s, e, _f in row.occurrences]
                     claimed.contexts = list(row.contexts)
