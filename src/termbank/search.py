@@ -261,7 +261,7 @@ def _morphology(store, query: str, q_fold: str, lang, take, *, found: bool) -> s
     if english and english != q_fold:
         take(store.candidates([english], field="morph", lang=lang), "stem")
     lemmatized = None
-    if _CYRILLIC.search(query) and not found:  # pymorphy3 only when the form is not a term
+    if _CYRILLIC.search(query) and not found and not kk.is_kazakh(query):  # load pymorphy3 late
         from termbank.lang import ru
 
         lemmatized = fold(ru.lemmatize_phrase(query))
