@@ -86,7 +86,7 @@ def _term(candidate: Candidate, text: str, status: AdminStatus) -> Term:
         kind = TermType.ACRONYM if en.is_acronym(text) else TermType.FULL_FORM
     elif en.is_acronym(text):
         kind = TermType.ACRONYM
-    elif len(text.split()) < len(candidate.preferred.split()) and \
+    elif len(en.content_words(text)) < len(en.content_words(candidate.preferred)) and \
             _is_part_of(text, candidate.preferred):
         kind = TermType.SHORT_FORM
     else:
