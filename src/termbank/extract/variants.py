@@ -91,7 +91,8 @@ class Table:
             row = self.rows[key] = Row(key)
             if mention.kind == "acronym" or (en.is_acronym(key) and " " not in key):
                 row.role = "acronym"
-        self._count(row, mention.text, mention.kind, doc, name, text, mention.start, mention.end)
+        form = " ".join(text[mention.start:mention.end].split())  # exactly as written
+        self._count(row, form, mention.kind, doc, name, text, mention.start, mention.end)
         row.initial += mention.initial
         row.nested += mention.nested
         row.person += mention.person
