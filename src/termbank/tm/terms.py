@@ -48,6 +48,8 @@ HIGH_CONFIDENCE = 0.75
 MIN_CONFIDENCE = 0.35
 #: Folding-key similarity from which two words count as spelled alike.
 SPELLING_FLOOR = 0.72
+#: How much a word left out of competitive linking counts for or against a span.
+UNLINKED = 0.3
 
 _EN_STOP = frozenset("""a an the of for and on to in at by with from as its their his her
     this that between into over under about or""".split())
@@ -330,37 +332,66 @@ def _spans(tokens: Sequence[_Token], lang: str, acronym: bool):
                 yield a, b
 
 
-def _span_score(assoc: _Associations, seg: _Segment, term_span: tuple[int, int],
-                span: tuple[int, int], links: list[tuple[float, float, bool]]) -> float:
-    """F-measure of how the target span covers the term's words and only them."""
+def _span_score(seg: _Segment, term_span: tuple[int, int], span: tuple[int, int],
+                links: dict[int, tuple[int, float]]) -> float:
+    """F-measure of how the target span covers the term's words and only them.
+
+    *links* maps target word → (English word, score) after competitive linking; a word
+    left unlinked counts a little either way (rare words, function words we do not list).
+    """
     a, b = term_span
     term_words = [i for i in range(a, b) if not seg.en[i].stop]
-    if not term_words:
-        return 0.0
     content = [j for j in range(*span) if not seg.tgt[j].stop]
-    if not content:
+    if not term_words or not content:
         return 0.0
-    precision = sum(links[j][0] for j in content if links[j][2]) / len(content)
-    recall = sum(max((assoc.score(seg.en[i], seg.tgt[j])[0] for j in content), default=0.0)
-                 for i in term_words) / len(term_words)
-    if precision == 0 or recall == 0:
+    linked_to = {e: (j, score) for j, (e, score) in links.items()}
+    kept = 0.0
+    for j in content:
+        if j in links:
+            kept += links[j][1] if a <= links[j][0] < b else 0.0
+        else:
+            kept += UNLINKED
+    covered = 0.0
+    for i in term_words:
+        if i in linked_to:
+            covered += linked_to[i][1] if span[0] <= linked_to[i][0] < span[1] else 0.0
+        else:
+            covered += UNLINKED
+    precision, recall = kept / len(content), covered / len(term_words)
+    if precision <= 0 or recall <= 0:
         return 0.0
     f = 2 * precision * recall / (precision + recall)
     ratio = len(content) / len(term_words)
-    return f * math.exp(-0.25 * abs(math.log(ratio)))
+    return f * math.exp(-0.2 * abs(math.log(ratio)))
 
 
-def _links(assoc: _Associations, seg: _Segment, term_span: tuple[int, int]):
-    """For every target word: its best association with a term word, and whether no
-    English word outside the term is a better partner (competitive linking)."""
-    a, b = term_span
-    out = []
-    for t in seg.tgt:
-        inside = max((assoc.score(seg.en[i], t) for i in range(a, b) if not seg.en[i].stop),
-                     default=(0.0, 0.0))
-        outside = max((assoc.score(e, t) for k, e in enumerate(seg.en)
-                       if not e.stop and not a <= k < b), default=(0.0, 0.0))
-        out.append((inside[0], inside[1], inside > outside and inside[0] > 0))
+def _links(assoc: _Associations, seg: _Segment) -> dict[int, tuple[int, float]]:
+    """Competitive linking: target word → (English word, score), one to one, best first.
+
+    The score is the word association plus a bonus for spelling and a penalty for distant
+    relative positions, which only break ties between words that always occur together
+    (Roman / Роман beside Affairs / істер).
+    """
+    en = [i for i, t in enumerate(seg.en) if not t.stop]
+    tgt = [j for j, t in enumerate(seg.tgt) if not t.stop]
+    if not en or not tgt:
+        return {}
+    pairs = []
+    for i in en:
+        for j in tgt:
+            score, spelling = assoc.score(seg.en[i], seg.tgt[j])
+            if score <= 0:
+                continue
+            distance = abs(i / len(seg.en) - j / len(seg.tgt))
+            pairs.append((score + 0.3 * spelling - 0.3 * distance, score, i, j))
+    pairs.sort(key=lambda p: -p[0])
+    used_en: set[int] = set()
+    out: dict[int, tuple[int, float]] = {}
+    for _, score, i, j in pairs:
+        if i in used_en or j in out:
+            continue
+        used_en.add(i)
+        out[j] = (i, score)
     return out
 
 
@@ -371,8 +402,10 @@ def _citation(surface_tokens: Sequence[_Token], text: str, lang: str) -> str:
 
     words = text.split()
     if lang == "ru":
-        if len(words) == 1 and surface_tokens[0].acronym:
-            return text
+        if len(words) == 1:
+            if surface_tokens[0].acronym:
+                return text
+            return ru._restore_case(ru.lemma(text), text)
         return ru.lemmatize_phrase(text)
     last = surface_tokens[-1]
     if last.acronym:
@@ -389,9 +422,34 @@ def _citation(surface_tokens: Sequence[_Token], text: str, lang: str) -> str:
     return head + pick
 
 
+def _common_lemma(candidate: _Candidate, segments, lang: str, fallback: str) -> str:
+    """The dictionary form shared by most occurrences of a one-word span: Қазақстан, not
+    Қазақс (ablative -тан), when Қазақстанның and Қазақстанда are seen too."""
+    from termbank.lang import kk, ru
+
+    counts: dict[str, int] = defaultdict(int)
+    order: dict[str, int] = {}
+    for s, a, _b, _f in candidate.hits:
+        word = segments[s].tgt[a].text
+        readings = sorted(ru.lemmas(word)) if lang == "ru" else kk.stems(word)[:3]
+        for rank, reading in enumerate(readings):
+            counts[reading.lower()] += 1
+            order.setdefault(reading.lower(), rank)
+    best = max(counts, key=lambda r: (counts[r], -order[r], len(r)))
+    if counts[best] <= 1 or best == fallback.lower():
+        return fallback
+    return fallback[:1] + best[1:] if fallback[:1].isupper() else best
+
+
 def _shortest_plausible(word: str, readings: list[str]) -> str:
-    top = readings[:2]
-    return min(top, key=len) if top else word
+    """The stem of a lone word: the peeler's first reading, or under a bare possessive
+    (Мәжілісі) the reading without it."""
+    if not readings:
+        return word
+    if readings[0] == word and len(readings) > 1 and word[-1:].lower() in "ыі" and \
+            word.lower().startswith(readings[1].lower()):
+        return readings[1]
+    return readings[0]
 
 
 def _possessed_case(word: str, stem: str) -> str | None:
@@ -460,6 +518,8 @@ def _mine(concepts: list[Concept], segments: list[_Segment], lang: str) -> list[
         mid = tokens or (seg, a, b)
         s2, a2, b2 = mid
         citation = _citation(s2.tgt[a2:b2], s2.target[s2.tgt[a2].start:s2.tgt[b2 - 1].end], lang)
+        if len(candidate.keys) == 1 and len(candidate.hits) > 1 and not s2.tgt[a2].acronym:
+            citation = _common_lemma(candidate, segments, lang, citation)
         if not tokens and a == 0 and len(seg.tgt) > 1 and not seg.tgt[0].acronym:
             citation = _sentence_initial(citation, lang)
         evidence = tuple(
@@ -500,10 +560,10 @@ def _best_candidate(assoc, term, occurrences, segments, lang):
     term_segments = {s for s, _ in occurrences}
     for s, term_span in occurrences:
         seg = segments[s]
-        links = _links(assoc, seg, term_span)
+        links = _links(assoc, seg)
         best_here: dict[int, tuple[int, int, float]] = {}
         for a, b in _spans(seg.tgt, lang, term.acronym):
-            f = _span_score(assoc, seg, term_span, (a, b), links)
+            f = _span_score(seg, term_span, (a, b), links)
             if f <= 0:
                 continue
             toks = seg.tgt[a:b]
