@@ -237,3 +237,11 @@ def test_candidates_are_ordered_by_score(seeds):
     assert all(0.0 <= s <= 1.0 for s in scores)
     top = {c.preferred for c in seeds[:10]}
     assert "Enhanced Partnership and Cooperation Agreement" in top
+
+
+def test_kinds_are_the_documented_strings(seeds, unseen, heldout):
+    from termbank.extract import KINDS
+    kinds = {c.kind for found in (seeds, unseen, heldout) for c in found}
+    assert kinds <= set(KINDS)
+    assert {"acronym", "institution/body", "agreement/document", "route/programme/event",
+            "official title", "person", "place", "organisation", "other"} == set(KINDS)
