@@ -160,3 +160,51 @@ def concordance(phrase: str, lang: str | None, limit: int, glossary_dir: Path, t
         click.echo(f"{o.lang}: {o.text}")
         for tl, text in o.translations:
             click.echo(f"  {tl}: {text}")
+
+
+@tm.command("terms")
+@click.option("--glossary", "glossary_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("glossary"), show_default=True, help="Glossary folder.")
+@click.option("--seeds", "seeds_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("seeds"), show_default=True,
+              help="Folder of English texts with kk/ and ru/ translations beside them.")
+@click.option("--apply", is_flag=True, help="Merge the proposals into the glossary (as proposed).")
+@json_option
+def terms(glossary_dir: Path, seeds_dir: Path, apply: bool, as_json: bool) -> None:
+    """Kazakh and Russian equivalents of glossary terms mined from the parallel texts."""
+    from termbank.tm.terms import mine_parallel
+
+    concepts = _concepts(glossary_dir)
+    report = mine_parallel(seeds_dir, concepts)
+    merged = None
+    if apply and report.proposals:
+        from termbank.glossary import Glossary
+        from termbank.merge import merge
+        from termbank.tm.terms import to_concepts
+
+        merged = merge(concepts, to_concepts(report.proposals))
+        Glossary(glossary_dir).save(merged.concepts)
+    if as_json:
+        print_json({"proposals": [_proposal_dict(p) for p in report.all],
+                    "applied": merged is not None,
+                    "added": merged.added if merged else [],
+                    "updated": merged.updated if merged else []})
+        return
+    rows = [(p.concept, p.lang, p.text, f"{p.confidence:.2f}", str(len(p.evidence)),
+             {True: "yes", False: f"no ({p.known})", None: "new"}[p.agrees]) for p in report.all]
+    header = ("concept", "lang", "proposed term", "conf", "ev", "agrees with glossary")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  " + row[-1])
+    click.echo(f"{len(report.agreements)} agree, {len(report.disagreements)} disagree, "
+               f"{len(report.proposals)} to propose")
+    if merged is not None:
+        click.echo(f"glossary: {len(merged.added)} concepts added, {len(merged.updated)} updated")
+
+
+def _proposal_dict(p) -> dict:
+    return {"concept": p.concept, "lang": p.lang, "english": p.english, "term": p.text,
+            "type": p.type.value, "confidence": p.confidence, "agrees": p.agrees,
+            "glossary": p.known,
+            "evidence": [{"document": e.document, "segment": e.segment, "text": e.surface}
+                         for e in p.evidence]}
