@@ -95,4 +95,4 @@ def _trailing_names(units: list[Unit], seps: list[str]) -> list[Unit]:
     return tail
 
 
-__all__ = ["split_title", "place_of", "HEAD"]
+__all__ = ["split_title", "place_of"]
