@@ -57,6 +57,7 @@ _RU_STOP = frozenset("""и в во на по о об с со к ко для пр
     или как что который которые""".split())
 _KK_STOP = frozenset("""және мен пен бен туралы жөніндегі бойынша арасындағы үшін сондай-ақ
     әрі немесе оның олардың""".split())
+_COMPLEMENT = frozenset({"of", "the", "for", "on", "to", "in", "with"})
 _STOP = {"en": _EN_STOP, "ru": _RU_STOP, "kk": _KK_STOP}
 #: Function words that may stand inside a term but not at its edge.
 _INNER_OK = {"ru": frozenset("и о об по в для".split()),
@@ -285,21 +286,32 @@ def _find(term: _EnglishTerm, tokens: Sequence[_Token]) -> list[tuple[int, int]]
 
 
 def _occurrences(terms: list[_EnglishTerm], segments: Sequence[_Segment]):
-    """Per concept and segment, the longest English term matches (not overlapping)."""
+    """Per concept and English term, its matches, longest first over all concepts.
+
+    A term inside a longer one counts only as its complement after a function word
+    (the European Parliament in "Member of the European Parliament"), not as its head or
+    with modifiers (Parliament in "European Parliament", the Partnership and Cooperation
+    Agreement in "Enhanced Partnership and Cooperation Agreement").
+    """
     found: dict[tuple[str, str], list[tuple[int, tuple[int, int]]]] = defaultdict(list)
-    by_concept: dict[str, list[_EnglishTerm]] = defaultdict(list)
-    for term in terms:
-        by_concept[term.concept].append(term)
-    for cid, group in by_concept.items():
-        group = sorted(group, key=lambda t: -len(t.keys))
-        for s, seg in enumerate(segments):
-            taken: set[int] = set()
-            for term in group:
-                for a, b in _find(term, seg.en):
-                    if taken & set(range(a, b)):
+    ordered = sorted(terms, key=lambda t: (-len(t.keys), t.concept, t.text))
+    for s, seg in enumerate(segments):
+        outer: list[tuple[int, int, str]] = []
+        inner: set[int] = set()
+        for term in ordered:
+            for a, b in _find(term, seg.en):
+                if inner & set(range(a, b)):
+                    continue
+                around = [(x, y, c) for x, y, c in outer if x < b and a < y]
+                if around:
+                    x, y, owner = around[0]
+                    if len(around) > 1 or owner == term.concept or not (
+                            x < a and b <= y and seg.en[a - 1].text.lower() in _COMPLEMENT):
                         continue
-                    taken.update(range(a, b))
-                    found[cid, term.text].append((s, (a, b)))
+                    inner.update(range(a, b))
+                else:
+                    outer.append((a, b, term.concept))
+                found[term.concept, term.text].append((s, (a, b)))
     return found
 
 
