@@ -43,6 +43,7 @@ BASE_TARGETS = ("kk", "kk-Latn", "ru")
 _PLACEHOLDERS = {"FULL NAME <EMAIL@ADDRESS>", "LANGUAGE <LL@li.org>", "PACKAGE VERSION", ""}
 _ENFORCED = {"MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
              "Content-Transfer-Encoding": "8bit"}
+_POT_DATE = re.compile(rb'"POT-Creation-Date: ([0-9: +-]+)\\n"')
 _HEADER_COMMENT = ("Glossary terms for translation into {name}.\n"
                    "Entries marked fuzzy are unapproved suggestions. Edit msgstr to propose\n"
                    "your own term: 'termbank locales import' takes it back for review.")
@@ -129,28 +130,22 @@ def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | No
     writes: list[tuple[Path, bytes]] = []
 
     pot_path = template_path(locales_dir)
-    old_pot = _read_existing(pot_path)
     pot = po.new_catalog(po.header(None, project=project, now=now, translator=""),
                          comment=f"Template of the {project}: the English terms, one per "
                                  "concept term.")
     for entry in po.glossary_entries(concepts):
         pot.append(entry)
-    pot_date = po.format_date(now)
-    if old_pot is not None:
-        pot.header = old_pot.po.header or pot.header
-        old_date = old_pot.po.metadata.get("POT-Creation-Date", pot_date)
-        pot.metadata["POT-Creation-Date"] = old_date
-        for key in ("Project-Id-Version", "Report-Msgid-Bugs-To"):
-            if old_pot.po.metadata.get(key, "") not in _PLACEHOLDERS:
-                pot.metadata[key] = old_pot.po.metadata[key]
     body = po.render_entries(pot)
-    text = po.render(pot, body)
-    template_changed = old_pot is None or text != pot_path.read_bytes()
+    # the template is ours alone: compare it as text, with the date it already carries
+    old_pot = pot_path.read_bytes() if pot_path.is_file() else None
+    old_date = _POT_DATE.search(old_pot[:4096]) if old_pot is not None else None
+    if old_date is not None:
+        pot.metadata["POT-Creation-Date"] = old_date.group(1).decode("ascii")
+    template_changed = old_pot is None or po.render(pot, body) != old_pot
     if template_changed:
-        pot.metadata["POT-Creation-Date"] = pot_date
+        pot.metadata["POT-Creation-Date"] = po.format_date(now)
         writes.append((pot_path, po.render(pot, body)))
-    else:
-        pot_date = pot.metadata["POT-Creation-Date"]
+    pot_date = pot.metadata["POT-Creation-Date"]
 
     reports = []
     for lang in langs:

@@ -129,3 +129,8 @@ def test_long_strings_wrap_like_gettext_and_read_back():
     data = po.dumps(catalog)
     assert max(len(line) for line in data.decode().splitlines()) <= po.WRAP_WIDTH
     assert po.parse(data, source="x").po[0].msgstr == text
+
+
+def test_mo_is_byte_for_byte_polibs():
+    catalog = po.parse((DATA / "ok_catalog_ru.po").read_bytes(), source="x")
+    assert po.compile_mo(catalog.po) == catalog.po.to_binary()

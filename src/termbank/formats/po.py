@@ -20,9 +20,11 @@ a modifier (``kk@latin``): :func:`gettext_locale` and :func:`glossary_lang` conv
 
 from __future__ import annotations
 
+import array
 import codecs
 import gettext
 import re
+import struct
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -347,9 +349,37 @@ def _render_header(po: polib.POFile) -> str:
 
 
 def compile_mo(po: polib.POFile) -> bytes:
-    """The binary MO file, holding only translated, non-fuzzy entries, as ``msgfmt`` does."""
-    po.encoding = "utf-8"
-    return po.to_binary()
+    """The binary MO file, holding only translated, non-fuzzy entries, as ``msgfmt`` does.
+
+    Byte for byte what polib's ``to_binary`` gives, in linear time: polib concatenates bytes
+    in a loop, which takes seconds on a 100,000-entry catalog.
+    """
+    entries = [e for e in po if e.translated()]
+    entries.sort(key=lambda e: e.msgid_with_context.encode("utf-8"))
+    entries.insert(0, po.metadata_as_entry())
+    ids, strs, offsets = [], [], []
+    ids_size = strs_size = 0
+    for e in entries:
+        msgid = (e.msgctxt + "\x04" if e.msgctxt else "") + (
+            e.msgid + "\0" + e.msgid_plural if e.msgid_plural else e.msgid)
+        msgstr = ("\0".join(e.msgstr_plural[i] for i in sorted(e.msgstr_plural))
+                  if e.msgid_plural else e.msgstr)
+        key, value = msgid.encode("utf-8"), msgstr.encode("utf-8")
+        offsets.append((ids_size, len(key), strs_size, len(value)))
+        ids.append(key + b"\0")
+        strs.append(value + b"\0")
+        ids_size += len(key) + 1
+        strs_size += len(value) + 1
+    count = len(entries)
+    keys_start = 7 * 4 + 16 * count
+    values_start = keys_start + ids_size
+    table = [n for _, length, _, _ in offsets for n in (length, 0)]
+    table[1::2] = [start + keys_start for start, _, _, _ in offsets]
+    values = [n for _, _, _, length in offsets for n in (length, 0)]
+    values[1::2] = [start + values_start for _, _, start, _ in offsets]
+    head = struct.pack("Iiiiiii", polib.MOFile.MAGIC, 0, count, 7 * 4, 7 * 4 + count * 8, 0,
+                       keys_start)
+    return head + array.array("i", table + values).tobytes() + b"".join(ids) + b"".join(strs)
 
 
 # -- strict reading --------------------------------------------------------------------------
