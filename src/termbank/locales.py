@@ -118,8 +118,10 @@ def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | No
            langs: Sequence[str] | None = None, project: str = DEFAULT_PROJECT) -> UpdateReport:
     """Write the template, the PO and the MO file of every target language, in place.
 
-    Every existing file is read (strictly) before anything is written, and all files are
-    written in one step: when any of them is malformed, nothing changes.
+    Every existing catalog is read (strictly) before anything is written, and all files are
+    written in one step: when any of them is malformed, nothing changes. A file whose text
+    would not change is not written (no new dates); the MO file is rewritten whenever it
+    differs from its PO file. The template is ours alone and is compared as text.
 
     :raises FormatError: for a malformed existing catalog, or one whose ``Language`` header
         names another language than its folder.
