@@ -502,6 +502,8 @@ def mine_equivalents(concepts: Iterable[Concept], pairs: Iterable, *, target_lan
     of one *document*. Returns one proposal per concept and English term found, best
     first by concept; ``agrees`` compares it with the glossary's terms in *target_lang*.
     """
+    if target_lang not in TARGET_LANGS:
+        raise ValueError(f"can mine only {', '.join(TARGET_LANGS)}, not {target_lang!r}")
     concepts = list(concepts)
     return _mine(concepts, _segments(list(pairs), document, target_lang), target_lang)
 
