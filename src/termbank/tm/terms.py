@@ -45,7 +45,7 @@ MAX_SPAN = 8
 #: A disagreement with the glossary becomes a proposed variant only from this confidence.
 HIGH_CONFIDENCE = 0.75
 #: Proposals below this confidence are not made at all.
-MIN_CONFIDENCE = 0.35
+MIN_CONFIDENCE = 0.45
 #: Folding-key similarity from which two words count as spelled alike.
 SPELLING_FLOOR = 0.72
 #: How much a word left out of competitive linking counts for or against a span.
