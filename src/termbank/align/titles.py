@@ -14,7 +14,7 @@ Composed titles are proposals: they carry the rule and the parts used, never app
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -34,10 +34,12 @@ class ComposedTitle:
     ru: str
     kk: str
     parts: tuple[str, ...]
+    rules: tuple[str, ...] = ()
 
     @property
     def detail(self) -> str:
-        return "+".join(self.parts)
+        """The parts, then the rules that joined them: "a+b+c by rule-x"."""
+        return "+".join(self.parts) + (" by " + ",".join(self.rules) if self.rules else "")
 
 
 @dataclass(frozen=True)
@@ -77,87 +79,6 @@ def parse_parts(text: str, *, source: str) -> _Parts:
     return _Parts(**lists)
 
 
-# -- Kazakh morphology ---------------------------------------------------------------------
-# termbank.lang.kk provides genitive() and possessive3(); until it does, a minimal local
-# version follows (WORKAROUND, remove when kk.py lands): vowel harmony from the last vowel,
-# buffer consonants and voicing of final к/қ/п.
-
-_BACK_VOWELS, _FRONT_VOWELS = set("аоұыяАОҰЫЯ"), set("әөүіеэиӘӨҮІЕЭИ")
-_VOWELS = _BACK_VOWELS | _FRONT_VOWELS | set("уУюЮ")
-
-
-def _harmony(word: str) -> str:
-    for ch in reversed(word):
-        if ch in _BACK_VOWELS:
-            return "back"
-        if ch in _FRONT_VOWELS:
-            return "front"
-    return "back"
-
-
-def _local_possessive3(word: str) -> str:
-    front = _harmony(word) == "front"
-    if word[-1] in _VOWELS:
-        return word + ("сі" if front else "сы")
-    stem = word[:-1] + {"к": "г", "қ": "ғ", "п": "б"}.get(word[-1], word[-1])
-    return stem + ("і" if front else "ы")
-
-
-def _local_genitive(word: str) -> str:
-    front = _harmony(word) == "front"
-    last = word[-1].lower()
-    if last in _VOWELS - set("уУ") or last in "мнң":
-        ending = "нің" if front else "ның"
-    elif last in "лрйужз":
-        ending = "дің" if front else "дың"
-    else:
-        ending = "тің" if front else "тың"
-    return word + ending
-
-
-def _local_locative(word: str, *, possessive: bool) -> str:
-    front = _harmony(word) == "front"
-    last = word[-1].lower()
-    if possessive:
-        return word + ("нде" if front else "нда")
-    if last in _VOWELS or last in "лрйужзмнң":
-        return word + ("де" if front else "да")
-    return word + ("те" if front else "та")
-
-
-def _kk():
-    try:
-        from termbank.lang import kk
-    except ImportError:
-        return None
-    return kk
-
-
-def _last_word(phrase: str, fn) -> str:
-    head, sep, last = phrase.rpartition(" ")
-    return head + sep + fn(last)
-
-
-def kk_possessive3(phrase: str) -> str:
-    kk = _kk()
-    if kk is not None and hasattr(kk, "possessive3"):
-        return kk.possessive3(phrase)
-    return _last_word(phrase, _local_possessive3)
-
-
-def kk_genitive(phrase: str) -> str:
-    kk = _kk()
-    if kk is not None and hasattr(kk, "genitive"):
-        return kk.genitive(phrase)
-    return _last_word(phrase, _local_genitive)
-
-
-def kk_locative_attribute(phrase: str, *, possessive: bool) -> str:
-    """"Қазақстан Республикасы" → "Қазақстан Республикасындағы" (the -дағы of "to X")."""
-    located = _last_word(phrase, lambda w: _local_locative(w, possessive=possessive))
-    return located + ("гі" if _harmony(located) == "front" else "ғы")
-
-
 # -- parsing the English title -------------------------------------------------------------
 
 def _aliases(items: list[dict]) -> list[tuple[str, dict]]:
@@ -185,15 +106,16 @@ def _match_whole(text: str, items: list[dict]) -> dict | None:
 @dataclass
 class _Parsed:
     head: dict
-    body: dict | None = None
+    bodies: list[dict] = field(default_factory=list)  # "of the Majilis of the Parliament"
     jurisdiction: dict | None = None
-    to: dict | None = None  # "Ambassador ... to X"
+    to: dict | None = None  # "Ambassador ... to X", "Permanent Representative ... to the EU"
     topic: dict | None = None  # "High Representative for Foreign Affairs ..."
 
 
 def _parse_one(text: str, parts: _Parts) -> _Parsed | None:
     text = _strip_article(text)
-    jurisdiction = body = to = None
+    jurisdiction = None
+    bodies: list[dict] = []
     # a leading jurisdiction or body adjective: "Kazakh Deputy Prime Minister", "EU High ..."
     for items, kind in ((parts.jurisdictions, "j"), (parts.bodies, "b")):
         hit = _match_prefix(text, items)
@@ -201,105 +123,179 @@ def _parse_one(text: str, parts: _Parts) -> _Parsed | None:
             if kind == "j":
                 jurisdiction = hit[0]
             else:
-                body = hit[0]
+                bodies.append(hit[0])
             text = hit[1]
     # body before head: "Foreign Minister", "European Commission President"
-    if body is None:
+    if not bodies:
         hit = _match_prefix(text, parts.bodies)
         if hit and _match_prefix(hit[1], parts.heads):
-            body, text = hit
+            bodies.append(hit[0])
+            text = hit[1]
     found = _match_prefix(text, parts.heads)
     if found is None:
         return None
     head, rest = found
-    topic = None
+    topic = to = None
     while rest:
         m = re.match(r"^(of|for|to|in)\s+(?:the\s+)?(.*)$", rest, flags=re.I)
         if not m:
             return None
         prep, rest = m.group(1).lower(), m.group(2)
         j, b = _match_prefix(rest, parts.jurisdictions), _match_prefix(rest, parts.bodies)
-        if b and (not j or len(b[1]) <= len(j[1])):
-            if prep == "for":
-                topic, rest = b
-            elif body is None:
-                body, rest = b
-            else:
+        hit = b if b and (not j or len(b[1]) <= len(j[1])) else j
+        if hit is None:
+            return None
+        item, rest = hit
+        if prep in ("to", "in"):
+            if to is not None:
                 return None
-        elif j:
-            if prep in ("to", "in"):
-                to, rest = j
-            elif jurisdiction is None:
-                jurisdiction, rest = j
-            else:
+            to = item
+        elif prep == "for":
+            if hit is not b or topic is not None:
                 return None
+            topic = item
+        elif hit is b:
+            if jurisdiction is not None:
+                return None  # "of <body>" after the jurisdiction: not a title we know
+            bodies.append(item)
+        elif jurisdiction is None:
+            jurisdiction = item
         else:
             return None
-    return _Parsed(head, body, jurisdiction, to, topic)
+    return _Parsed(head, bodies, jurisdiction, to, topic)
 
 
 # -- composing -----------------------------------------------------------------------------
 
-def _ru_gen(phrase: str) -> str:
+def _ru_case(phrase: str, case: str) -> str:
     from termbank.lang import ru
 
-    return " и ".join(ru.inflect_phrase(p, "gen") for p in phrase.split(" и "))
+    return " и ".join(ru.inflect_phrase(p, case) for p in phrase.split(" и "))
 
 
-def _ru_dat(phrase: str) -> str:
-    from termbank.lang import ru
+def _ru_of(part: dict, case: str) -> str:
+    """A part's Russian form in *case*; indeclinable names (Алматы) stay as they are."""
+    return part["ru"] if part.get("ru_indeclinable") else _ru_case(part["ru"], case)
 
-    return " и ".join(ru.inflect_phrase(p, "dat") for p in phrase.split(" и "))
+
+def _is_organisation(part: dict) -> bool:
+    return part.get("kind") == "organisation"
 
 
 def _head_forms(parsed: _Parsed) -> tuple[str, list[str]]:
     head = parsed.head
-    override = (head.get("by_body") or {}).get(parsed.body["id"]) if parsed.body else None
+    first = parsed.bodies[0]["id"] if parsed.bodies else None
+    override = (head.get("by_body") or {}).get(first) if first else None
     if override:
-        return override["ru"], list(override["kk"])
-    return head["ru"], list(head["kk"])
+        return override["ru"], _chain(override["kk"])
+    return head["ru"], _chain(head["kk"])
 
 
-def _compose_ru(parsed: _Parsed, *, with_jurisdiction: bool) -> str:
-    from termbank.lang import ru
+def _chain(kk: str | list[str]) -> list[str]:
+    return [kk] if isinstance(kk, str) else list(kk)
 
+
+def _compose_ru(parsed: _Parsed) -> str:
+    """Russian: the head, then every dependent in the genitive, in the English order
+    (заместитель министра иностранных дел Республики Казахстан); "for X" is по + dative;
+    "to X" is при + prepositional for an organisation (при Европейском союзе), otherwise
+    в + prepositional (в Республике Казахстан)."""
     head_ru, _ = _head_forms(parsed)
     words = [head_ru]
-    if parsed.body:
-        words.append(_ru_gen(parsed.body["ru"]))
+    words += [_ru_of(b, "gen") for b in parsed.bodies]
     if parsed.topic:
-        words.append("по " + _ru_dat(parsed.topic["ru"]))
-    if parsed.jurisdiction and with_jurisdiction:
-        words.append(_ru_gen(parsed.jurisdiction["ru"]))
+        words.append("по " + _ru_of(parsed.topic, "dat"))
+    if parsed.jurisdiction:
+        words.append(_ru_of(parsed.jurisdiction, "gen"))
     if parsed.to:
-        words.append("в " + ru.inflect_phrase(parsed.to["ru"], "loc"))
+        prep = "при" if _is_organisation(parsed.to) else "в"
+        words.append(f"{prep} {_ru_of(parsed.to, 'loc')}")
     return " ".join(words)
 
 
-def _compose_kk(parsed: _Parsed, *, with_jurisdiction: bool) -> str:
+@dataclass
+class _Noun:
+    """One link of a Kazakh possessive chain."""
+
+    text: str
+    has_possessive: bool = False  # the citation form ends in it already (Қазақстан Республикасы)
+    compound: bool = False  # domain + title noun (Сыртқы істер министр): always possessed
+
+
+def _kk_to(to: dict) -> str:
+    """"to X" as a Kazakh attribute: X жанындағы for an organisation (Еуропалық Одақ
+    жанындағы), the locative-relative -дағы for a place (Қазақстан Республикасындағы)."""
+    if _is_organisation(to):
+        return to["kk"] + " жанындағы"
+    from termbank.lang import kk
+
+    return kk.inflect(to["kk"], case="rel", possessed=bool(to.get("kk_possessive")))
+
+
+KK_ONE_GENITIVE = "kk-one-genitive"
+"""The Kazakh chain rule, recorded with every composed title (see ``_compose_kk``)."""
+
+
+def _compose_kk(parsed: _Parsed) -> str:
+    """Kazakh: possessors first, head last, as one possessive chain (izafet).
+
+    Each possessed noun takes the 3rd-person possessive. Only the last possessor, the one
+    that owns the head, may take the genitive, and it does when it is itself possessed
+    (Қазақстан Республикасының Президенті; Парламент Сенатының Төрағасы) or when an
+    attribute stands between it and the head (Еуропалық Одақтың ... жөніндегі Жоғарғы
+    өкілі). An unpossessed possessor next to its head stays bare (Мәжіліс депутаты,
+    Еуропалық кеңес төрағасы, Алматы әкімі), and every earlier possessor stays in the
+    nominative (Қазақстан Республикасы Парламенті Мәжілісінің Төрағасы). A ministry's
+    domain is not a possessor but part of the title noun (Сыртқы істер министрі), which
+    counts as possessed (Сыртқы істер министрінің орынбасары).
+    """
     _, chain = _head_forms(parsed)
-    words = []
-    if parsed.jurisdiction and with_jurisdiction:
-        words.append(parsed.jurisdiction["kk"])
-    if parsed.body:
-        body = parsed.body["kk"]
-        words.append(kk_genitive(body) if parsed.body.get("kk_link") == "genitive" else body)
+    front: list[str] = []  # attributes before the whole chain
+    between: list[str] = []  # attributes between the last possessor and the head
+    nouns: list[_Noun] = []
+    if parsed.jurisdiction:
+        nouns.append(_Noun(parsed.jurisdiction["kk"],
+                           has_possessive=bool(parsed.jurisdiction.get("kk_possessive"))))
+    domain = None
+    for body in reversed(parsed.bodies):
+        if body.get("kk_role") == "domain":
+            domain = body["kk"]
+        else:
+            nouns += [_Noun(n) for n in _chain(body["kk"])]
     if parsed.to:
-        words.append(kk_locative_attribute(parsed.to["kk"],
-                                           possessive=bool(parsed.to.get("kk_possessive"))))
-    possessed = bool(words)  # a possessor precedes: the head takes the possessive
+        # "to X" locates a posting when the title names one (Қазақстан Республикасындағы
+        # Еуропалық Одақ Өкілдігінің басшысы), else the post holder (... елшісі).
+        posting = any(b.get("kk_role") == "posting" for b in parsed.bodies)
+        (front if posting else between).append(_kk_to(parsed.to))
     if parsed.topic:
-        words.append(parsed.topic["kk"] + " жөніндегі")
-    title = kk_possessive3(chain[0]) if possessed else chain[0]
-    for noun in chain[1:]:
-        title = (kk_genitive(title) if possessed else title) + " " + kk_possessive3(noun)
-        possessed = True
-    words.append(title)
-    return " ".join(words)
+        between.append(parsed.topic["kk"] + " жөніндегі")
+    first, *rest = chain
+    nouns.append(_Noun(f"{domain} {first}", compound=True) if domain else _Noun(first))
+    nouns += [_Noun(n) for n in rest]
+    return " ".join(front + _link(nouns, between))
+
+
+def _link(nouns: list[_Noun], between: list[str]) -> list[str]:
+    from termbank.lang import kk
+
+    words: list[str] = [] if len(nouns) > 1 else list(between)  # no possessor: before head
+    for i, noun in enumerate(nouns):
+        takes_possessive = not noun.has_possessive and (i > 0 or noun.compound)
+        possessed = noun.has_possessive or takes_possessive
+        last_possessor = i == len(nouns) - 2
+        genitive = last_possessor and (possessed or bool(between))
+        if noun.has_possessive:
+            words.append(kk.genitive(noun.text) if genitive else noun.text)
+        else:
+            words.append(kk.inflect(noun.text, possessive="3" if takes_possessive else None,
+                                    case="gen" if genitive else "nom", possessed=False))
+        if last_possessor:
+            words += between
+    return words
 
 
 def _ids(parsed: _Parsed) -> list[str]:
-    return [x["id"] for x in (parsed.jurisdiction, parsed.body, parsed.topic, parsed.head,
+    return [x["id"] for x in (parsed.jurisdiction, *parsed.bodies, parsed.topic, parsed.head,
                               parsed.to) if x]
 
 
@@ -312,6 +308,8 @@ def compose(title: str, *, jurisdiction: str | None = None) -> ComposedTitle | N
     'заместитель министра иностранных дел Республики Казахстан'
     >>> t.kk
     'Қазақстан Республикасы Сыртқы істер министрінің орынбасары'
+    >>> compose("Minister of Foreign Affairs of the Republic of Kazakhstan").kk
+    'Қазақстан Республикасының Сыртқы істер министрі'
     >>> compose("Ambassador of the European Union to the Republic of Kazakhstan").kk
     'Еуропалық Одақтың Қазақстан Республикасындағы елшісі'
     """
@@ -332,12 +330,11 @@ def compose(title: str, *, jurisdiction: str | None = None) -> ComposedTitle | N
             parsed[-1].jurisdiction = shared  # Russian: once, at the end
     ru_parts, kk_parts = [], []
     for i, p in enumerate(parsed):
-        ru_parts.append(_compose_ru(p, with_jurisdiction=True))
-        kk_p = _Parsed(p.head, p.body, shared if (i == 0 and shared and not p.to) else None, p.to,
-                       p.topic)
-        if len(parsed) == 1:
-            kk_p.jurisdiction = p.jurisdiction
-        kk_parts.append(_compose_kk(kk_p, with_jurisdiction=True))
+        ru_parts.append(_compose_ru(p))
+        kk_p = _Parsed(p.head, p.bodies, p.jurisdiction, p.to, p.topic)
+        if len(parsed) > 1:  # Kazakh: the jurisdiction once, at the front
+            kk_p.jurisdiction = shared if (i == 0 and not p.to) else None
+        kk_parts.append(_compose_kk(kk_p))
     ids = [i for p in parsed for i in _ids(p)]
     return ComposedTitle(title, " – ".join(ru_parts), " – ".join(kk_parts),
-                         tuple(dict.fromkeys(ids)))
+                         tuple(dict.fromkeys(ids)), (KK_ONE_GENITIVE,))
