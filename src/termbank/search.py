@@ -286,7 +286,10 @@ def _partial(store, query: str, q_fold: str, lang, take, *, extra: str | None = 
         words = [w for w in phrase.split() if len(w) >= 3]
         if not words:
             continue
-        rows = store.containing([[w] for w in words], lang=lang, limit=_PARTIAL_ROWS)
+        # the words in order first (selective, so cheap), then in any order
+        rows = store.containing([[phrase]], lang=lang, limit=_PARTIAL_ROWS)
+        if not rows and len(words) > 1:
+            rows = store.containing([[w] for w in words], lang=lang, limit=_PARTIAL_ROWS)
         take(rows, "partial", lambda row, p=phrase: _partial_score(p, row.fold))
 
 
@@ -328,10 +331,13 @@ def _word_alternatives(store, q_fold: str) -> list[list[str]]:
     """For each query word of 3+ letters: itself if known, and the closest vocabulary words."""
     from rapidfuzz import fuzz, process
 
+    words = [w for w in q_fold.split() if len(w) >= 3 and w not in _SMALL_WORDS]
+    known = store.known_words(words) if len(words) > 1 else set()
     by_length = store.vocabulary_by_length()
     out = []
-    for word in q_fold.split():
-        if len(word) < 3:
+    for word in words:
+        if word in known:
+            out.append([word])  # a known word of a longer query: the typo is elsewhere
             continue
         spread = 1 if len(word) <= 5 else 2
         pool = [w for n in range(len(word) - spread, len(word) + spread + 1)

@@ -47,6 +47,9 @@ class Store(Protocol):
     def vocabulary_by_length(self) -> dict[int, list[str]]:
         """The distinct folded words of all terms, by length: what typos are corrected to."""
 
+    def known_words(self, words: Iterable[str]) -> set[str]:
+        """Those of *words* that are in the vocabulary of folded words."""
+
     def counts(self) -> dict[str, int]:
         """Number of concepts (key ``concepts``) and of terms per language tag."""
 

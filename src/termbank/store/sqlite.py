@@ -184,6 +184,15 @@ class SqliteStore:
             self._vocabulary = out
         return self._vocabulary
 
+    def known_words(self, words: Iterable[str]) -> set[str]:
+        """Those of *words* that are in the vocabulary of folded words."""
+        words = list(dict.fromkeys(words))
+        if not words:
+            return set()
+        marks = ",".join("?" * len(words))
+        return {w for (w,) in self.db.execute(
+            f"SELECT word FROM vocabulary WHERE word IN ({marks})", words)}
+
     def counts(self) -> dict[str, int]:
         out = {"concepts": self.db.execute("SELECT count(*) FROM concepts").fetchone()[0]}
         for lang, n in self.db.execute("SELECT lang, count(*) FROM terms GROUP BY lang ORDER BY lang"):
