@@ -7,7 +7,7 @@ optional ``progress`` callback (called with a count) so the CLI can draw a bar.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -15,8 +15,8 @@ from typing import BinaryIO, Literal
 from termbank.errors import FormatError
 from termbank.files import write_atomic
 from termbank.glossary import Glossary
-from termbank.merge import Conflict, merge
-from termbank.model import LANGS, Concept
+from termbank.merge import Conflict, MergeResult as MergeResult_, merge
+from termbank.model import LANGS, Concept, SourceKind, Term
 
 ExportFormat = Literal["tbx", "tbx2", "csv"]
 EXPORT_NAMES = {"tbx": "termbank.tbx", "tbx2": "termbank-martif.tbx", "csv": "termbank.{pair}.tsv"}
@@ -124,6 +124,43 @@ def default_export_path(fmt: ExportFormat, exports: Path) -> Path:
     return exports if fmt == "csv" else exports / EXPORT_NAMES[fmt]
 
 
+# -- where the equivalents came from ---------------------------------------------------------
+
+ORIGINS = ("attested", "parallel", "composed", "transliterated", "converted", "unattested",
+           "other", "missing")
+
+
+def origin(term: Term | None) -> str:
+    """How a term was obtained, read off its first source: for reports and reviews."""
+    if term is None:
+        return "missing"
+    for source in term.sources:
+        if source.kind is SourceKind.REFERENCE:
+            return "attested"
+        if source.kind is SourceKind.PARALLEL:
+            return "parallel"
+        if source.kind is SourceKind.RULE:
+            if source.ref == "title-composer":
+                return "composed"
+            if source.ref.startswith(("en-ru/", "en-kk/")):
+                return "transliterated"
+            if source.ref.startswith("kk-latin"):
+                return "converted"
+            if source.ref == "translator-judgement":
+                return "unattested"
+    return "other"
+
+
+def origin_counts(concepts: Iterable[Concept], langs: Iterable[str] = ("kk", "kk-Latn", "ru")
+                  ) -> dict[str, dict[str, int]]:
+    """Per language: how many concepts have a preferred term of each origin (or none)."""
+    counts = {lang: dict.fromkeys(ORIGINS, 0) for lang in langs}
+    for concept in concepts:
+        for lang, per in counts.items():
+            per[origin(concept.preferred(lang))] += 1
+    return counts
+
+
 # -- build -----------------------------------------------------------------------------------
 
 @dataclass
@@ -133,6 +170,7 @@ class BuildReport:
     candidates: int = 0
     extracted: int = 0
     aligned: dict = field(default_factory=dict)
+    mined: dict = field(default_factory=dict)
     concepts: int = 0
     terms: dict[str, int] = field(default_factory=dict)
     added: list[str] = field(default_factory=list)
@@ -143,8 +181,12 @@ class BuildReport:
 
 
 def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: Path | None,
-          min_score: float | None = None, stage: Callable[[str], None] | None = None) -> BuildReport:
-    """The main job: extract → align → glossary → exports (TBX v3, TBX 2008, TSV) → locales.
+          parallel: Path | None = None, min_score: float | None = None,
+          stage: Callable[[str], None] | None = None) -> BuildReport:
+    """The main job: extract → align → parallel texts → glossary → exports → locales.
+
+    *parallel* is the folder whose ``kk/`` and ``ru/`` subfolders hold translations of the
+    English texts under the same file names; their equivalents are proposed, never approved.
 
     Curated work is never lost: everything goes through :func:`termbank.merge.merge`.
     """
@@ -175,6 +217,24 @@ def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: 
     report.aligned = aligned.stats
     merged2 = merge(merged.concepts, aligned.concepts)
 
+    if parallel is not None and parallel.is_dir():
+        say("parallel")
+        from termbank.tm.terms import mine_parallel, to_concepts
+
+        mined = mine_parallel(parallel, merged2.concepts)
+        report.mined = {"proposed": len(mined.proposals), "agree": len(mined.agreements),
+                        "disagree": len(mined.disagreements)}
+        extra = merge(merged2.concepts, to_concepts(mined.proposals))
+        # Kazakh terms found in parallel texts get their Latin-script twins too.
+        latin = [replace(c, sections=(align.latin_section(c.section("kk")),))
+                 for c in extra.concepts if c.section("kk") is not None]
+        extra2 = merge(extra.concepts, latin)
+        extra = MergeResult_(extra2.concepts, extra.added, extra.updated,
+                             extra.conflicts + extra2.conflicts)
+        merged2 = MergeResult_(extra.concepts, sorted(set(merged2.added) | set(extra.added)),
+                               sorted(set(merged2.updated) | set(extra.updated)),
+                               merged2.conflicts + extra.conflicts)
+
     say("save")
     before = {c.id for c in existing}
     glossary.save(merged2.concepts)
@@ -186,6 +246,7 @@ def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: 
     for c in concepts:
         for s in c.sections:
             report.terms[s.lang] = report.terms.get(s.lang, 0) + len(s.terms)
+    report.aligned = origin_counts(concepts)
 
     say("export")
     for fmt in ("tbx", "tbx2", "csv"):

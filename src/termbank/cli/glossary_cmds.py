@@ -31,20 +31,24 @@ def build(seeds_dir: Path, glossary_dir: Path, exports_dir: Path, locales_dir: P
 
     paths = _text_files(seeds_dir)
     steps = {"read": "reading texts", "extract": "extracting terms", "merge": "merging",
-             "align": "finding Kazakh and Russian equivalents", "save": "saving the glossary",
+             "align": "finding Kazakh and Russian equivalents",
+             "parallel": "mining equivalents from parallel texts", "save": "saving the glossary",
              "export": "writing exports", "locales": "updating PO catalogs"}
 
     def stage(name: str) -> None:
         if not as_json:
             click.echo(f"  … {steps.get(name, name)}", err=True)
 
+    parallel = seeds_dir if seeds_dir.is_dir() else seeds_dir.parent
     report = pipeline.build(paths, Glossary(glossary_dir), exports=exports_dir,
-                            locales=locales_dir, min_score=min_score, stage=stage)
+                            locales=locales_dir, parallel=parallel, min_score=min_score,
+                            stage=stage)
     if as_json:
         print_json({"documents": report.documents, "words": report.words,
                     "concepts": report.concepts, "terms": report.terms,
                     "added": report.added, "updated": report.updated,
                     "conflicts": [str(c) for c in report.conflicts], "aligned": report.aligned,
+                    "mined": report.mined,
                     "files": [str(p) for p in report.files]})
         return
     click.echo(f"Read {report.documents} documents ({report.words:,} words); "
@@ -54,6 +58,10 @@ def build(seeds_dir: Path, glossary_dir: Path, exports_dir: Path, locales_dir: P
     _print_terms(report.terms)
     if report.aligned:
         _print_align_stats(report.aligned)
+    if report.mined:
+        m = report.mined
+        click.echo(f"Parallel texts: {m['proposed']} equivalents proposed, {m['agree']} agree with "
+                   f"the glossary, {m['disagree']} disagree (see: termbank tm terms).")
     if report.conflicts:
         click.echo(f"{len(report.conflicts)} conflicts (curated values kept):")
         for conflict in report.conflicts[:20]:
@@ -77,16 +85,14 @@ def _print_terms(terms: dict[str, int]) -> None:
 
 
 def _print_align_stats(stats: dict) -> None:
-    """stats: {lang: {attested: n, composed: n, ...}} from the align stage."""
-    kinds = sorted({k for per in stats.values() if isinstance(per, dict) for k in per})
-    if not kinds:
-        return
-    header = f"  {'':8}" + "".join(f"{k:>15}" for k in kinds)
-    click.echo("Equivalents by origin:")
-    click.echo(header)
+    """stats: {lang: {origin: count}} of the preferred terms (pipeline.origin_counts)."""
+    from termbank.pipeline import ORIGINS
+
+    kinds = [k for k in ORIGINS if any(per.get(k) for per in stats.values())]
+    click.echo("Preferred terms by origin:")
+    click.echo(f"  {'':8}" + "".join(f"{k:>15}" for k in kinds))
     for lang, per in stats.items():
-        if isinstance(per, dict):
-            click.echo(f"  {lang:8}" + "".join(f"{per.get(k, 0):>15}" for k in kinds))
+        click.echo(f"  {lang:8}" + "".join(f"{per.get(k, 0):>15}" for k in kinds))
 
 
 @cli.command(name="import")
