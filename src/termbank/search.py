@@ -43,6 +43,10 @@ _SMALL_WORDS = en.CONNECTORS | {"и", "о", "об", "по", "в", "во", "на"
 _MAX_LEMMA_KEYS = 64
 _FUZZY_CUTOFF = 70.0
 _PARTIAL_ROWS = 2000
+# Beside whole-term hits, longer terms holding the query are looked for only for short queries
+# (a long query that names a term is rarely part of another), and fewer of them.
+_PARTIAL_WORDS_BESIDE_HITS = 3
+_PARTIAL_ROWS_BESIDE_HITS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +252,9 @@ def lookup(store, query: str, *, lang: str | None = None, mode: Mode = "auto",
         lemmatized = _morphology(store, query, q_fold, lang, take, found=bool(best))
         if looks_like_acronym(query):
             take(store.candidates([q_fold], field="initials", lang=lang), "acronym")
-        _partial(store, query, q_fold, lang, take, extra=lemmatized)
+        if not best or len(q_fold.split()) <= _PARTIAL_WORDS_BESIDE_HITS:
+            _partial(store, query, q_fold, lang, take, extra=lemmatized,
+                     limit=_PARTIAL_ROWS if not best else _PARTIAL_ROWS_BESIDE_HITS)
         if mode == "fuzzy" or not best:
             _fuzzy(store, q_fold, lang, take)
     ranked = sorted(best.values(), key=lambda v: (-v[0], v[1], v[2].concept_id))[:limit]
@@ -273,7 +279,8 @@ def _morphology(store, query: str, q_fold: str, lang, take, *, found: bool) -> s
     return lemmatized
 
 
-def _partial(store, query: str, q_fold: str, lang, take, *, extra: str | None = None) -> None:
+def _partial(store, query: str, q_fold: str, lang, take, *, extra: str | None = None,
+             limit: int = _PARTIAL_ROWS) -> None:
     """Terms that contain every word of the query (folded or reduced), in any order."""
     phrases = {q_fold} | ({extra} if extra else set())
     english = english_key(query)
@@ -287,9 +294,9 @@ def _partial(store, query: str, q_fold: str, lang, take, *, extra: str | None = 
         if not words:
             continue
         # the words in order first (selective, so cheap), then in any order
-        rows = store.containing([[phrase]], lang=lang, limit=_PARTIAL_ROWS)
+        rows = store.containing([[phrase]], lang=lang, limit=limit)
         if not rows and len(words) > 1:
-            rows = store.containing([[w] for w in words], lang=lang, limit=_PARTIAL_ROWS)
+            rows = store.containing([[w] for w in words], lang=lang, limit=limit)
         take(rows, "partial", lambda row, p=phrase: _partial_score(p, row.fold))
 
 
