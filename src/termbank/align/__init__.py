@@ -161,11 +161,16 @@ def _from_reference(concept: Concept, ref: Concept) -> Concept:
         if current is None:
             concept = concept.with_section(section)
         elif section.lang == "en":
+            attested = {t.text: t for t in section.terms}
             known = {t.text for t in current.terms}
             extra = tuple(replace(t, status=AdminStatus.ADMITTED)
                           if t.status is AdminStatus.PREFERRED else t
                           for t in section.terms if t.text not in known)
-            concept = concept.with_section(replace(current, terms=current.terms + extra,
+            # An English term found in the texts that the reference attests is as sure as
+            # the reference: it takes the reference's review and sources (its status stays).
+            confirmed = tuple(_confirmed(t, attested[t.text]) if t.text in attested else t
+                              for t in current.terms)
+            concept = concept.with_section(replace(current, terms=confirmed + extra,
                                                    definition=current.definition
                                                    or section.definition))
         elif not current.terms:
@@ -173,6 +178,15 @@ def _from_reference(concept: Concept, ref: Concept) -> Concept:
     return replace(concept, kind=concept.kind or ref.kind,
                    subject_field=concept.subject_field or ref.subject_field,
                    definition=concept.definition or ref.definition)
+
+
+def _confirmed(found: Term, attested: Term) -> Term:
+    if _RANK[attested.review] <= _RANK[found.review]:
+        return found
+    sources = found.sources + tuple(x for x in attested.sources if x not in found.sources)
+    confidence = max(found.confidence or 0.0, attested.confidence or 0.0) or None
+    return replace(found, review=attested.review, sources=sources, confidence=confidence,
+                   pos=found.pos or attested.pos)
 
 
 def align(concepts: Iterable[Concept], *, reference: Iterable[Concept] | None = None,
