@@ -638,6 +638,10 @@ def _compare(proposal: Proposal, concept: Concept) -> Proposal:
     section = concept.section(proposal.lang)
     if section is None or not section.terms:
         return proposal
+    mined = _fold(proposal.text)
+    for term in section.terms:  # the glossary has it already, whatever type it gave it
+        if _fold(term.text) == mined:
+            return replace(proposal, known=term.text, agrees=True)
     same_kind = [t for t in section.terms
                  if (t.type is TermType.ACRONYM) == (proposal.type is TermType.ACRONYM)]
     if not same_kind:
