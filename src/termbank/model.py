@@ -181,6 +181,8 @@ class Concept:
 
 _NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_PRIMARY_SUBTAG = re.compile(r"[A-Za-z]{2,3}")
+_SUBTAG = re.compile(r"[A-Za-z0-9]{1,8}")
 
 
 def is_concept_id(text: str) -> bool:
@@ -191,6 +193,24 @@ def is_concept_id(text: str) -> bool:
 def is_lang_tag(text: str) -> bool:
     """A BCP 47 shaped tag with hyphens (``kk-Latn``, ``ru``); ``kk_KZ`` is not one."""
     return bool(_LANG_TAG.match(text))
+
+
+def lang_subtags(tag: str) -> tuple[str, str | None, str | None] | None:
+    """Language, script and region of a language tag, each in its usual case; None if malformed.
+
+    The one parser behind every room's tag handling (TBX, TMX, PO, sentence rules), which
+    then decide what to keep. ``_`` counts as ``-``, as gettext and some TMX files write it;
+    variants and extensions are dropped.
+
+    >>> lang_subtags("kk_cyrl_kz"), lang_subtags(" EN-us "), lang_subtags("ru"), lang_subtags("x!")
+    (('kk', 'Cyrl', 'KZ'), ('en', None, 'US'), ('ru', None, None), None)
+    """
+    parts = tag.strip().replace("_", "-").split("-")
+    if not _PRIMARY_SUBTAG.fullmatch(parts[0]) or not all(_SUBTAG.fullmatch(p) for p in parts[1:]):
+        return None
+    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    region = next((p.upper() for p in parts[1:] if len(p) in (2, 3) and p != parts[0]), None)
+    return parts[0].lower(), script, region
 
 
 def lang_order(lang: str) -> tuple[int, str]:

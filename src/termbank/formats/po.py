@@ -32,7 +32,7 @@ from datetime import datetime
 import polib
 
 from termbank.errors import FormatError
-from termbank.model import LANGS, AdminStatus, Concept, Review, SourceKind, Term, TermType
+from termbank.model import LANGS, AdminStatus, Concept, Review, SourceKind, Term, TermType, lang_subtags
 
 #: Width of wrapped lines, as msgmerge writes them.
 WRAP_WIDTH = 79
@@ -129,14 +129,9 @@ def gettext_locale(lang: str) -> str:
     >>> gettext_locale("kk-Latn"), gettext_locale("ru"), gettext_locale("pt-BR")
     ('kk@latin', 'ru', 'pt_BR')
     """
-    base, *rest = lang.split("-")
-    region = modifier = ""
-    for part in rest:
-        if len(part) == 4 and part.title() == part:
-            modifier = "@" + _SCRIPT_MODIFIERS.get(part, part.lower())
-        else:
-            region = "_" + part.upper()
-    return base.lower() + region + modifier
+    base, script, region = lang_subtags(lang) or (lang.lower(), None, None)
+    modifier = f"@{_SCRIPT_MODIFIERS.get(script, script.lower())}" if script else ""
+    return base + (f"_{region}" if region else "") + modifier
 
 
 def glossary_lang(locale: str) -> str:
@@ -147,11 +142,11 @@ def glossary_lang(locale: str) -> str:
     """
     name, _, modifier = locale.strip().partition("@")
     name, modifier = name.split(".")[0], modifier.split(".")[0]
-    base, _, region = name.replace("-", "_").partition("_")
-    script = {v: k for k, v in _SCRIPT_MODIFIERS.items()}.get(modifier.lower(), "")
-    tag = base.lower() + (f"-{script}" if script else "")
+    base, script, region = lang_subtags(name) or (name.lower(), None, None)
+    script = {v: k for k, v in _SCRIPT_MODIFIERS.items()}.get(modifier.lower(), script)
+    tag = base + (f"-{script}" if script else "")
     if region and tag not in LANGS:
-        tag += f"-{region.upper()}"
+        tag += f"-{region}"
     return tag
 
 

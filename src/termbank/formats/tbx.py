@@ -34,6 +34,7 @@ from termbank.model import (
     Term,
     TermType,
     is_concept_id,
+    lang_subtags,
     slug,
     sort_sections,
 )
@@ -377,18 +378,13 @@ def normalise_lang(raw: str) -> str | None:
     >>> [normalise_lang(t) for t in ("EN-US", "kk-KZ", "kk-Latn", "ru_RU", "de-AT", "x!")]
     ['en', 'kk', 'kk-Latn', 'ru', 'de-AT', None]
     """
-    parts = raw.strip().replace("_", "-").split("-")
-    if not re.fullmatch(r"[A-Za-z]{2,3}", parts[0]) or not all(
-            re.fullmatch(r"[A-Za-z0-9]{1,8}", p) for p in parts[1:]):
+    subtags = lang_subtags(raw)
+    if subtags is None:
         return None
-    lang = parts[0].lower()
+    lang, script, region = subtags
     lang = {"eng": "en", "kaz": "kk", "rus": "ru"}.get(lang, lang)
-    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
-    region = next((p.upper() for p in parts[1:] if len(p) in (2, 3) and p != parts[0]), None)
     if lang in ("en", "ru", "kk"):
-        if lang == "kk" and script == "Latn":
-            return "kk-Latn"
-        return lang
+        return "kk-Latn" if (lang, script) == ("kk", "Latn") else lang
     return "-".join(p for p in (lang, script, region) if p)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from termbank.errors import FormatError
+from termbank.model import lang_subtags
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: Elements inside ``<seg>`` whose content is native code, not text.
@@ -68,11 +69,8 @@ def base_lang(tag: str) -> str:
     >>> base_lang("kk-KZ"), base_lang("EN-us"), base_lang("kk-Latn-KZ"), base_lang("ru_RU")
     ('kk', 'en', 'kk-Latn', 'ru')
     """
-    parts = re.split(r"[-_]", tag.strip())
-    out = [parts[0].lower()]
-    if len(parts) > 1 and len(parts[1]) == 4 and parts[1].isalpha():
-        out.append(parts[1].title())
-    return "-".join(out)
+    lang, script, _ = lang_subtags(tag) or (tag.strip().lower(), None, None)
+    return f"{lang}-{script}" if script else lang
 
 
 # -- reading ------------------------------------------------------------------------------

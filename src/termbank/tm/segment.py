@@ -18,6 +18,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from termbank.model import lang_subtags
+
 #: Where a sentence may end: terminal punctuation, closing quotes or brackets, then space.
 _BOUNDARY = re.compile(r"""([.!?…]+)([»”"')\]]*)(\s+)(?=[«“"'(\[]?[\w])""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
@@ -25,7 +27,8 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 
 def primary_lang(tag: str) -> str:
     """The language part of a tag, for picking rules: ``kk-KZ`` → ``kk``, ``ru_RU`` → ``ru``."""
-    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
+    subtags = lang_subtags(tag)
+    return subtags[0] if subtags else tag.strip().lower()
 
 
 @cache
