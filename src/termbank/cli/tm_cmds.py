@@ -52,7 +52,7 @@ def tm() -> None:
 def align(source: Path, targets: tuple[Path, ...], glossary_dir: Path, tm_file: Path | None,
           as_json: bool) -> None:
     """Align an English text with its translations (RU.txt, KK.txt) and store the segments."""
-    from termbank.tm.segment import guess_lang
+    from termbank.lang import guess_lang
 
     concepts = _concepts(glossary_dir)
     english = source.read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from termbank.lang import name_key
 from termbank.tm.segment import primary_lang, split_sentences
 
 #: Prior probabilities of bead types (Gale & Church 1993, Table 5), (source, target) sizes.
@@ -56,15 +57,6 @@ class SegmentPair:
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+")
-_CYR_LAT = dict(zip(
-    "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә",
-    ["a", "b", "v", "g", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "k", "l", "m", "n", "n",
-     "o", "o", "p", "r", "s", "t", "u", "u", "u", "f", "kh", "h", "ts", "ch", "sh", "sch", "",
-     "y", "i", "", "e", "yu", "ya", "a"], strict=True))
-_FOLD = [("sch", "s"), ("kh", "k"), ("ch", "s"), ("sh", "s"), ("zh", "z"), ("ts", "s"),
-         ("ph", "f"), ("x", "ks"), ("c", "k"), ("q", "k"), ("w", "v"), ("j", "z")]
-
-
 def numbers(text: str, lang: str) -> set[str]:
     """Numbers written the same way whatever the language's separators.
 
@@ -77,23 +69,6 @@ def numbers(text: str, lang: str) -> set[str]:
             raw = re.sub(r",(?=\d{3}\b)", "", raw)
         out.add(raw.replace(",", "."))
     return out
-
-
-def name_key(word: str) -> str:
-    """A script-blind consonant skeleton of a name, first three letters.
-
-    >>> name_key("Vassilenko") == name_key("Василенко"), name_key("Majilis") == name_key("Мәжілісі")
-    (True, True)
-    """
-    latin = "".join(_CYR_LAT.get(ch, ch) for ch in word.lower())
-    for old, new in _FOLD:
-        latin = latin.replace(old, new)
-    letters = [ch for ch in latin if "a" <= ch <= "z"]
-    if not letters:
-        return ""
-    skeleton = letters[0] + "".join(ch for ch in letters[1:] if ch not in "aeiouy")
-    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
-    return skeleton[:3]
 
 
 def names(text: str) -> set[str]:

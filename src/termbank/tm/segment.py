@@ -62,22 +62,6 @@ def _is_abbreviation(before: str, lang: str) -> bool:
     return len(two) == 2 and " ".join(two).lower() in known
 
 
-_KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-
-
-def guess_lang(text: str) -> str:
-    """``kk`` for Cyrillic with Kazakh letters, ``ru`` for other Cyrillic, else ``en``.
-
-    >>> guess_lang("Сыртқы істер министрі"), guess_lang("Министр иностранных дел"), guess_lang("MFA")
-    ('kk', 'ru', 'en')
-    """
-    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
-    if not cyrillic:
-        return "en"
-    kazakh = sum(1 for ch in text if ch in _KAZAKH_LETTERS)
-    return "kk" if kazakh >= max(1, cyrillic // 200) else "ru"
-
-
 def split_paragraph(text: str, lang: str) -> list[str]:
     """Split one paragraph (no line breaks needed) into sentences."""
     text = " ".join(text.split())
