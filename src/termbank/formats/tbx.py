@@ -416,12 +416,8 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
                 definition = value or definition
             elif key in ("partofspeech", "") and name == "termNote" and value.lower() in _POS_IN:
                 concept_pos = _POS_IN[value.lower()]
-            elif key == "source" and value:
-                sources.append(value)
-            elif key in _LINKS and child.get("target"):
-                sources.append(child.get("target"))
-            elif value:
-                notes.append(f"{child.get('type') or key}: {value}")
+            else:
+                _keep_category(child, key, value, notes, sources)
         elif name == "descripGrp":
             d, extra = _descrip_group(child)
             if d and d[0] == "definition":
@@ -437,9 +433,9 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
                 notes.append(_note_text(child, text))
         elif name == "transacGrp":
             notes.append(_transaction(child))
-        elif name in ("xref",) and child.get("target"):
+        elif name == "xref" and child.get("target"):
             sources.append(child.get("target"))
-        elif name in ("ref",):
+        elif name == "ref":
             notes.append(f"see also: {_text(child) or child.get('target')}")
     if not sections:
         raise FormatError(f"<{_local(el)}> has no language section", source=source,
@@ -486,12 +482,8 @@ def _section(el, lang: str, *, source: str, ours: bool) -> tuple[LangSection, li
             key, value = cat
             if key == "definition" and value:
                 definition = value
-            elif key == "source" and value:
-                sources.append(value)
-            elif key in _LINKS and child.get("target"):
-                sources.append(child.get("target"))
-            elif value:
-                notes.append(f"{child.get('type') or key}: {value}")
+            else:
+                _keep_category(child, key, value, notes, sources)
         elif name == "descripGrp":
             d, extra = _descrip_group(child)
             sources.extend(extra)
@@ -507,6 +499,17 @@ def _section(el, lang: str, *, source: str, ours: bool) -> tuple[LangSection, li
         raise FormatError(f"<{_local(el)} xml:lang={lang!r}> holds no term", source=source,
                           line=el.sourceline)
     return LangSection(lang, tuple(terms), definition, _join(*notes)), sources
+
+
+def _keep_category(child, key: str, value: str, notes: list[str], sources: list[str]) -> None:
+    """A concept- or section-level category without a field: sources and links go to the
+    concept's sources, anything else with a value to the note, readable."""
+    if key == "source" and value:
+        sources.append(value)
+    elif key in _LINKS and child.get("target"):
+        sources.append(child.get("target"))
+    elif value:
+        notes.append(f"{child.get('type') or key}: {value}")
 
 
 def _term(el, *, source: str, ours: bool) -> Term:
