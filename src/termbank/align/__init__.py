@@ -53,14 +53,22 @@ class AlignResult:
     stats: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def parse_reference(text: str, *, source: str) -> list[Concept]:
-    """Concepts from one reference file (a YAML list of concept records)."""
+def load_yaml(text: str, *, source: str):
+    """The plain data of a reference YAML file.
+
+    :raises FormatError: naming *source* and the line of a syntax error.
+    """
     try:
-        data = yaml.safe_load(text)
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise FormatError(f"YAML syntax error: {getattr(exc, 'problem', None) or exc}",
                           source=source, line=mark.line + 1 if mark else None) from None
+
+
+def parse_reference(text: str, *, source: str) -> list[Concept]:
+    """Concepts from one reference file (a YAML list of concept records)."""
+    data = load_yaml(text, source=source)
     if data is None:
         return []
     if not isinstance(data, list):

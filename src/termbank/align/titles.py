@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from termbank.align import load_yaml
 from termbank.errors import FormatError
 
 RULE = "title-composer"
@@ -57,12 +56,7 @@ def load_parts() -> _Parts:
 
 
 def parse_parts(text: str, *, source: str) -> _Parts:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise FormatError(f"YAML syntax error: {getattr(exc, 'problem', exc)}", source=source,
-                          line=mark.line + 1 if mark else None) from None
+    data = load_yaml(text, source=source)
     if not isinstance(data, dict):
         raise FormatError("expected a mapping with heads, bodies, jurisdictions", source=source)
     lists = {}
