@@ -53,6 +53,7 @@ def align(source: Path, targets: tuple[Path, ...], glossary_dir: Path, tm_file: 
           as_json: bool) -> None:
     """Align an English text with its translations (RU.txt, KK.txt) and store the segments."""
     from termbank.lang import guess_lang
+    from termbank.tm.align import glossary_pairs
 
     concepts = _concepts(glossary_dir)
     english = source.read_text(encoding="utf-8")
@@ -61,10 +62,9 @@ def align(source: Path, targets: tuple[Path, ...], glossary_dir: Path, tm_file: 
         for path in targets:
             text = path.read_text(encoding="utf-8")
             lang = path.parent.name if path.parent.name in ("kk", "ru") else guess_lang(text)
-            pairs = [(c.preferred("en").text, c.preferred(lang).text) for c in concepts
-                     if c.preferred("en") and c.preferred(lang)]
             added[lang] = memory.add_parallel(english, text, src_lang="en", tgt_lang=lang,
-                                              origin=source.name, term_pairs=pairs)
+                                              origin=source.name,
+                                              term_pairs=glossary_pairs(concepts, "en", lang))
     if as_json:
         print_json({"added": added})
     else:
@@ -185,7 +185,7 @@ def terms(glossary_dir: Path, seeds_dir: Path, apply: bool, as_json: bool) -> No
         merged = merge(concepts, to_concepts(report.proposals))
         Glossary(glossary_dir).save(merged.concepts)
     if as_json:
-        print_json({"proposals": [_proposal_dict(p) for p in report.all],
+        print_json({"proposals": [p.to_dict() for p in report.all],
                     "applied": merged is not None,
                     "added": merged.added if merged else [],
                     "updated": merged.updated if merged else []})
@@ -201,10 +201,3 @@ def terms(glossary_dir: Path, seeds_dir: Path, apply: bool, as_json: bool) -> No
     if merged is not None:
         click.echo(f"glossary: {len(merged.added)} concepts added, {len(merged.updated)} updated")
 
-
-def _proposal_dict(p) -> dict:
-    return {"concept": p.concept, "lang": p.lang, "english": p.english, "term": p.text,
-            "type": p.type.value, "confidence": p.confidence, "agrees": p.agrees,
-            "glossary": p.known,
-            "evidence": [{"document": e.document, "segment": e.segment, "text": e.surface}
-                         for e in p.evidence]}

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from termbank.lang import name_key
+from termbank.model import Concept
 from termbank.tm.segment import primary_lang, split_sentences
 
 #: Prior probabilities of bead types (Gale & Church 1993, Table 5), (source, target) sizes.
@@ -140,6 +141,17 @@ def _length_cost(l1: int, l2: int, ratio: float) -> float:
     delta = (l2 - l1 * ratio) / math.sqrt(max(mean, 1.0) * VARIANCE)
     p = math.erfc(abs(delta) / math.sqrt(2))  # two-sided tail of the standard normal
     return -math.log(max(p, 1e-300))
+
+
+def glossary_pairs(concepts: Iterable[Concept], src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
+    """The (source, target) preferred terms of every concept named in both languages: anchors
+    for :func:`align_sentences`."""
+    pairs = []
+    for concept in concepts:
+        src, tgt = concept.preferred(src_lang), concept.preferred(tgt_lang)
+        if src and tgt:
+            pairs.append((src.text, tgt.text))
+    return pairs
 
 
 def align_sentences(

@@ -99,6 +99,13 @@ class Proposal:
     known: str | None = None
     agrees: bool | None = None
 
+    def to_dict(self) -> dict:
+        return {"concept": self.concept, "lang": self.lang, "english": self.english,
+                "term": self.text, "type": self.type.value, "confidence": self.confidence,
+                "agrees": self.agrees, "glossary": self.known,
+                "evidence": [{"document": e.document, "segment": e.segment, "text": e.surface}
+                             for e in self.evidence]}
+
 
 @dataclass
 class MiningReport:
@@ -692,7 +699,7 @@ def mine_parallel(seeds_dir: Path, concepts: Iterable[Concept]) -> MiningReport:
     what :func:`to_concepts` would feed to the glossary (new terms, and disagreements of
     high confidence); agreements and all disagreements are listed for the report.
     """
-    from termbank.tm.align import align_texts
+    from termbank.tm.align import align_texts, glossary_pairs
 
     concepts = list(concepts)
     seeds_dir = Path(seeds_dir)
@@ -701,8 +708,7 @@ def mine_parallel(seeds_dir: Path, concepts: Iterable[Concept]) -> MiningReport:
         folder = seeds_dir / lang
         if not folder.is_dir():
             continue
-        anchors = [(c.preferred("en").text, c.preferred(lang).text) for c in concepts
-                   if c.preferred("en") and c.preferred(lang)]
+        anchors = glossary_pairs(concepts, "en", lang)
         segments: list[_Segment] = []
         for path in sorted(folder.glob("*.txt")):
             original = seeds_dir / path.name
