@@ -202,14 +202,15 @@ def lang_subtags(tag: str) -> tuple[str, str | None, str | None] | None:
     then decide what to keep. ``_`` counts as ``-``, as gettext and some TMX files write it;
     variants and extensions are dropped.
 
-    >>> lang_subtags("kk_cyrl_kz"), lang_subtags(" EN-us "), lang_subtags("ru"), lang_subtags("x!")
-    (('kk', 'Cyrl', 'KZ'), ('en', None, 'US'), ('ru', None, None), None)
+    >>> lang_subtags("kk_cyrl_kz"), lang_subtags(" EN-us "), lang_subtags("de-de"), lang_subtags("x!")
+    (('kk', 'Cyrl', 'KZ'), ('en', None, 'US'), ('de', None, 'DE'), None)
     """
     parts = tag.strip().replace("_", "-").split("-")
     if not _PRIMARY_SUBTAG.fullmatch(parts[0]) or not all(_SUBTAG.fullmatch(p) for p in parts[1:]):
         return None
     script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
-    region = next((p.upper() for p in parts[1:] if len(p) in (2, 3) and p != parts[0]), None)
+    region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()
+                   or len(p) == 3 and p.isdigit()), None)
     return parts[0].lower(), script, region
 
 
