@@ -95,7 +95,12 @@ def term_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@lru_cache(maxsize=262144)
+# Per-word caches: a termbase repeats its words, so keys are computed per distinct word. They
+# are bounded (an LRU keeps the frequent words) so that memory stays flat however big the load.
+_WORD_CACHE = 16384
+
+
+@lru_cache(maxsize=_WORD_CACHE)
 def _fold_word(word: str) -> str:
     return kk.folding_key(word)
 
@@ -129,13 +134,19 @@ def morph_key(text: str, lang: str) -> str:
     ('maslihat', 'foreign ministry')
     """
     base = lang.split("-")[0]
-    if base == "ru" and _CYRILLIC.search(text):
+    if (base == "ru" and _CYRILLIC.search(text)) or base == "en":
+        return " ".join(k for k in (_morph_word(w, base) for w in _words(text)) if k)
+    return fold(text)
+
+
+@lru_cache(maxsize=2 * _WORD_CACHE)  # a miss costs a pymorphy3 parse: worth more room
+def _morph_word(word: str, base: str) -> str:
+    """The folded citation form of one word of a ``ru`` or ``en`` term."""
+    if base == "ru":
         from termbank.lang import ru
 
-        return fold(" ".join(_citation_lemma(ru, w) for w in _words(text)))
-    if base == "en":
-        return fold(" ".join(_en_stem(w) for w in _words(text)))
-    return fold(text)
+        return fold(_citation_lemma(ru, word))
+    return fold(_en_stem(word))
 
 
 def _citation_lemma(ru, word: str) -> str:
@@ -163,6 +174,19 @@ def initials(text: str) -> str | None:
 def index_keys(text: str, lang: str) -> tuple[str, str, str, str | None]:
     """(key, fold, morph, initials) of one term: what the store indexes it under."""
     return term_key(text), fold(text), morph_key(text, lang), initials(text)
+
+
+def release_parse_cache() -> None:
+    """Let go of the Russian analyser's own parse cache (up to 65,536 words, ~100 MB).
+
+    A bulk load calls this between batches: it parses each word once (the word caches here
+    keep the result), so that cache would only grow with the file.
+    """
+    import sys
+
+    ru = sys.modules.get("termbank.lang.ru")
+    if ru is not None:
+        ru._parses.cache_clear()
 
 
 def looks_like_acronym(text: str) -> bool:

@@ -12,15 +12,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from termbank.errors import StoreError
 from termbank.model import Concept
 from termbank.records import concept_from_dict, concept_to_dict
-from termbank.search import TermRow, index_keys, term_key
+from termbank.search import TermRow, index_keys, release_parse_cache
 
 SCHEMA_VERSION = "3"
-_SCHEMA = """
+_TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS concepts (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS terms (
@@ -35,13 +36,18 @@ CREATE TABLE IF NOT EXISTS terms (
     morph TEXT NOT NULL DEFAULT '',
     initials TEXT
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS terms_fts USING fts5(
+    fold, morph, content='terms', content_rowid='rowid', tokenize='trigram');
+CREATE TABLE IF NOT EXISTS vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+# What a bulk load into an empty store drops first and builds once at the end: an index
+# sorted in one pass is far cheaper than one grown row by row through a small page cache.
+_INDEXES = """
 CREATE INDEX IF NOT EXISTS terms_key ON terms(key);
 CREATE INDEX IF NOT EXISTS terms_concept ON terms(concept_id);
 CREATE INDEX IF NOT EXISTS terms_fold ON terms(fold);
 CREATE INDEX IF NOT EXISTS terms_morph ON terms(morph);
 CREATE INDEX IF NOT EXISTS terms_initials ON terms(initials) WHERE initials IS NOT NULL;
-CREATE VIRTUAL TABLE IF NOT EXISTS terms_fts USING fts5(
-    fold, morph, content='terms', content_rowid='rowid', tokenize='trigram');
 CREATE TRIGGER IF NOT EXISTS terms_fts_insert AFTER INSERT ON terms BEGIN
     INSERT INTO terms_fts (rowid, fold, morph) VALUES (new.rowid, new.fold, new.morph);
 END;
@@ -49,10 +55,23 @@ CREATE TRIGGER IF NOT EXISTS terms_fts_delete AFTER DELETE ON terms BEGIN
     INSERT INTO terms_fts (terms_fts, rowid, fold, morph)
     VALUES ('delete', old.rowid, old.fold, old.morph);
 END;
-CREATE TABLE IF NOT EXISTS vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+_DROP_INDEXES = """
+DROP TRIGGER IF EXISTS terms_fts_insert;
+DROP TRIGGER IF EXISTS terms_fts_delete;
+DROP INDEX IF EXISTS terms_key;
+DROP INDEX IF EXISTS terms_concept;
+DROP INDEX IF EXISTS terms_fold;
+DROP INDEX IF EXISTS terms_morph;
+DROP INDEX IF EXISTS terms_initials;
 """
 _TERM_COLUMNS = "t.concept_id, t.lang, t.text, t.type, t.status, t.review, t.fold"
 _KEY_FIELDS = ("key", "fold", "morph", "initials")
+_INSERT_TERMS = ("INSERT INTO terms (concept_id, lang, text, key, status, review, type, fold, "
+                 "morph, initials) VALUES (?,?,?,?,?,?,?,?,?,?)")
+_BATCH = 500  # concepts per executemany
+_WORDS_IN_MEMORY = 10_000  # new vocabulary words held before they are written
+_PAGE_CACHE_KIB = 8_192  # SQLite page cache while loading (the default is 2 MiB)
 
 
 class SqliteStore:
@@ -75,7 +94,7 @@ class SqliteStore:
                 raise StoreError(f"{self.path}: store schema {version}, this termbank reads "
                                  f"{SCHEMA_VERSION}; delete the file to rebuild it")
             if version is None:
-                self.db.executescript(_SCHEMA)
+                self.db.executescript(_TABLES + _INDEXES)
                 self._set_meta("schema", SCHEMA_VERSION)
                 self.db.commit()
         except sqlite3.DatabaseError as exc:
@@ -83,52 +102,102 @@ class SqliteStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add(self, concepts: Iterable[Concept], *, batch: int = 2000) -> int:
-        n = 0
-        with self.db:
-            for n, concept in enumerate(concepts, start=1):
-                self._put(concept)
-            self._flush_words()
-        return n
+    def add(self, concepts: Iterable[Concept], *, batch: int = _BATCH) -> int:
+        with self._loading() as bulk:
+            return self._put_all(concepts, batch=batch, bulk=bulk)
 
     def replace_all(self, concepts: Iterable[Concept], *, fingerprint: str | None = None) -> int:
-        n = 0
-        with self.db:
-            self.db.execute("DELETE FROM terms")
-            self.db.execute("DELETE FROM concepts")
-            self.db.execute("DELETE FROM vocabulary")
-            for n, concept in enumerate(concepts, start=1):
-                self._put(concept, fresh=True)
-            self._flush_words()
+        with self._loading(empty_first=True) as bulk:
+            n = self._put_all(concepts, batch=_BATCH, bulk=bulk)
             self._set_meta("fingerprint", fingerprint or "")
         return n
 
-    def _put(self, concept: Concept, *, fresh: bool = False) -> None:
-        data = json.dumps(concept_to_dict(concept), ensure_ascii=False, separators=(",", ":"))
-        if not fresh:
-            self.db.execute("DELETE FROM terms WHERE concept_id = ?", (concept.id,))
-        self.db.execute("INSERT OR REPLACE INTO concepts (id, data) VALUES (?, ?)",
-                        (concept.id, data))
+    @contextmanager
+    def _loading(self, *, empty_first: bool = False) -> Iterator[bool]:
+        """One transaction for a load: all of it is written or none (a file that fails to read
+        leaves the store as it was). Into an empty store it is a bulk load (yields True): the
+        indexes and FTS triggers go first and are built once, in the same transaction, at the
+        end."""
+        db = self.db
+        db.execute(f"PRAGMA cache_size = -{_PAGE_CACHE_KIB}")
+        try:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS new_words (word TEXT NOT NULL)")
+            with db:
+                db.execute("BEGIN")
+                db.execute("DELETE FROM temp.new_words")
+                if empty_first:
+                    db.execute("DELETE FROM terms")
+                    db.execute("DELETE FROM concepts")
+                    db.execute("DELETE FROM vocabulary")
+                bulk = db.execute("SELECT 1 FROM terms LIMIT 1").fetchone() is None
+                if bulk:
+                    for statement in _statements(_DROP_INDEXES):
+                        db.execute(statement)
+                yield bulk
+                self._add_staged_words()
+                if bulk:
+                    db.execute("INSERT INTO terms_fts (terms_fts) VALUES ('rebuild')")
+                    for statement in _statements(_INDEXES):
+                        db.execute(statement)
+        finally:
+            self._new_words.clear()
+            self._vocabulary = None
+            db.execute("PRAGMA cache_size = -2000")
+
+    def _put_all(self, concepts: Iterable[Concept], *, batch: int, bulk: bool) -> int:
+        n = 0
+        chunk: dict[str, Concept] = {}
+        for concept in concepts:
+            n += 1
+            chunk.pop(concept.id, None)  # a later copy of a concept replaces an earlier one
+            chunk[concept.id] = concept
+            if len(chunk) >= batch:
+                self._put_batch(chunk)
+                chunk = {}
+        if chunk:
+            self._put_batch(chunk)
+        return n
+
+    def _put_batch(self, chunk: dict[str, Concept]) -> None:
+        """Write a batch of concepts (distinct ids), replacing any already stored."""
+        db = self.db
+        ids = list(chunk)
+        marks = ",".join("?" * len(ids))
+        stored = [i for (i,) in db.execute(f"SELECT id FROM concepts WHERE id IN ({marks})", ids)]
+        if stored:  # rare in a bulk load (a file repeating an id), where this is a scan
+            db.executemany("DELETE FROM terms WHERE concept_id = ?", ((i,) for i in stored))
+        db.executemany("INSERT OR REPLACE INTO concepts (id, data) VALUES (?, ?)",
+                       ((c.id, json.dumps(concept_to_dict(c), ensure_ascii=False,
+                                          separators=(",", ":"))) for c in chunk.values()))
+        words = self._new_words
         rows = []
-        for s in concept.sections:
-            for t in s.terms:
-                key, fold, morph, initials = index_keys(t.text, s.lang)
-                self._new_words.update(fold.split())
-                self._new_words.update(morph.split())
-                rows.append((concept.id, s.lang, t.text, key, t.status.value, t.review.value,
-                             t.type.value, fold, morph, initials))
-        self.db.executemany(
-            "INSERT INTO terms (concept_id, lang, text, key, status, review, type, fold, morph, "
-            "initials) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
-        if len(self._new_words) > 200_000:
+        for concept in chunk.values():
+            for s in concept.sections:
+                for t in s.terms:
+                    key, fold, morph, initials = index_keys(t.text, s.lang)
+                    words.update(fold.split())
+                    words.update(morph.split())
+                    rows.append((concept.id, s.lang, t.text, key, t.status.value,
+                                 t.review.value, t.type.value, fold, morph, initials))
+        db.executemany(_INSERT_TERMS, rows)
+        release_parse_cache()
+        if len(words) > _WORDS_IN_MEMORY:
             self._flush_words()
 
     def _flush_words(self) -> None:
-        """Write the folded words seen since the last flush (kept in memory only in batches)."""
-        self.db.executemany("INSERT OR IGNORE INTO vocabulary (word) VALUES (?)",
+        """Stage the folded words seen since the last flush (few are kept in memory at once);
+        :meth:`_add_staged_words` puts them into the vocabulary when the load ends."""
+        self.db.executemany("INSERT INTO temp.new_words (word) VALUES (?)",
                             ((w,) for w in self._new_words))
         self._new_words.clear()
-        self._vocabulary = None
+
+    def _add_staged_words(self) -> None:
+        """One sorted pass from the staging table into the vocabulary: far cheaper than
+        growing its B-tree word by word in random order."""
+        self._flush_words()
+        self.db.execute("INSERT OR IGNORE INTO vocabulary (word) "
+                        "SELECT DISTINCT word FROM temp.new_words ORDER BY word")
+        self.db.execute("DELETE FROM temp.new_words")
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -225,3 +294,14 @@ def _lang_filter(lang: str | None) -> tuple[str, tuple[str, ...]]:
     if not lang:
         return "", ()
     return " AND (t.lang = ? OR t.lang LIKE ?)", (lang, lang + "-%")
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of one of the scripts above (triggers hold ``;`` inside BEGIN … END)."""
+    out, current = [], ""
+    for line in script.strip().splitlines():
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    return out
