@@ -12,8 +12,10 @@ the same kinds of keys, so matching is an index probe rather than a scan:
 * ``initials``: first letters of the content words, so an acronym finds its expansion.
 
 Substrings ("Middle Corridor" inside "Coordination Platform for the Middle Corridor") come
-from the store's trigram index, and typos from a rapidfuzz pass over the store's vocabulary of
-folded words, whose corrections are then looked up like substrings. Scores are 0–100 and tiered
+from the store's trigram index, and typos from the store's vocabulary of folded words: each
+unknown query word is looked up in its deletion neighbourhood index (:func:`word_deletes`,
+:func:`query_deletes`), the few words found are ranked with rapidfuzz, and the best are then
+looked up like substrings. Scores are 0–100 and tiered
 by how a term matched, so an exact match always ranks first. pymorphy3 is loaded only for a
 Cyrillic query that no term matches as typed; rapidfuzz only when fuzzy matching runs.
 """
@@ -187,6 +189,35 @@ def release_parse_cache() -> None:
     ru = sys.modules.get("termbank.lang.ru")
     if ru is not None:
         ru._parses.cache_clear()
+
+
+#: Query words this long are also reduced by two letters when looking for corrections.
+_TWO_DELETES_FROM = 6
+
+
+def word_deletes(word: str) -> list[str]:
+    """What the store indexes a vocabulary word under for typo correction: the word and every
+    variant with one letter left out (a SymSpell deletion neighbourhood).
+
+    >>> word_deletes("abc")
+    ['abc', 'bc', 'ac', 'ab']
+    """
+    return list(dict.fromkeys([word] + [word[:i] + word[i + 1:] for i in range(len(word))]))
+
+
+def query_deletes(word: str) -> list[str]:
+    """The variants a (possibly misspelt) query word is looked up under: its own deletion
+    neighbourhood, and for long words the two-letter deletions too. A vocabulary word shares
+    one of them when the two differ by a substitution, an insertion, a deletion or a swap of
+    neighbours, or (long query words) by two extra letters or an extra and a wrong one.
+
+    >>> set(word_deletes("majilis")) & set(query_deletes("majilsi")) != set()
+    True
+    """
+    ones = word_deletes(word)
+    if len(word) < _TWO_DELETES_FROM:
+        return ones
+    return list(dict.fromkeys(ones + [v for one in ones[1:] for v in word_deletes(one)[1:]]))
 
 
 def looks_like_acronym(text: str) -> bool:
@@ -364,15 +395,12 @@ def _word_alternatives(store, q_fold: str) -> list[list[str]]:
 
     words = [w for w in q_fold.split() if len(w) >= 3 and w not in _SMALL_WORDS]
     known = store.known_words(words) if len(words) > 1 else set()
-    by_length = store.vocabulary_by_length()
     out = []
     for word in words:
         if word in known:
             out.append([word])  # a known word of a longer query: the typo is elsewhere
             continue
-        spread = 1 if len(word) <= 5 else 2
-        pool = [w for n in range(len(word) - spread, len(word) + spread + 1)
-                for w in by_length.get(n, ())]
+        pool = store.similar_words(word)
         close = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF,
                                 limit=6)
         words = [w for w, _, _ in close]

@@ -83,3 +83,19 @@ def test_a_second_load_replaces_concepts_and_keeps_the_trigram_table_in_step(tmp
         _check_integrity(store)
         hits = search.lookup(store, term, mode="exact")
         assert hits and hits[0].term == term
+
+
+def test_similar_words_finds_vocabulary_words_one_typing_error_away(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as store:
+        _load(store, "foreign_ltac_v3.tbx")
+        vocabulary = sorted(w for ws in store.vocabulary_by_length().values() for w in ws
+                            if len(w) >= 7)
+        word = vocabulary[0]
+        swapped = word[0] + word[2] + word[1] + word[3:]
+        dropped = word[:2] + word[3:]
+        replaced = word[:-1] + ("q" if word[-1] != "q" else "x")
+        doubled = word[:3] + word[2] + word[3:]
+        two_extra = word[:3] + "qq" + word[3:]  # a long query word may carry two
+        for typo in (swapped, dropped, replaced, doubled, two_extra, word):
+            assert word in store.similar_words(typo), typo
+        assert store.similar_words("qqqqqqqqq") == []

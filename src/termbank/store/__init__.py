@@ -47,6 +47,9 @@ class Store(Protocol):
     def vocabulary_by_length(self) -> dict[int, list[str]]:
         """The distinct folded words of all terms, by length: what typos are corrected to."""
 
+    def similar_words(self, word: str) -> list[str]:
+        """Vocabulary words one typing error (some two) away from *word* (a folded word)."""
+
     def known_words(self, words: Iterable[str]) -> set[str]:
         """Those of *words* that are in the vocabulary of folded words."""
 

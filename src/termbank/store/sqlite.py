@@ -4,7 +4,11 @@ Concepts are kept whole as JSON (the plain-data form of :mod:`termbank.records`)
 term also as a row with the keys lookup needs (:func:`termbank.search.index_keys`: exact,
 folded, citation form, initials), each indexed, so a look-up is an index probe. A trigram FTS5
 table over the folded and citation-form keys serves substring queries, and a table of the
-distinct folded words serves typo correction.
+distinct folded words, with every word also indexed under its one-letter deletions, serves typo
+correction.
+
+A load into an empty store is a bulk load: rows go in by batches with the indexes and FTS
+triggers dropped, and everything is built in one pass at the end of the same transaction.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from pathlib import Path
 from termbank.errors import StoreError
 from termbank.model import Concept
 from termbank.records import concept_from_dict, concept_to_dict
-from termbank.search import TermRow, index_keys, release_parse_cache
+from termbank.search import (TermRow, index_keys, query_deletes, release_parse_cache,
+                             word_deletes)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS concepts (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -39,6 +44,8 @@ CREATE TABLE IF NOT EXISTS terms (
 CREATE VIRTUAL TABLE IF NOT EXISTS terms_fts USING fts5(
     fold, morph, content='terms', content_rowid='rowid', tokenize='trigram');
 CREATE TABLE IF NOT EXISTS vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS vocabulary_deletes (
+    variant TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (variant, word)) WITHOUT ROWID;
 """
 # What a bulk load into an empty store drops first and builds once at the end: an index
 # sorted in one pass is far cheaper than one grown row by row through a small page cache.
@@ -122,6 +129,8 @@ class SqliteStore:
         db.execute(f"PRAGMA cache_size = -{_PAGE_CACHE_KIB}")
         try:
             db.execute("CREATE TEMP TABLE IF NOT EXISTS new_words (word TEXT NOT NULL)")
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS new_deletes "
+                       "(variant TEXT NOT NULL, word TEXT NOT NULL)")
             with db:
                 db.execute("BEGIN")
                 db.execute("DELETE FROM temp.new_words")
@@ -129,6 +138,7 @@ class SqliteStore:
                     db.execute("DELETE FROM terms")
                     db.execute("DELETE FROM concepts")
                     db.execute("DELETE FROM vocabulary")
+                    db.execute("DELETE FROM vocabulary_deletes")
                 bulk = db.execute("SELECT 1 FROM terms LIMIT 1").fetchone() is None
                 if bulk:
                     for statement in _statements(_DROP_INDEXES):
@@ -192,12 +202,20 @@ class SqliteStore:
         self._new_words.clear()
 
     def _add_staged_words(self) -> None:
-        """One sorted pass from the staging table into the vocabulary: far cheaper than
-        growing its B-tree word by word in random order."""
+        """Sorted passes from the staging tables into the vocabulary and its deletion
+        neighbourhood index: far cheaper than growing their B-trees word by word."""
         self._flush_words()
-        self.db.execute("INSERT OR IGNORE INTO vocabulary (word) "
-                        "SELECT DISTINCT word FROM temp.new_words ORDER BY word")
-        self.db.execute("DELETE FROM temp.new_words")
+        db = self.db
+        fresh = db.execute("SELECT DISTINCT word FROM temp.new_words WHERE word NOT IN "
+                           "(SELECT word FROM vocabulary)")
+        db.executemany("INSERT INTO temp.new_deletes (variant, word) VALUES (?, ?)",
+                       ((v, w) for (w,) in fresh for v in word_deletes(w)))
+        db.execute("INSERT OR IGNORE INTO vocabulary_deletes (variant, word) "
+                   "SELECT variant, word FROM temp.new_deletes ORDER BY variant, word")
+        db.execute("INSERT OR IGNORE INTO vocabulary (word) "
+                   "SELECT DISTINCT word FROM temp.new_words ORDER BY word")
+        db.execute("DELETE FROM temp.new_words")
+        db.execute("DELETE FROM temp.new_deletes")
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -252,6 +270,16 @@ class SqliteStore:
                 out.setdefault(len(word), []).append(word)
             self._vocabulary = out
         return self._vocabulary
+
+    def similar_words(self, word: str) -> list[str]:
+        """Vocabulary words that share a one-letter deletion with *word*, or with one of its
+        two-letter deletions when it is long (:func:`termbank.search.query_deletes`): the
+        words one typing error away (and some two away), by index probes instead of a scan."""
+        variants = query_deletes(word)
+        marks = ",".join("?" * len(variants))
+        return [w for (w,) in self.db.execute(
+            f"SELECT DISTINCT word FROM vocabulary_deletes WHERE variant IN ({marks})",
+            variants)]
 
     def known_words(self, words: Iterable[str]) -> set[str]:
         """Those of *words* that are in the vocabulary of folded words."""
