@@ -344,9 +344,12 @@ def _partial(store, query: str, q_fold: str, lang, take, *, extra: str | None = 
     stems = kazakh_keys(query)
     if stems:
         phrases.add(stems[0])
+    # a term scores only when every word of the phrase starts one of its words (see
+    # _partial_score): a phrase with a word that starts no vocabulary word cannot match
+    prefixes = store.known_prefixes(w for p in phrases for w in p.split())
     for phrase in phrases:
         words = [w for w in phrase.split() if len(w) >= 3]
-        if not words:
+        if not words or not all(w in prefixes for w in phrase.split()):
             continue
         # the words in order first (selective, so cheap), then in any order
         rows = store.containing([[phrase]], lang=lang, limit=limit)

@@ -50,6 +50,9 @@ class Store(Protocol):
     def similar_words(self, word: str) -> list[str]:
         """Vocabulary words one typing error (some two) away from *word* (a folded word)."""
 
+    def known_prefixes(self, words: Iterable[str]) -> set[str]:
+        """Those of *words* that begin a word of the vocabulary of folded words."""
+
     def known_words(self, words: Iterable[str]) -> set[str]:
         """Those of *words* that are in the vocabulary of folded words."""
 

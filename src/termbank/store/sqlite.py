@@ -281,6 +281,12 @@ class SqliteStore:
             f"SELECT DISTINCT word FROM vocabulary_deletes WHERE variant IN ({marks})",
             variants)]
 
+    def known_prefixes(self, words: Iterable[str]) -> set[str]:
+        """Those of *words* that begin a word of the vocabulary (one index probe each)."""
+        return {w for w in dict.fromkeys(words) if self.db.execute(
+            "SELECT 1 FROM vocabulary WHERE word >= ? AND word < ? LIMIT 1",
+            (w, w + "\U0010ffff")).fetchone()}
+
     def known_words(self, words: Iterable[str]) -> set[str]:
         """Those of *words* that are in the vocabulary of folded words."""
         words = list(dict.fromkeys(words))
