@@ -81,7 +81,9 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "n": n}))
 
 def run(kind: str, path: Path, db: Path, out: Path) -> dict:
     proc = subprocess.run([sys.executable, "-c", CHILD, kind, str(path), str(db), str(out)],
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True)
+    if proc.returncode:
+        sys.exit(f"{kind} {path.name} failed:\n{proc.stderr}")
     return json.loads(proc.stdout)
 
 
