@@ -403,9 +403,15 @@ def _word_alternatives(store, q_fold: str) -> list[list[str]]:
         if word in known:
             out.append([word])  # a known word of a longer query: the typo is elsewhere
             continue
-        pool = store.similar_words(word)
-        close = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF,
-                                limit=6)
+        close = process.extract(word, store.similar_words(word), scorer=fuzz.ratio,
+                                score_cutoff=_FUZZY_CUTOFF, limit=6)
+        if not close:  # further off than the deletion index reaches (two wrong letters)
+            spread = 1 if len(word) <= 5 else 2
+            by_length = store.vocabulary_by_length()
+            pool = [w for n in range(len(word) - spread, len(word) + spread + 1)
+                    for w in by_length.get(n, ())]
+            close = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF,
+                                    limit=6)
         words = [w for w, _, _ in close]
         if words:
             out.append(words)
