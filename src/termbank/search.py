@@ -178,19 +178,6 @@ def index_keys(text: str, lang: str) -> tuple[str, str, str, str | None]:
     return term_key(text), fold(text), morph_key(text, lang), initials(text)
 
 
-def release_parse_cache() -> None:
-    """Let go of the Russian analyser's own parse cache (up to 65,536 words, ~100 MB).
-
-    A bulk load calls this between batches: it parses each word once (the word caches here
-    keep the result), so that cache would only grow with the file.
-    """
-    import sys
-
-    ru = sys.modules.get("termbank.lang.ru")
-    if ru is not None:
-        ru._parses.cache_clear()
-
-
 #: Query words this long are also reduced by two letters when looking for corrections.
 _TWO_DELETES_FROM = 6
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from termbank.errors import StoreError
 from termbank.model import Concept
 from termbank.records import concept_from_dict, concept_to_dict
-from termbank.search import (TermRow, index_keys, query_deletes, release_parse_cache,
+from termbank.search import (TermRow, index_keys, query_deletes,
                              word_deletes)
 
 SCHEMA_VERSION = "4"
@@ -190,7 +190,6 @@ class SqliteStore:
                     rows.append((concept.id, s.lang, t.text, key, t.status.value,
                                  t.review.value, t.type.value, fold, morph, initials))
         db.executemany(_INSERT_TERMS, rows)
-        release_parse_cache()
         if len(words) > _WORDS_IN_MEMORY:
             self._flush_words()
 
