@@ -38,7 +38,7 @@ def _analyzer():
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=8192)  # bounded: a bulk import parses ~100k distinct words once each
+@lru_cache(maxsize=2048)  # bounded: a bulk import parses ~100k distinct words once each
 def _parses(word: str) -> tuple:
     return tuple(_analyzer().parse(word))
 
