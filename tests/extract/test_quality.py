@@ -8,6 +8,9 @@ way. Floors are set a little under the measured values, so that a real regressio
 - seeds: concepts P 0.986 R 1.0, pairs P 1.0 R 1.0;
 - unseen (paragraphs written for these tests; some general rules were corrected while
   reading their output): concepts P 0.984 R 1.0, pairs 1.0 / 1.0;
+- heldout2 (written for the faults below, before fixing them): two-word names with no
+  head taken for people, a title word coordinated with a longer title, single names off
+  the lists; first measurement concepts P 0.833 R 0.909, kinds right 12 of 20.
 - heldout (written after the rules were settled): first measurement concepts P 0.72
   R 0.84, pairs 0.5 / 0.5 (one pair missing from the gold list); after general fixes
   (dateline "The", possessive ending a name, "and" inside a body's complement, "on" after
@@ -32,6 +35,8 @@ FLOORS = {
     "seeds": (0.95, 0.97, 0.95, 0.95),
     "unseen": (0.95, 0.95, 0.95, 0.95),
     "heldout": (0.90, 0.90, 0.90, 0.90),
+    # no acronym pairs in heldout2, so its pair figures are 0 by construction
+    "heldout2": (0.80, 0.85, 0.0, 0.0),
 }
 
 
@@ -98,9 +103,15 @@ def heldout():
     return extract(read_documents([DATA / "heldout"]))
 
 
-@pytest.mark.parametrize("corpus", ["seeds", "unseen", "heldout"])
-def test_precision_and_recall_reach_the_floors(corpus, seeds, unseen, heldout):
-    candidates = {"seeds": seeds, "unseen": unseen, "heldout": heldout}[corpus]
+@pytest.fixture(scope="module")
+def heldout2():
+    return extract(read_documents([DATA / "heldout2"]))
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "unseen", "heldout", "heldout2"])
+def test_precision_and_recall_reach_the_floors(corpus, seeds, unseen, heldout, heldout2):
+    candidates = {"seeds": seeds, "unseen": unseen, "heldout": heldout,
+                  "heldout2": heldout2}[corpus]
     scores = evaluate(candidates, _load(f"gold_{corpus}.yaml"))
     print(f"\n{corpus}: concepts P={scores['concept_precision']:.3f} "
           f"R={scores['concept_recall']:.3f}; pairs P={scores['pair_precision']:.3f} "
@@ -245,3 +256,22 @@ def test_kinds_are_the_documented_strings(seeds, unseen, heldout):
     assert kinds <= set(KINDS)
     assert {"acronym", "institution/body", "agreement/document", "route/programme/event",
             "official title", "person", "place", "organisation", "other"} == set(KINDS)
+
+
+def test_two_word_names_are_people_only_with_evidence(heldout2, unseen):
+    # no head word and no evidence: not a person; a lower-case head after it gives the kind
+    assert _only(heldout2, "Green Bridge").kind == "other"
+    assert _only(heldout2, "Nurly Zhol").kind == "route/programme/event"
+    assert _only(heldout2, "Silk Wind").kind == "route/programme/event"
+    assert _only(unseen, "Global Gateway").kind == "route/programme/event"
+    # evidence: honorific, title before, given name, surname ending, verb of saying after
+    for person in ["Aliya Seitkazy", "Kairat Umarov", "Timur Zhaksylykov", "Yerlan Karin",
+                   "Dana Zhunus"]:
+        assert _only(heldout2, person).kind == "person", person
+
+
+def test_single_names_take_their_kind_from_the_words_around_them(heldout2, seeds):
+    assert _only(heldout2, "Kashagan").kind == "place"  # "the Kashagan field"
+    assert _only(heldout2, "Kazatomprom").kind == "organisation"  # "the company Kazatomprom"
+    assert _only(heldout2, "Interfax").kind == "organisation"  # ", Interfax reports"
+    assert _only(seeds, "Kazinform").kind == "organisation"

@@ -103,3 +103,9 @@ def known_names() -> dict[tuple[str, ...], Known]:
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in re.split(r"[\s/]+", text.replace("’", "'")) if w]
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Lower-case given names (``given_names.tsv``): evidence that a name is a person's."""
+    return frozenset(r[0].lower() for r in _rows("given_names.tsv"))

@@ -473,7 +473,45 @@ def iter_mentions(text: str):
                 and text[end] in _CLOSE_QUOTES and (" " in match.group()):
             yield from _quoted(text, start, end)
         else:
-            yield from parse_run(text, start, end)
+            for mention in parse_run(text, start, end):
+                if not mention.nested:
+                    _context_evidence(text, mention)
+                yield mention
+
+
+_NEXT_WORD = re.compile(r"[ \t\xa0]+([a-z][a-z\-]*)")
+_PREVIOUS_WORD = re.compile(r"(?<![\w\-])([a-z][a-z\-]*)[ \t\xa0]+$")
+
+
+def _context_evidence(text: str, mention: Mention) -> None:
+    """What the words around a name without a head tell about it.
+
+    A lower-case head word after it gives its kind ("the Global Gateway initiative", "the
+    Kashagan field"), and so does one right before a single name ("the national company
+    Kazatomprom"); a verb of saying after it marks a speaker ("Dana Zhunus said"); a news
+    word after a single name marks an outlet (", Interfax reports").
+    """
+    if mention.kind not in ("name", "other"):
+        return
+    after = _NEXT_WORD.match(text, mention.end, mention.end + 40)
+    word = after.group(1) if after else ""
+    head = lists.heads().get(word) or lists.heads().get(en.singular(word))
+    if head and head not in ("title", "modifier"):
+        mention.kind = head
+        return
+    single = " " not in mention.text
+    if single:
+        before = _PREVIOUS_WORD.search(text[max(0, mention.start - 40):mention.start])
+        previous = before.group(1) if before else ""
+        head = lists.heads().get(previous)
+        if head and head not in ("title", "modifier", "place"):
+            mention.kind = head
+            return
+        if word in en.MEDIA_WORDS:
+            mention.kind = "organisation"
+            return
+    if mention.kind == "name" and word in en.SAYING_VERBS:
+        mention.person = True
 
 
 def _quoted(text: str, start: int, end: int) -> list[Mention]:

@@ -143,9 +143,9 @@ class Table:
     def candidates(self) -> list[Candidate]:
         for row in self.rows.values():
             if "name" in row.kinds:
-                common = any(w.lower() in self.vocabulary for w in re.split(r"[\s\-]+", row.text))
-                row.kinds["other" if common and not row.person else "person"] += \
-                    row.kinds.pop("name")
+                person = bool(row.person) or (_looks_personal(row.text) and not any(
+                    w.lower() in self.vocabulary for w in re.split(r"[\s\-]+", row.text)))
+                row.kinds["person" if person else "other"] += row.kinds.pop("name")
         rows = {k: r for k, r in self.rows.items() if not _is_junk(r)}
         groups = _Groups(rows)
         groups.link_same_words()
@@ -216,6 +216,17 @@ def _norm(text: str) -> str:
     if words:
         words[-1] = en.singular(words[-1])
     return " ".join(words)
+
+
+def _looks_personal(name: str) -> bool:
+    """A name of plain words is a person's only with evidence in its words: a known given
+    name first or a Kazakh/Russian surname ending last ("Global Gateway" has neither).
+
+    >>> _looks_personal("Timur Zhaksylykov"), _looks_personal("Luc Devigne"), _looks_personal("Global Gateway")
+    (True, True, False)
+    """
+    words = name.split()
+    return words[0].lower() in lists.given_names() or en.has_surname_ending(words[-1])
 
 
 def _is_junk(row: Row) -> bool:

@@ -253,3 +253,32 @@ def content_words(text: str) -> list[str]:
     if words and not is_acronym(words[-1]):
         words[-1] = singular(words[-1])
     return words
+
+
+#: Verbs of saying: a name right before one ("Dana Zhunus said") is a speaker, a person.
+SAYING_VERBS = frozenset({
+    "said", "says", "told", "tells", "noted", "notes", "stressed", "stresses", "added",
+    "adds", "stated", "states", "emphasised", "emphasized", "underlined", "remarked",
+    "explained", "recalled", "insisted", "commented", "replied", "answered", "urged",
+    "warned", "announced", "declared", "thanked"})
+
+#: Words after a single name that mark a news outlet: ", Kazinform reports."
+MEDIA_WORDS = frozenset({"reports", "cites", "correspondent", "quotes"})
+
+#: Endings of Kazakh and Russian surnames in English romanisation, longest first.
+SURNAME_ENDINGS = ("bayev", "bayeva", "kyzy", "enko", "ova", "eva", "uly", "ina", "ov", "ev",
+                   "in")
+
+
+def has_surname_ending(word: str) -> bool:
+    """Whether *word* ends like a Kazakh or Russian surname (Tokayev, Karin, Tileuberdi no).
+
+    Short words ("Bin", "Dev") and common English words are not surnames by their ending.
+
+    >>> has_surname_ending("Zhaksylykov"), has_surname_ending("Nazarbayeva"), has_surname_ending("Gateway")
+    (True, True, False)
+    >>> has_surname_ending("Berlin"), has_surname_ending("Kassymuly")
+    (True, True)
+    """
+    lower = strip_possessive(word).lower()
+    return len(lower) >= 5 and lower.isalpha() and lower.endswith(SURNAME_ENDINGS)
