@@ -275,3 +275,13 @@ def test_single_names_take_their_kind_from_the_words_around_them(heldout2, seeds
     assert _only(heldout2, "Kazatomprom").kind == "organisation"  # "the company Kazatomprom"
     assert _only(heldout2, "Interfax").kind == "organisation"  # ", Interfax reports"
     assert _only(seeds, "Kazinform").kind == "organisation"
+
+
+def test_a_title_word_coordinated_with_a_longer_title_is_one_compound_title(seeds, heldout2):
+    names = {_key(n) for c in seeds for n in [c.preferred, *c.variants]}
+    assert "director" not in names
+    assert _only(seeds, "Director and Deputy Managing Director").kind == "official title"
+    compound = _only(heldout2, "Chairman and Chief Executive Officer of Samruk-Kazyna")
+    assert compound.kind == "official title"
+    assert compound.holders == ["Nurlan Zhakupov"]
+    assert not any(_key(c.preferred) == "chairman" for c in heldout2)

@@ -213,6 +213,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return ""
         if _is_title(entity):
             tail = _tail(entity)
+            if _coordinated_title(entity, atom):
+                return "join"  # "Director and Deputy Managing Director": one compound title
             if tail and all(u.cls in (NAME, MODIFIER) for u in tail) \
                     and atom[0].cls not in (PLACE, ACRONYM, TITLE, MODIFIER):
                 return "join"
@@ -259,6 +261,17 @@ def kind_of_text(text: str) -> str:
     """The kind a name's words give, without context ("Ministry of Energy" → a body)."""
     units, seps = _units(text, 0)
     return _kind_of(units, seps) if units else "other"
+
+
+def _coordinated_title(entity: _Entity, atom: list[Unit]) -> bool:
+    """A bare title word joined by "and" to a longer title is one compound title held by
+    one person ("Director and Deputy Managing Director", "Chairman and Chief Executive
+    Officer"), not two concepts."""
+    bare = len(entity.units) == 1 and entity.units[0].cls == TITLE and not entity.person
+    words = 0
+    while words < len(atom) and atom[words].cls in (TITLE, MODIFIER):
+        words += 1  # the title part of the atom: "Deputy Managing Director" before "Russia"
+    return bare and words > 1 and atom[words - 1].cls == TITLE
 
 
 def _tail(entity: _Entity) -> list[Unit]:
