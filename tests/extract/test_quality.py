@@ -285,3 +285,20 @@ def test_a_title_word_coordinated_with_a_longer_title_is_one_compound_title(seed
     assert compound.kind == "official title"
     assert compound.holders == ["Nurlan Zhakupov"]
     assert not any(_key(c.preferred) == "chairman" for c in heldout2)
+
+
+def test_single_names_off_the_lists_are_places_by_their_neighbours(heldout, heldout2):
+    assert _only(heldout, "Novorossiysk").kind == "place"  # "the port of Novorossiysk"
+    assert _only(heldout, "Mangystau").kind == "place"  # "Mangystau and Atyrau regions"
+    assert _only(heldout, "Tengiz").kind == "place"  # "the Tengiz field"
+    assert _only(heldout2, "Khorgos").kind == "place"  # "between Khorgos and Aktau"
+
+
+def test_a_capitalised_word_inside_a_sentence_is_not_ranked_as_a_stray_word(heldout):
+    from termbank.extract.score import raw_score
+    chevron = _only(heldout, "Chevron")  # "together with Chevron": no evidence of its kind
+    assert chevron.kind == "other"
+    stray = raw_score(chevron.frequency, 1, "other", 1, False, False, proper=False)
+    assert raw_score(chevron.frequency, 1, "other", 1, False, False, proper=True) > stray
+    from termbank.extract.score import squash
+    assert chevron.score > squash(stray)

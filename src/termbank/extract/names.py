@@ -492,6 +492,9 @@ def iter_mentions(text: str):
                 yield mention
 
 
+_PLACE_OF = re.compile(r"(?<![\w\-])(?:port|city|town|village|region|province|oblast|district)"
+                      r"[ \t\xa0]+of[ \t\xa0]+$")
+_COORDINATED = re.compile(rf"[ \t\xa0]+and[ \t\xa0]+({_WORD})(?:[ \t\xa0]+([a-z][a-z\-]*))?")
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([a-z][a-z\-]*)")
 _PREVIOUS_WORD = re.compile(r"(?<![\w\-])([a-z][a-z\-]*)[ \t\xa0]+$")
 
@@ -520,6 +523,21 @@ def _context_evidence(text: str, mention: Mention) -> None:
         if head and head not in ("title", "modifier", "place"):
             mention.kind = head
             return
+        if previous == "of" and _PLACE_OF.search(text, max(0, mention.start - 40),
+                                                 mention.start):
+            mention.kind = "place"  # "the port of Novorossiysk"
+            return
+        partner = _COORDINATED.match(text, mention.end, mention.end + 60)
+        if partner:
+            cls, kind = classify(partner.group(1))
+            word = partner.group(2) or ""
+            head = lists.heads().get(word) or lists.heads().get(en.singular(word))
+            if head and head not in ("title", "modifier"):
+                mention.kind = head  # "Mangystau and Atyrau regions"
+                return
+            if cls == PLACE:
+                mention.kind = "place"  # "between Khorgos and Aktau"
+                return
         if word in en.MEDIA_WORDS:
             mention.kind = "organisation"
             return

@@ -18,7 +18,7 @@ KIND_WEIGHT = {
 
 
 def raw_score(frequency: int, documents: int, kind: str, words: int, paired: bool,
-              curated: bool) -> float:
+              curated: bool, proper: bool = False) -> float:
     """An unbounded evidence score.
 
     >>> raw_score(4, 2, "agreement/document", 5, True, True) > raw_score(1, 1, "other", 1, False, False)
@@ -29,8 +29,8 @@ def raw_score(frequency: int, documents: int, kind: str, words: int, paired: boo
     score += 0.5 * min(words - 1, 3)
     score += 1.0 if paired else 0.0
     score += 0.5 if curated else 0.0
-    if kind == "other" and words == 1:
-        score -= 1.5
+    if kind == "other" and words == 1 and not proper:
+        score -= 1.5  # a lone word of unknown kind, never seen inside a sentence
     return max(score, 0.0)
 
 
@@ -46,5 +46,10 @@ def squash(score: float) -> float:
 def score_candidate(candidate, members) -> float:
     """The 0..1 score of a :class:`~termbank.extract.candidate.Candidate`."""
     curated = any(getattr(row, "role", "") == "list" for row in members)
+    # a name written with a capital inside a sentence, not only where any word would have
+    # one (sentence start, inside a longer name): "together with Chevron"
+    proper = any(getattr(row, "frequency", 0) > getattr(row, "initial", 0)
+                 + getattr(row, "nested", 0) for row in members)
     return squash(raw_score(candidate.frequency, candidate.document_count, candidate.kind,
-                            len(candidate.preferred.split()), bool(candidate.pairs), curated))
+                            len(candidate.preferred.split()), bool(candidate.pairs), curated,
+                            proper))
