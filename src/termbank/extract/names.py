@@ -114,7 +114,7 @@ def classify(word: str) -> tuple[str, str]:
 def _units(run: str, base: int) -> tuple[list[Unit], list[str]]:
     units, seps, last_end = [], [], None
     for match in _TOKEN.finditer(run):
-        word = en.unshout(match.group())
+        word = _unshout(match.group())
         if last_end is not None:
             seps.append(" ".join(run[last_end:match.start()].split()))
         cls, kind = classify(word)
@@ -122,6 +122,16 @@ def _units(run: str, base: int) -> tuple[list[Unit], list[str]]:
                           word != match.group()))
         last_end = match.end()
     return _fuse_known(units, seps)
+
+
+def _unshout(word: str) -> str:
+    """A word in capitals as a name: long ones always ("BRUSSELS"), shorter ones when the
+    place list knows them ("AKTAU, 4 June" is the dateline spelling of Aktau, not an
+    acronym)."""
+    if len(word) >= 4 and word.isalpha() and word.isupper() and word.lower() in lists.places() \
+            and word not in lists.acronyms():
+        return word.capitalize()
+    return en.unshout(word)
 
 
 def _fuse_known(units: list[Unit], seps: list[str]) -> tuple[list[Unit], list[str]]:
