@@ -18,16 +18,20 @@ those of ``msgmerge -N --previous`` with one more promise: nothing a translator 
 
 from __future__ import annotations
 
+import contextlib
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 import polib
 
 from termbank.errors import FormatError
-from termbank.files import write_many_atomic
+from termbank.files import StagedFiles
 from termbank.formats import po
 from termbank.merge import merge
 from termbank.model import LANGS, AdminStatus, Concept, LangSection, Review, Source, \
@@ -129,57 +133,104 @@ def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | No
     now = now or datetime.now(timezone.utc).replace(second=0, microsecond=0)
     locales_dir = Path(locales_dir)
     langs = list(langs) if langs is not None else target_langs(concepts)
-    writes: list[tuple[Path, bytes]] = []
-
-    pot_path = template_path(locales_dir)
-    pot = po.new_catalog(po.header(None, project=project, now=now, translator=""),
-                         comment=f"Template of the {project}: the English terms, one per "
-                                 "concept term.")
-    for entry in po.glossary_entries(concepts):
-        pot.append(entry)
-    body = po.render_entries(pot)
-    # the template is ours alone: compare it as text, with the date it already carries
-    old_pot = pot_path.read_bytes() if pot_path.is_file() else None
-    old_date = _POT_DATE.search(old_pot[:4096]) if old_pot is not None else None
-    if old_date is not None:
-        pot.metadata["POT-Creation-Date"] = old_date.group(1).decode("ascii")
-    template_changed = old_pot is None or po.render(pot, body) != old_pot
-    if template_changed:
-        pot.metadata["POT-Creation-Date"] = po.format_date(now)
-        writes.append((pot_path, po.render(pot, body)))
-    pot_date = pot.metadata["POT-Creation-Date"]
-
-    reports = []
+    # every input is read and checked before the first file is staged
+    olds: dict[str, po.Catalog | None] = {}
     for lang in langs:
-        path = catalog_path(locales_dir, lang)
-        old = _read_existing(path)
+        old = olds[lang] = _read_existing(catalog_path(locales_dir, lang))
         if old is not None:
             _check_language(old, lang)
-        catalog, report = update_catalog(concepts, lang, old, pot_date=pot_date, now=now,
-                                         project=project)
-        report.path = str(path)
-        body = po.render_entries(catalog)
-        old_text = path.read_bytes() if old is not None else None
-        text = po.render(catalog, body)
-        if text != old_text:
-            catalog.metadata["PO-Revision-Date"] = po.format_date(now)
-            text = po.render(catalog, body)
-            report.changed = True
-            writes.append((path, text))
-        mo_path = catalog_path(locales_dir, lang, ".mo")
-        mo = po.compile_mo(catalog)  # also after a translator's edit left the PO as we write it
-        if not mo_path.is_file() or mo_path.read_bytes() != mo:
-            writes.append((mo_path, mo))
-        reports.append(report)
-    write_many_atomic(writes)
+
+    with StagedFiles() as staged:
+        pot_path = template_path(locales_dir)
+        pot = po.new_catalog(po.header(None, project=project, now=now, translator=""),
+                             comment=f"Template of the {project}: the English terms, one per "
+                                     "concept term.")
+        for entry in po.glossary_entries(concepts):
+            pot.append(entry)
+        # the template is ours alone: compare it as text, with the date it already carries
+        old_date = None
+        if pot_path.is_file():
+            with pot_path.open("rb") as f:
+                old_date = _POT_DATE.search(f.read(4096))
+        if old_date is not None:
+            pot.metadata["POT-Creation-Date"] = old_date.group(1).decode("ascii")
+        template_changed = _stage_if_changed(staged, pot_path, pot, "POT-Creation-Date",
+                                             po.format_date(now))
+        pot_date = pot.metadata["POT-Creation-Date"]
+        del pot
+
+        reports = []
+        for lang in langs:
+            path = catalog_path(locales_dir, lang)
+            # the old catalog's entries are let go as soon as they are merged
+            catalog, report = update_catalog(concepts, lang, olds.pop(lang), pot_date=pot_date,
+                                             now=now, project=project)
+            report.path = str(path)
+            report.changed = _stage_if_changed(staged, path, catalog, "PO-Revision-Date",
+                                               po.format_date(now))
+            # the MO file also after a translator's edit left the PO as we write it
+            _stage_if_changed(staged, catalog_path(locales_dir, lang, ".mo"),
+                              po.mo_chunks(catalog))
+            del catalog
+            reports.append(report)
+        written = [str(p) for p in staged.paths]
+        staged.commit()
     return UpdateReport(template=str(pot_path), template_changed=template_changed,
-                        catalogs=reports, written=[str(p) for p, _ in writes])
+                        catalogs=reports, written=written)
+
+
+def _stage_if_changed(staged: StagedFiles, path: Path, text: polib.POFile | Iterable[bytes],
+                      date_field: str | None = None, date: str | None = None) -> bool:
+    """Stage the new text of *path* unless the file holds it already; True when staged.
+
+    *text* is a catalog (its PO text) or the bytes of the file in pieces. A catalog whose text
+    changes gets *date* in *date_field* first. The text is written to disk as it is made and
+    compared with the old file as it goes, so neither is held in memory.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        old = stack.enter_context(path.open("rb")) if path.is_file() else None
+        if not isinstance(text, polib.POFile):
+            def write(f: BinaryIO) -> bool:
+                return _copy_comparing(text, f, old)
+
+            if staged.write(path, write):
+                staged.drop(path)
+                return False
+            return True
+        body = stack.enter_context(tempfile.TemporaryFile(dir=path.parent))
+        chunks = po.render_chunks(text)
+        head = next(chunks)
+        same = old is not None and old.read(len(head)) == head
+        if _copy_comparing(chunks, body, old if same else None):
+            return False
+        if date_field is not None:
+            text.metadata[date_field] = date
+        head = next(po.render_chunks(text))
+
+        def write_with_header(f: BinaryIO) -> None:
+            f.write(head)
+            body.seek(0)
+            shutil.copyfileobj(body, f, 1 << 20)
+
+        staged.write(path, write_with_header)
+        return True
+
+
+def _copy_comparing(chunks: Iterable[bytes], out: BinaryIO, old: BinaryIO | None) -> bool:
+    """Write *chunks* to *out*; True when they are exactly the rest of *old*."""
+    same = old is not None
+    for chunk in chunks:
+        if same:
+            same = old.read(len(chunk)) == chunk
+        out.write(chunk)
+    return same and old.read(1) == b""
 
 
 def _read_existing(path: Path) -> po.Catalog | None:
     if not path.is_file():
         return None
-    return po.parse(path.read_bytes(), source=str(path))
+    return po.parse_file(path)
 
 
 def _check_language(catalog: po.Catalog, lang: str) -> None:

@@ -28,6 +28,7 @@ import struct
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import polib
 
@@ -334,6 +335,23 @@ def render(po: polib.POFile, entries: list[str]) -> bytes:
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
 
+def render_chunks(po: polib.POFile) -> Iterator[bytes]:
+    """:func:`dumps` one entry at a time: the header, then each entry after its blank line.
+
+    ``b"".join(render_chunks(po)) == dumps(po)``, but no more than one entry's text is held,
+    so a large catalog can be written (or compared with a file) in little memory.
+    """
+    last = _render_header(po)
+    yield last.encode("utf-8")
+    for obsolete in (False, True):
+        for entry in po:
+            if entry.obsolete is obsolete:
+                last = "\n" + entry.__unicode__(WRAP_WIDTH)
+                yield last.encode("utf-8")
+    if not last.endswith("\n"):
+        yield b"\n"
+
+
 def _render_header(po: polib.POFile) -> str:
     """Header comment and header entry; long header lines wrap as msgmerge wraps them."""
     comment = "".join("#\n" if not line else (f"#{line}\n" if line[:1] in ",:" else f"# {line}\n")
@@ -349,32 +367,50 @@ def compile_mo(po: polib.POFile) -> bytes:
     Byte for byte what polib's ``to_binary`` gives, in linear time: polib concatenates bytes
     in a loop, which takes seconds on a 100,000-entry catalog.
     """
+    return b"".join(mo_chunks(po))
+
+
+def mo_chunks(po: polib.POFile) -> Iterator[bytes]:
+    """:func:`compile_mo` in pieces: ``b"".join(mo_chunks(po)) == compile_mo(po)``.
+
+    Strings are encoded once to learn their lengths and again as they are yielded, so that
+    only the offset table, not a copy of every string, is held.
+    """
     entries = [e for e in po if e.translated()]
     entries.sort(key=lambda e: e.msgid_with_context.encode("utf-8"))
     entries.insert(0, po.metadata_as_entry())
-    ids, strs, offsets = [], [], []
-    ids_size = strs_size = 0
-    for e in entries:
-        msgid = (e.msgctxt + "\x04" if e.msgctxt else "") + (
-            e.msgid + "\0" + e.msgid_plural if e.msgid_plural else e.msgid)
-        msgstr = ("\0".join(e.msgstr_plural[i] for i in sorted(e.msgstr_plural))
-                  if e.msgid_plural else e.msgstr)
-        key, value = msgid.encode("utf-8"), msgstr.encode("utf-8")
-        offsets.append((ids_size, len(key), strs_size, len(value)))
-        ids.append(key + b"\0")
-        strs.append(value + b"\0")
-        ids_size += len(key) + 1
-        strs_size += len(value) + 1
     count = len(entries)
     keys_start = 7 * 4 + 16 * count
-    values_start = keys_start + ids_size
-    table = [n for _, length, _, _ in offsets for n in (length, 0)]
-    table[1::2] = [start + keys_start for start, _, _, _ in offsets]
-    values = [n for _, _, _, length in offsets for n in (length, 0)]
-    values[1::2] = [start + values_start for _, _, start, _ in offsets]
-    head = struct.pack("Iiiiiii", polib.MOFile.MAGIC, 0, count, 7 * 4, 7 * 4 + count * 8, 0,
-                       keys_start)
-    return head + array.array("i", table + values).tobytes() + b"".join(ids) + b"".join(strs)
+    key_table = array.array("i", bytes(8 * count))
+    value_table = array.array("i", bytes(8 * count))
+    key_offset = keys_start
+    for i, e in enumerate(entries):
+        size = len(_mo_key(e).encode("utf-8"))
+        key_table[2 * i], key_table[2 * i + 1] = size, key_offset
+        key_offset += size + 1
+    value_offset = key_offset
+    for i, e in enumerate(entries):
+        size = len(_mo_value(e).encode("utf-8"))
+        value_table[2 * i], value_table[2 * i + 1] = size, value_offset
+        value_offset += size + 1
+    yield struct.pack("Iiiiiii", polib.MOFile.MAGIC, 0, count, 7 * 4, 7 * 4 + count * 8, 0,
+                      keys_start)
+    yield key_table.tobytes() + value_table.tobytes()
+    del key_table, value_table
+    for e in entries:
+        yield _mo_key(e).encode("utf-8") + b"\0"
+    for e in entries:
+        yield _mo_value(e).encode("utf-8") + b"\0"
+
+
+def _mo_key(e: polib.POEntry) -> str:
+    return (e.msgctxt + "\x04" if e.msgctxt else "") + (
+        e.msgid + "\0" + e.msgid_plural if e.msgid_plural else e.msgid)
+
+
+def _mo_value(e: polib.POEntry) -> str:
+    return ("\0".join(e.msgstr_plural[i] for i in sorted(e.msgstr_plural))
+            if e.msgid_plural else e.msgstr)
 
 
 # -- strict reading --------------------------------------------------------------------------
@@ -398,6 +434,14 @@ def parse(data: bytes, *, source: str) -> Catalog:
         plural entries whose number of forms differs from it.
     """
     text = _decode(data, source)
+    return _Reader(text, source).read()
+
+
+def parse_file(path, *, source: str | None = None) -> Catalog:
+    """:func:`parse` of the file at *path* (named *source*, by default its path); the file's
+    bytes are let go once decoded, before the entries are built."""
+    source = str(path) if source is None else source
+    text = _decode(Path(path).read_bytes(), source)
     return _Reader(text, source).read()
 
 
@@ -460,6 +504,20 @@ def _unescape(body: str, source: str, line: int) -> str:
     return _ESCAPE.sub(one, body)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """``text.split("\\n")`` one line at a time: a list of every line of a large file would
+    take more memory than the text itself."""
+    start = 0
+    find = text.find
+    while True:
+        end = find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 class _Reader:
     """The state machine behind :func:`parse`; one instance reads one file."""
 
@@ -487,7 +545,8 @@ class _Reader:
         return FormatError(reason, source=self.source, line=line)
 
     def read(self) -> Catalog:
-        for number, raw in enumerate(self.text.split("\n"), start=1):
+        number = 0
+        for number, raw in enumerate(_lines(self.text), start=1):
             line = raw.strip()
             if not line:
                 continue
@@ -506,7 +565,7 @@ class _Reader:
             else:
                 self._keyword_or_string(line, number, obsolete=False)
         if self.fields:
-            self._finish(len(self.text.split("\n")))
+            self._finish(number)
         return self._catalog()
 
     # comments and previous strings start a new entry when the current one is complete
