@@ -134,3 +134,29 @@ def test_long_strings_wrap_like_gettext_and_read_back():
 def test_mo_is_byte_for_byte_polibs():
     catalog = po.parse((DATA / "ok_catalog_ru.po").read_bytes(), source="x")
     assert po.compile_mo(catalog.po) == catalog.po.to_binary()
+
+
+def _streamed_cases():
+    full = po.parse((DATA / "ok_catalog_ru.po").read_bytes(), source="x").po
+    with_obsolete = po.parse((DATA / "ok_catalog_ru.po").read_bytes(), source="x").po
+    with_obsolete[0].obsolete = True  # obsolete entries are written last
+    empty = po.new_catalog({"Content-Type": "text/plain; charset=UTF-8"})  # header alone
+    return [full, with_obsolete, empty]
+
+
+@pytest.mark.parametrize("catalog", _streamed_cases(), ids=["full", "obsolete", "empty"])
+def test_streamed_text_and_mo_are_byte_for_byte_the_whole_ones(catalog):
+    assert b"".join(po.render_chunks(catalog)) == po.dumps(catalog)
+    assert b"".join(po.mo_chunks(catalog)) == po.compile_mo(catalog) == catalog.to_binary()
+
+
+def test_parse_file_reads_like_parse(tmp_path):
+    path = DATA / "ok_catalog_ru.po"
+    by_file = po.parse_file(path)
+    by_bytes = po.parse(path.read_bytes(), source=str(path))
+    assert by_file.source == str(path)
+    assert po.dumps(by_file.po) == po.dumps(by_bytes.po)
+    assert [e.msgstr_line for e in by_file.po] == [e.msgstr_line for e in by_bytes.po]
+    with pytest.raises(FormatError) as err:
+        po.parse_file(DATA / "bad_unterminated_string.po", source="ru.po")
+    assert str(err.value).startswith("ru.po:9: ")

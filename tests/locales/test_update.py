@@ -283,3 +283,30 @@ def test_cli_update_reports_each_catalog(tmp_path, glossary):
     # the translator's edit reaches the compiled catalog
     mo = gettext.GNUTranslations(po_file(out, "ru").with_suffix(".mo").open("rb"))
     assert mo.pgettext("c-eu", "EU") == "Евросоюз"
+
+
+def test_a_failure_while_writing_leaves_every_file_as_it_was(tmp_path, glossary, monkeypatch):
+    """Files are staged one by one beside their targets; an error after some of them are
+    staged renames none and leaves no temporary file behind."""
+    out = tmp_path / "locales"
+    locales.update(glossary.load(), out, now=DAY1)
+    glossary.save([c for c in glossary.load() if c.id != "c-eu"], replace_all=True)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    compile_mo = po.mo_chunks
+    calls = []
+
+    def failing_on_the_last(catalog):
+        calls.append(catalog)
+        if len(calls) == 3:  # kk, kk-Latn staged already; ru fails
+            raise OSError("disk full")
+        return compile_mo(catalog)
+
+    monkeypatch.setattr(po, "mo_chunks", failing_on_the_last)
+    with pytest.raises(OSError, match="disk full"):
+        locales.update(glossary.load(), out, now=DAY2)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    monkeypatch.setattr(po, "mo_chunks", compile_mo)
+    report = locales.update(glossary.load(), out, now=DAY2)
+    assert report.template_changed and all(c.changed for c in report.catalogs)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} != before
+    assert not [p for p in out.rglob("*.tmp")]
