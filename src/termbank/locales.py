@@ -336,6 +336,7 @@ def _same(a: str, b: str) -> bool:
 def _merge_entry(new: po.Entry, old: po.Entry, report: CatalogUpdate) -> po.Entry:
     """*new* (from the glossary) with what the translator did to *old* carried over."""
     msgstr, fuzzy, kept = _decide(new, old)
+    glossary = new.msgstr
     if old.fuzzy and old.previous_msgid is not None and msgstr:
         fuzzy = True  # an English change waits for a translator to clear the flag
     result = _carry(new, old, msgstr, fuzzy)
@@ -344,7 +345,7 @@ def _merge_entry(new: po.Entry, old: po.Entry, report: CatalogUpdate) -> po.Entr
         result.previous_msgid = old.previous_msgid
         result.previous_msgid_plural = old.previous_msgid_plural
     if kept:
-        report.kept.append(KeptEdit(new.msgctxt or "", new.msgid, old.msgstr, new.msgstr,
+        report.kept.append(KeptEdit(new.msgctxt or "", new.msgid, old.msgstr, glossary,
                                     old.msgstr_line))
     elif (msgstr, fuzzy) != (old.msgstr, old.fuzzy) and not old.obsolete:
         report.refreshed.append(_label(new))
@@ -353,13 +354,14 @@ def _merge_entry(new: po.Entry, old: po.Entry, report: CatalogUpdate) -> po.Entr
 
 def _source_changed(new: po.Entry, old: po.Entry, report: CatalogUpdate) -> po.Entry:
     msgstr, _, kept = _decide(new, old)
+    glossary = new.msgstr
     fuzzy = bool(msgstr)
     result = _carry(new, old, msgstr, fuzzy)
     if fuzzy:
         result.previous_msgid = old.msgid
         report.fuzzy.append(SourceChange(new.msgctxt or "", new.msgid, old.msgid, msgstr))
     if kept:
-        report.kept.append(KeptEdit(new.msgctxt or "", new.msgid, old.msgstr, new.msgstr,
+        report.kept.append(KeptEdit(new.msgctxt or "", new.msgid, old.msgstr, glossary,
                                     old.msgstr_line))
     return result
 
@@ -379,13 +381,15 @@ def _decide(new: po.Entry, old: po.Entry) -> tuple[str, bool, bool]:
 
 
 def _carry(new: po.Entry, old: po.Entry, msgstr: str, fuzzy: bool) -> po.Entry:
-    flags = [f for f in old.flags if f != "fuzzy"]
-    result = po.Entry(msgctxt=new.msgctxt, msgid=new.msgid, msgstr=msgstr,
-                      comment=new.comment, tcomment=old.tcomment, flags=flags,
-                      occurrences=list(new.occurrences), msgid_line=old.msgid_line,
-                      msgstr_line=old.msgstr_line)
-    result.fuzzy = fuzzy
-    return result
+    """*new* itself, changed in place (it is ours, fresh from the glossary): one entry object
+    per catalog entry instead of a third copy of the catalog."""
+    new.msgstr = msgstr
+    new.tcomment = old.tcomment
+    new.flags = [f for f in old.flags if f != "fuzzy"]
+    new.occurrences = list(new.occurrences)
+    new.msgid_line, new.msgstr_line = old.msgid_line, old.msgstr_line
+    new.fuzzy = fuzzy
+    return new
 
 
 # -- import ----------------------------------------------------------------------------------
