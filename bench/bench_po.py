@@ -8,7 +8,8 @@ Run by hand (not part of the tests):
 
 The catalog comes from the shared generator ``gen_po.py`` (give its folder with --gen-dir, or
 set TERMBANK_BENCH_DIR). Every measurement runs in a fresh child process; peak RSS is read
-from /proc/self/status after resetting it through /proc/self/clear_refs. Rows:
+from /proc/self/status after resetting it through /proc/self/clear_refs, once the untimed
+setup's garbage is collected and trimmed; RSS growth is the step's own memory. Rows:
 
 * polib: ``polib.pofile`` + ``save`` (the reference: the library every PO tool here uses);
 * babel: ``read_po`` + ``write_po``;
@@ -59,6 +60,19 @@ def _reset_peak() -> None:
     try:
         Path("/proc/self/clear_refs").write_text("5")
     except OSError:
+        pass
+
+
+def _release_setup() -> None:
+    """Give back what the untimed setup freed, so the peak is the step's own memory on top
+    of what it is given (the concepts), not the setup's leftover heap."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
         pass
 
 
@@ -160,6 +174,7 @@ def run_one(name: str, po_path: Path, work: Path) -> dict:
             cat = report.catalogs[0]
             extra.update(entries=cat.entries, kept=len(cat.kept), fuzzy=len(cat.fuzzy),
                          obsolete=len(cat.obsolete), added=len(cat.added))
+    _release_setup()
     before, _ = _rss()
     _reset_peak()
     start = time.perf_counter()
