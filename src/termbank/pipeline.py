@@ -15,7 +15,7 @@ from typing import BinaryIO, Literal
 from termbank.errors import FormatError
 from termbank.files import write_atomic
 from termbank.glossary import Glossary
-from termbank.merge import Conflict, MergeResult as MergeResult_, merge
+from termbank.merge import Conflict, merge
 from termbank.model import LANGS, Concept, SourceKind, Term
 
 ExportFormat = Literal["tbx", "tbx2", "csv"]
@@ -124,6 +124,14 @@ def default_export_path(fmt: ExportFormat, exports: Path) -> Path:
     return exports if fmt == "csv" else exports / EXPORT_NAMES[fmt]
 
 
+def _merge_into(concepts: list[Concept], incoming: Iterable[Concept],
+                report: BuildReport) -> list[Concept]:
+    """One feeding step of the build: merge, keep the conflicts for the report."""
+    result = merge(concepts, incoming)
+    report.conflicts += result.conflicts
+    return result.concepts
+
+
 # -- where the equivalents came from ---------------------------------------------------------
 
 ORIGINS = ("attested", "parallel", "composed", "transliterated", "converted", "unattested",
@@ -210,38 +218,29 @@ def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: 
 
     say("merge")
     existing = glossary.load()
-    merged = merge(existing, found)
+    concepts = _merge_into(existing, found, report)
 
     say("align")
-    aligned = align.align(merged.concepts)
-    report.aligned = aligned.stats
-    merged2 = merge(merged.concepts, aligned.concepts)
+    concepts = _merge_into(concepts, align.align(concepts).concepts, report)
 
     if parallel is not None and parallel.is_dir():
         say("parallel")
         from termbank.tm.terms import mine_parallel, to_concepts
 
-        mined = mine_parallel(parallel, merged2.concepts)
+        mined = mine_parallel(parallel, concepts)
         report.mined = {"proposed": len(mined.proposals), "agree": len(mined.agreements),
                         "disagree": len(mined.disagreements)}
-        extra = merge(merged2.concepts, to_concepts(mined.proposals))
+        concepts = _merge_into(concepts, to_concepts(mined.proposals), report)
         # Kazakh terms found in parallel texts get their Latin-script twins too.
         latin = [replace(c, sections=(align.latin_section(c.section("kk")),))
-                 for c in extra.concepts if c.section("kk") is not None]
-        extra2 = merge(extra.concepts, latin)
-        extra = MergeResult_(extra2.concepts, extra.added, extra.updated,
-                             extra.conflicts + extra2.conflicts)
-        merged2 = MergeResult_(extra.concepts, sorted(set(merged2.added) | set(extra.added)),
-                               sorted(set(merged2.updated) | set(extra.updated)),
-                               merged2.conflicts + extra.conflicts)
+                 for c in concepts if c.section("kk") is not None]
+        concepts = _merge_into(concepts, latin, report)
 
     say("save")
-    before = {c.id for c in existing}
-    glossary.save(merged2.concepts)
-    concepts = merged2.concepts
-    report.added = sorted(set(merged.added) | set(merged2.added) - before)
-    report.updated = sorted((set(merged.updated) | set(merged2.updated)) & before)
-    report.conflicts = merged.conflicts + merged2.conflicts
+    glossary.save(concepts)
+    before = {c.id: c for c in existing}
+    report.added = sorted(c.id for c in concepts if c.id not in before)
+    report.updated = sorted(c.id for c in concepts if c.id in before and c != before[c.id])
     report.concepts = len(concepts)
     for c in concepts:
         for s in c.sections:

@@ -97,11 +97,11 @@ def validate(stream: BinaryIO, *, source: str = "<stream>") -> Report:
     from lxml import etree
 
     from termbank.errors import FormatError
-    from termbank.formats.tbx import _refuse_entities
+    from termbank.formats.tbx import refuse_entities
 
     data = stream.read()
     try:
-        _refuse_entities(data[:65536], source)
+        refuse_entities(data[:65536], source)
         if not data.strip():
             raise FormatError("empty file", source=source, line=1)
         doc = etree.ElementTree(etree.fromstring(data, _parser()))

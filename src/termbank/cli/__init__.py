@@ -9,7 +9,6 @@ command bodies so that ``--help`` and a cold ``lookup`` stay fast.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -58,12 +57,6 @@ def json_option(fn):
 
 def print_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def progress(label: str, total: int | None = None):
-    """A progress bar on stderr that stays quiet when stderr is not a terminal."""
-    return click.progressbar(length=total, label=label, file=sys.stderr,
-                             show_pos=total is not None)
 
 
 def main() -> None:

@@ -227,7 +227,7 @@ def read(stream: BinaryIO, *, source: str = "<stream>",
     from lxml import etree
 
     head = stream.read(65536)
-    _refuse_entities(head, source)
+    refuse_entities(head, source)
     if not head.strip():
         raise FormatError("empty file", source=source, line=1)
     reader = _Rejoined(head, stream)
@@ -303,7 +303,7 @@ class _Rejoined:
 _DECL = re.compile(rb"<!ENTITY", re.I)
 
 
-def _refuse_entities(head: bytes, source: str) -> None:
+def refuse_entities(head: bytes, source: str) -> None:
     """Entity declarations are how XML bombs and external-entity attacks start: refuse them."""
     text = head
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
