@@ -106,10 +106,22 @@ def test_locale_names_follow_gettext():
         ["kk", "kk-Latn", "ru", "kk", "de-AT"]
 
 
-def test_plural_forms_from_cldr():
+def test_plural_forms_come_from_our_table_and_agree_with_cldr():
+    # the text is gettext's canonical form whatever Babel version is installed ...
     assert po.plural_forms("ru") == ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 "
                                      "&& n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);")
     assert po.plural_forms("kk") == po.plural_forms("kk-Latn") == "nplurals=2; plural=(n != 1);"
+    # ... and it picks the same form as the installed Babel's CLDR rule for every number
+    import gettext
+
+    from babel.messages.plurals import get_plural
+
+    for lang in ("ru", "kk", "en"):
+        ours = gettext.c2py(po.plural_forms(lang).split("plural=", 1)[1].rstrip(";"))
+        cldr = gettext.c2py(str(get_plural(lang)).split("plural=", 1)[1].rstrip(";"))
+        assert [ours(n) for n in range(2000)] == [cldr(n) for n in range(2000)], lang
+    # a language outside the table still gets CLDR's rule
+    assert po.plural_forms("de").startswith("nplurals=2;")
 
 
 def test_glossary_note_survives_a_round_trip():

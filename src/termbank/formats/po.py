@@ -151,18 +151,33 @@ def glossary_lang(locale: str) -> str:
     return tag
 
 
-def plural_forms(lang: str) -> str:
-    """The ``Plural-Forms`` value for a glossary language, from Babel's CLDR data.
+# Plural-Forms as GNU gettext's manual writes them (ru), and ours for Kazakh: written from this
+# table, not from whatever formula the installed Babel prints, so that committed catalogs do not
+# change with the library's version.
+PLURAL_FORMS = {
+    "en": "nplurals=2; plural=(n != 1);",
+    "kk": "nplurals=2; plural=(n != 1);",
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+          "(n%100<10 || n%100>=20) ? 1 : 2);",
+}
 
-    Babel is asked about the base language only: it does not know ``kk_Latn`` and would
-    silently answer for ``kk_Cyrl``; a script does not change plural rules anyway.
+
+def plural_forms(lang: str) -> str:
+    """The ``Plural-Forms`` value for a glossary language.
+
+    The languages termbank ships come from :data:`PLURAL_FORMS`; any other base language from
+    Babel's CLDR data. A script does not change plural rules, so only the base language counts
+    (Babel does not know ``kk_Latn`` and would silently answer for ``kk_Cyrl``).
 
     >>> plural_forms("kk-Latn")
     'nplurals=2; plural=(n != 1);'
     """
+    base = lang.split("-")[0]
+    if base in PLURAL_FORMS:
+        return PLURAL_FORMS[base]
     from babel.messages.plurals import get_plural
 
-    return str(get_plural(lang.split("-")[0]))
+    return str(get_plural(base))
 
 
 def language_name(lang: str) -> str:
