@@ -11,20 +11,24 @@ from collections.abc import Iterable
 
 from termbank.extract.acronyms import find_definitions
 from termbank.extract.candidate import KINDS, Candidate
+from termbank.extract import terms as terms_track
 from termbank.extract.names import iter_mentions
 from termbank.extract.text import Document, read_documents
 from termbank.extract.variants import Table
 from termbank.lang import en
 from termbank.model import (
-    AdminStatus, Concept, Context, LangSection, Review, Source, SourceKind, Term, TermType, slug)
+    AdminStatus, Concept, Context, LangSection, PartOfSpeech, Review, Source, SourceKind, Term,
+    TermType, slug)
 
 __all__ = ["Document", "Candidate", "KINDS", "read_documents", "extract", "to_concepts"]
 
 
-def extract(documents: Iterable[Document]) -> list[Candidate]:
+def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candidate]:
     """Candidate concepts found in *documents*, best first.
 
-    Documents are read one at a time, so a generator keeps memory to the candidate table.
+    Documents are read one at a time, so a generator keeps memory to the candidate tables.
+    With *terms*, the term track (tagger, C-value, specificity) adds lower-case domain terms
+    of kind ``term``; names win where both claim a span.
 
     >>> found = extract([Document("a", "The Enhanced Partnership and Cooperation Agreement "
     ...                  "(EPCA) was signed. The EPCA covers 29 areas.")])
@@ -32,10 +36,18 @@ def extract(documents: Iterable[Document]) -> list[Candidate]:
     ('Enhanced Partnership and Cooperation Agreement', ['EPCA'], 'agreement/document')
     """
     table = Table()
+    term_table = terms_track.TermTable() if terms else None
     for document in documents:
         text = document.text
-        table.add_document(document.name, text, iter_mentions(text), find_definitions(text))
-    return table.candidates()
+        mentions = list(iter_mentions(text))
+        table.add_document(document.name, text, mentions, find_definitions(text))
+        if term_table is not None:
+            term_table.add_document(document.name, text, terms_track.name_spans(mentions))
+    found = table.candidates()
+    if term_table is not None:
+        found += terms_track.candidates(term_table, found)
+        found.sort(key=lambda c: (-c.score, c.preferred.lower()))
+    return found
 
 
 SOURCES_PER_TERM = 3
@@ -101,7 +113,8 @@ def _term(candidate: Candidate, text: str, status: AdminStatus) -> Term:
                         for d, s, e, _f in spans[:SOURCES_PER_TERM])
         contexts = tuple(Context(c["text"], c["document"]) for c in candidate.contexts[:2]) \
             if status is AdminStatus.PREFERRED else ()
-    return Term(text, type=kind, status=status, review=Review.CANDIDATE,
+    pos = PartOfSpeech(candidate.part_of_speech) if candidate.part_of_speech else None
+    return Term(text, type=kind, status=status, pos=pos, review=Review.CANDIDATE,
                 confidence=round(candidate.score, 3), sources=sources, contexts=contexts)
 
 

@@ -1,0 +1,90 @@
+"""The term track against the gold lists: names and terms together and apart.
+
+Figures (first run of the term track, then final) are kept in
+tests/data/extract/FIGURES.md. The issue's bar for the seeds (concept precision ≥ 0.9 and
+recall ≥ 0.95 over names and terms) is asserted in its own test, marked as an expected
+failure while it is not met, so that the day it is met the strict xfail turns red and
+the mark must go. The floors below are the measured figures, rounded down, so that a
+regression fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termbank.extract import extract, read_documents
+from tests.extract.gold import DATA, evaluate, key, load, summary
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+FRESH = ["energy", "visas", "transport"]
+ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
+               "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
+               "people-to-people ties", "non-proliferation", "digitalization",
+               "early parliamentary elections", "joint statement", "press service",
+               "Eurasian continent"]
+#             all P, all R, terms P, terms R   (measured, rounded down)
+FLOORS = {
+    "seeds": (0.60, 0.88, 0.22, 0.70),
+    "fresh_energy": (0.78, 0.82, 0.70, 0.75),
+    "fresh_visas": (0.64, 0.80, 0.65, 0.80),
+    "fresh_transport": (0.78, 0.82, 0.78, 0.75),
+}
+
+
+@pytest.fixture(scope="module")
+def found():
+    out = {"seeds": extract(read_documents(SEEDS))}
+    for name in FRESH:
+        out[f"fresh_{name}"] = extract(read_documents([DATA / "fresh" / f"{name}.txt"]))
+    return out
+
+
+@pytest.mark.parametrize("corpus", list(FLOORS))
+def test_names_and_terms_reach_the_measured_floors(found, corpus):
+    scores = evaluate(found[corpus], load(f"gold_{corpus}.yaml"))
+    print("\n" + summary(corpus, scores) + f"\n  missed: {scores['missed']}"
+          f"\n  extra: {scores['extra']}\n  split or merged: {scores['duplicates']}")
+    p, r, tp, tr = FLOORS[corpus]
+    assert scores["concept_precision"] >= p
+    assert scores["concept_recall"] >= r
+    assert scores["term_precision"] >= tp
+    assert scores["term_recall"] >= tr
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10's seed bar is not met yet: precision over "
+                   "names and terms is about 0.65 (lower-case phrases seen once in 1,800 "
+                   "words are hard to tell from terms); see FIGURES.md")
+def test_the_seed_bar_of_issue_10(found):
+    scores = evaluate(found["seeds"], load("gold_seeds.yaml"))
+    assert scores["concept_precision"] >= 0.9
+    assert scores["concept_recall"] >= 0.95
+
+
+def test_issue_terms_found_in_the_seeds(found):
+    names = {key(n) for c in found["seeds"] if c.kind == "term"
+             for n in (c.preferred, *c.variants)}
+    missing = [t for t in ISSUE_TERMS if key(t) not in names]
+    # measured: 10 of the 14 (see FIGURES.md); the rest are nested or inside names
+    assert len(missing) <= 4, missing
+
+
+def test_terms_carry_kind_part_of_speech_and_evidence(found):
+    terms = [c for c in found["fresh_transport"] if c.kind == "term"]
+    assert terms
+    for term in terms:
+        assert term.part_of_speech == "noun"
+        assert term.occurrences and term.contexts and 0 < term.score < 1
+        text = (DATA / "fresh" / "transport.txt").read_text(encoding="utf-8")
+        for _doc, start, end, form in term.occurrences:
+            assert text[start:end] == form
+
+
+def test_a_phrase_inside_a_name_is_not_a_loose_term(found):
+    seeds = found["seeds"]
+    terms = {key(c.preferred) for c in seeds if c.kind == "term"}
+    # "Human Rights Subcommittee", "Strategic Partnership Roadmap on Raw Materials"
+    assert "human rights subcommittee" not in terms
+    assert "partnership roadmap" not in terms
+    assert "strategic partnership roadmap" not in terms
