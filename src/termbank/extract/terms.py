@@ -20,6 +20,7 @@ import functools
 import hashlib
 import importlib.util
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -111,6 +112,7 @@ class TermRow:
     loose: int = 0  # occurrences outside every name
 
 
+_LONG_RUN = re.compile(r"\S{65,}")
 CHUNK = 50_000  # characters tagged at a time, cut at a line break or space
 
 
@@ -131,6 +133,9 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
 def units_of(text: str) -> list[Unit]:
     """The tagged units of a whole text, offsets into *text*."""
     units: list[Unit] = []
+    # a run of 65+ non-space characters is no word of a term, and spaCy's tokenizer is slow
+    # on it: blank it out, keeping every offset
+    text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
     pieces = list(chunks(text))
     for (offset, _piece), doc in zip(pieces, pipeline().pipe(p for _o, p in pieces)):
         units.extend(_units(doc, offset))
@@ -140,6 +145,7 @@ def units_of(text: str) -> list[Unit]:
 def _units(doc, offset: int = 0) -> list[Unit]:
     units: list[Unit] = []
     tokens = list(doc)
+    source = doc.text  # a property that joins every token: read it once
     i = 0
     while i < len(tokens):
         j = i
@@ -148,7 +154,7 @@ def _units(doc, offset: int = 0) -> list[Unit]:
                and not tokens[j + 1].whitespace_ and tokens[j + 2].is_alpha):
             j += 2
         first, last = tokens[i], tokens[j]
-        text = doc.text[first.idx:last.idx + len(last.text)]
+        text = source[first.idx:last.idx + len(last.text)]
         if j > i:
             lemma = (text[:len(text) - len(last.text)] + last.lemma_).lower()
             pos = "NOUN" if last.pos_ == "NOUN" else "ADJ"
