@@ -188,7 +188,7 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
     """Which units may stand in a term: lower case, or capitalised only for a reason."""
     out = []
     for k, unit in enumerate(units):
-        ok = bool(unit.pos)
+        ok = bool(unit.pos) and not any(c.isupper() for c in unit.text[1:])  # "fromTCA"
         if ok and unit.pos != "OF" and unit.text[:1].isupper():
             if unit.tag in ("NNP", "NNPS") or any(c.isupper() for c in unit.text[1:]):
                 ok = False
