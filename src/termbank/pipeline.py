@@ -213,11 +213,13 @@ def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: 
     report.candidates = len(candidates)
     if min_score is not None:
         candidates = [c for c in candidates if c.score >= min_score]
+    existing = glossary.load()
+    from termbank.extract.known import mark_known
+    mark_known(candidates, existing)
     found = extract.to_concepts(candidates)
     report.extracted = len(found)
 
     say("merge")
-    existing = glossary.load()
     concepts = _merge_into(existing, found, report)
 
     say("align")

@@ -61,7 +61,9 @@ def to_concepts(candidates: Iterable[Candidate]) -> list[Concept]:
     """
     concepts, used = [], set()
     for candidate in candidates:
-        concept_id = _concept_id(candidate, used)
+        # a candidate the glossary already holds keeps that concept's id (known.py), so the
+        # merge joins it instead of making a duplicate
+        concept_id = candidate.known or _concept_id(candidate, used)
         used.add(concept_id)
         terms = [_term(candidate, candidate.preferred, AdminStatus.PREFERRED)]
         terms += [_term(candidate, v, AdminStatus.ADMITTED) for v in candidate.variants]

@@ -30,6 +30,8 @@ class Candidate:
     document_count: int = 0
     #: for term-track candidates: the part of speech of the term ("noun")
     part_of_speech: str = ""
+    #: the id of the glossary concept this candidate already is ("" = new); see known.py
+    known: str = ""
 
     def as_dict(self) -> dict:
         """The ``--json`` record."""
@@ -46,6 +48,9 @@ class Candidate:
             "occurrences": [{"document": d, "start": s, "end": e, "form": f}
                             for d, s, e, f in self.occurrences],
         }
+        record["status"] = "known" if self.known else "new"
+        if self.known:
+            record["concept"] = self.known
         if self.part_of_speech:
             record["part_of_speech"] = self.part_of_speech
         if self.pairs:
