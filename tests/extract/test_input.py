@@ -124,7 +124,8 @@ def test_cli_table_is_aligned():
     result = _run(str(SEEDS), "--limit", "3")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split() == ["score", "kind", "preferred", "variants", "freq", "docs"]
+    assert lines[0].split() == ["score", "kind", "preferred", "variants", "freq", "docs",
+                                "glossary"]
     assert len(lines) == 4
     column = lines[0].index("preferred")
     assert all(line[column - 2:column] == "  " for line in lines[1:])
