@@ -50,6 +50,18 @@ def glossary_option(fn):
         help="Folder of the glossary (created when missing).")(fn)
 
 
+class BadInput(click.ClickException):
+    """A usage or input error: one ``Error: …`` line on stderr, exit code 2."""
+
+    exit_code = BAD_INPUT
+
+
+def require_glossary(glossary_dir: Path) -> None:
+    """Read-only commands refuse a glossary folder that does not exist (a typo, most often)."""
+    if not glossary_dir.is_dir():
+        raise BadInput(f"{glossary_dir}: no such glossary folder (use --glossary DIR)")
+
+
 def json_option(fn):
     return click.option("--json", "as_json", is_flag=True,
                         help="Print machine-readable JSON instead of text.")(fn)
@@ -57,6 +69,19 @@ def json_option(fn):
 
 def print_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def print_results(results: list[dict], **summary) -> None:
+    """The one ``--json`` shape every command prints: ``{"results": [...], "summary": {...}}``.
+
+    Each result is an object; the names are shared across commands (``concept``, ``lang``,
+    ``term``, ``status``, ``review``, ``score`` on a 0–100 scale, ``file``, ``line``,
+    ``message``). ``summary`` holds counts and is left out when there is nothing to say.
+    """
+    data: dict = {"results": results}
+    if summary:
+        data["summary"] = summary
+    print_json(data)
 
 
 def main() -> None:
