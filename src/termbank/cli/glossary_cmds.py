@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from termbank.cli import (BAD_INPUT, FOUND_PROBLEM, cli, glossary_option, json_option, print_json,
+from termbank.cli import (BAD_INPUT, FOUND_PROBLEM, cli, glossary_option, json_option,
                           print_results, require_glossary)
 
 LANG_COLUMNS = ("en", "kk", "kk-Latn", "ru")
@@ -45,12 +45,12 @@ def build(seeds_dir: Path, glossary_dir: Path, exports_dir: Path, locales_dir: P
                             locales=locales_dir, parallel=parallel, min_score=min_score,
                             stage=stage)
     if as_json:
-        print_json({"documents": report.documents, "words": report.words,
-                    "concepts": report.concepts, "terms": report.terms,
-                    "added": report.added, "updated": report.updated,
-                    "conflicts": [str(c) for c in report.conflicts], "aligned": report.aligned,
-                    "mined": report.mined,
-                    "files": [str(p) for p in report.files]})
+        print_results([{"file": str(p)} for p in report.files],
+                      documents=report.documents, words=report.words,
+                      concepts=report.concepts, terms=report.terms,
+                      added=len(report.added), updated=len(report.updated),
+                      conflicts=len(report.conflicts), origins=report.aligned,
+                      mined=report.mined)
         return
     click.echo(f"Read {report.documents} documents ({report.words:,} words); "
                f"{report.extracted} concepts extracted.")
@@ -147,6 +147,14 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
         sys.exit(FOUND_PROBLEM)
 
 
+def _distinct(problems) -> list[tuple]:
+    """Each problem message once, with every line it occurs on."""
+    first: dict[str, list] = {}
+    for problem in problems:
+        first.setdefault(problem.message, [problem, []])[1].append(problem.line)
+    return [(p, lines) for p, lines in first.values()]
+
+
 def conflict_dict(conflict) -> dict:
     """A merge conflict as a result object: the value kept and the one ignored."""
     return {"concept": conflict.concept, "lang": conflict.lang, "term": conflict.term,
@@ -236,17 +244,25 @@ def validate(files: tuple[Path, ...], as_json: bool) -> None:
         elif report.problems:
             worst = max(worst, FOUND_PROBLEM)
     if as_json:
-        print_json([{"file": str(p), "dialect": r.dialect, "valid": r.valid,
-                     "problems": [{"line": x.line, "message": x.message} for x in r.problems]}
-                    for p, r in results])
+        print_results([{"file": str(p), "dialect": r.dialect, "valid": r.valid,
+                        "problems": [{"line": x.line, "message": x.message, "lines": lines}
+                                     for x, lines in _distinct(r.problems)]}
+                       for p, r in results],
+                      files=len(results), invalid=sum(not r.valid for _, r in results))
     else:
         for path, report in results:
             if report.valid:
                 click.echo(f"{path}: valid {report.dialect}")
                 continue
             what = report.dialect or "unreadable"
-            click.echo(f"{path}: INVALID ({what}, {len(report.problems)} problems)")
-            for problem in report.problems:
+            count = len(report.problems)
+            click.echo(f"{path}: INVALID ({what}, {count} problem{'s' if count != 1 else ''})")
+            for problem, lines in _distinct(report.problems):
                 where = f"{path}:{problem.line}" if problem.line else str(path)
-                click.echo(f"  {where}: {problem.message}")
+                again = ""
+                if len(lines) > 1:
+                    more = [str(n) for n in lines[1:6] if n]
+                    again = f" (also line {', '.join(more)}" + (
+                        f" and {len(lines) - 6} more)" if len(lines) > 6 else ")")
+                click.echo(f"  {where}: {problem.message}{again}")
     sys.exit(worst)
