@@ -22,7 +22,7 @@ import contextlib
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -132,7 +132,8 @@ class UpdateReport:
 
 
 def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | None = None,
-           langs: Sequence[str] | None = None, project: str = DEFAULT_PROJECT) -> UpdateReport:
+           langs: Sequence[str] | None = None, project: str = DEFAULT_PROJECT,
+           progress: Callable[[str], None] | None = None) -> UpdateReport:
     """Write the template, the PO and the MO file of every target language, in place.
 
     Every existing catalog is read (strictly) before anything is written, and all files are
@@ -174,6 +175,8 @@ def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | No
 
         reports = []
         for lang in langs:
+            if progress is not None:
+                progress(lang)
             path = catalog_path(locales_dir, lang)
             # the old catalog's entries are let go as soon as they are merged
             catalog, report = update_catalog(concepts, lang, olds.pop(lang), pot_date=pot_date,

@@ -84,6 +84,71 @@ def print_results(results: list[dict], **summary) -> None:
     print_json(data)
 
 
+def show_progress(quiet: bool = False) -> bool:
+    """Bars go to stderr on a terminal only: never in pipes, logs or ``--json`` output."""
+    import sys
+
+    return not quiet and sys.stderr.isatty()
+
+
+class ProgressReader:
+    """A binary file that moves a progress bar (stderr, terminal only) as it is read."""
+
+    def __init__(self, path: Path, label: str, *, quiet: bool = False) -> None:
+        self.file = open(path, "rb")
+        self.bar = None
+        if show_progress(quiet):
+            import sys
+
+            self.bar = click.progressbar(length=path.stat().st_size, label=label,
+                                         file=sys.stderr)
+            self.bar.__enter__()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.file.read(size)
+        if self.bar is not None:
+            self.bar.update(len(data))
+        return data
+
+    def __getattr__(self, name):
+        return getattr(self.file, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        self.file.close()
+
+
+class StepBar:
+    """A bar over named steps (stderr, terminal only); ``step(name)`` moves it by one."""
+
+    def __init__(self, steps: int, label: str, *, quiet: bool = False) -> None:
+        import sys
+
+        self.bar = None
+        self.current = ""
+        if show_progress(quiet):
+            self.bar = click.progressbar(length=steps, label=label, file=sys.stderr,
+                                         item_show_func=lambda _: self.current)
+
+    def step(self, name: str) -> None:
+        if self.bar is not None:
+            self.current = name
+            self.bar.update(1)
+
+    def __enter__(self):
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
 def main() -> None:
     cli(prog_name="termbank")
 

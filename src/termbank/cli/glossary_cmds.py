@@ -36,14 +36,13 @@ def build(seeds_dir: Path, glossary_dir: Path, exports_dir: Path, locales_dir: P
              "parallel": "mining equivalents from parallel texts", "save": "saving the glossary",
              "export": "writing exports", "locales": "updating PO catalogs"}
 
-    def stage(name: str) -> None:
-        if not as_json:
-            click.echo(f"  … {steps.get(name, name)}", err=True)
+    from termbank.cli import StepBar
 
     parallel = seeds_dir if seeds_dir.is_dir() else seeds_dir.parent
-    report = pipeline.build(paths, Glossary(glossary_dir), exports=exports_dir,
-                            locales=locales_dir, parallel=parallel, min_score=min_score,
-                            stage=stage)
+    with StepBar(len(steps), "Building", quiet=as_json) as bar:
+        report = pipeline.build(paths, Glossary(glossary_dir), exports=exports_dir,
+                                locales=locales_dir, parallel=parallel, min_score=min_score,
+                                stage=lambda name: bar.step(steps.get(name, name)))
     if as_json:
         print_results([{"file": str(p)} for p in report.files],
                       documents=report.documents, words=report.words,

@@ -29,8 +29,13 @@ def update_cmd(glossary_dir: Path, locales_dir: Path, as_json: bool) -> None:
     from termbank import locales as lib
     from termbank.glossary import Glossary
 
+    from termbank.cli import StepBar
+
     require_glossary(glossary_dir)
-    report = lib.update(Glossary(glossary_dir).load(), locales_dir)
+    concepts = Glossary(glossary_dir).load()
+    langs = lib.target_langs(concepts)
+    with StepBar(len(langs), "Updating catalogs", quiet=as_json) as bar:
+        report = lib.update(concepts, locales_dir, langs=langs, progress=bar.step)
     if as_json:
         print_results([{"lang": c.lang, "file": c.path,
                         "state": "created" if c.created else ("updated" if c.changed

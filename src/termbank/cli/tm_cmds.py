@@ -96,8 +96,11 @@ def align(source: Path, targets: tuple[Path, ...], glossary_dir: Path, tm_file: 
 @json_option
 def import_(file: Path, glossary_dir: Path, tm_file: Path | None, as_json: bool) -> None:
     """Import a TMX file (all units or, if it is broken, none)."""
-    with _open(glossary_dir, tm_file) as memory:
-        n = memory.import_tmx(file)
+    from termbank.cli import ProgressReader
+
+    with _open(glossary_dir, tm_file) as memory, \
+            ProgressReader(file, "Importing", quiet=as_json) as stream:
+        n = memory.import_tmx(stream, name=str(file))
     if as_json:
         print_results([{"file": str(file), "imported": n}], imported=n)
     else:
