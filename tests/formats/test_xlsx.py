@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,10 @@ def test_same_glossary_same_bytes(glossary_dir):
     xlsx.write(first, concepts)
     xlsx.write(second, concepts)
     assert first.getvalue() == second.getvalue()
+    with zipfile.ZipFile(io.BytesIO(first.getvalue())) as book:  # no clock in the file
+        core = book.read("docProps/core.xml")
+        assert {i.date_time for i in book.infolist()} == {(2020, 1, 1, 0, 0, 0)}
+    assert b">2020-01-01T00:00:00Z</dcterms:modified>" in core
 
 
 def test_phrase_layout_rows_sharing_a_cid_are_one_concept_with_flags():

@@ -42,6 +42,7 @@ CONCEPT_COLUMNS = ("ID", "Subject", "Definition", "Note")
 LIST_SEPARATOR = "; "
 #: A fixed date for the file's metadata and zip entries, so that a rebuild changes no byte.
 _FIXED_TIME = datetime(2020, 1, 1)
+_FIXED_STAMP = b"2020-01-01T00:00:00Z"
 
 _LANG_NAMES = {"english": "en", "kazakh": "kk", "russian": "ru"}
 _SCRIPT_WORDS = {"latin": "Latn", "latn": "Latn", "cyrillic": None, "cyrl": None}
@@ -142,7 +143,10 @@ def _fixed_zip_times(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + _FIXED_STAMP, data)
+            dst.writestr(fixed, data)
     return out.getvalue()
 
 
