@@ -70,24 +70,27 @@ def _comment(concept: Concept, section: LangSection, target: Term) -> str:
         if target.confidence is not None:
             state += f" {target.confidence:.0%}"
         state += ", not reviewed"
-    parts = [state]
+    head = [state]
     avoid = [t.text for t in section.terms if not usable(t)]
     if avoid:
-        parts.append("do not use: " + ", ".join(avoid))
+        head.append("do not use: " + _clip(", ".join(avoid), 80))
+    tail = []
+    others = [t.text for t in section.terms if t is not target and usable(t)]
+    if others:
+        tail.append("also: " + _clip(", ".join(others), 60))
+    elif target.note or section.note:
+        tail.append(_clip(target.note or section.note, 80))
+    elif target.sources:
+        s = target.sources[0]
+        tail.append(f"{s.kind.value}: {_clip(s.ref, 80)}")
+    tail.append(concept.id)
     definition = concept.definition or next(
         (s.definition for s in concept.sections if s.definition), None)
     if definition:
-        parts.append(_clip(definition, 160))
-    others = [t.text for t in section.terms if t is not target and usable(t)]
-    if others:
-        parts.append("also: " + ", ".join(others))
-    elif target.note or section.note:
-        parts.append(_clip(target.note or section.note, 100))
-    elif target.sources:
-        s = target.sources[0]
-        parts.append(f"{s.kind.value}: {_clip(s.ref, 100)}")
-    parts.append(concept.id)
-    return _clip("; ".join(_cell(p) for p in parts), COMMENT_LIMIT)
+        # the definition takes what room the rest leaves, so the concept id is never cut off
+        room = COMMENT_LIMIT - len("; ".join(head + tail)) - 2
+        head.append(_clip(definition, max(room, 40)))
+    return "; ".join(_cell(p) for p in head + tail)
 
 
 def _clip(text: str, width: int) -> str:
