@@ -83,7 +83,8 @@ def align(source: Path, targets: tuple[Path, ...], glossary_dir: Path, tm_file: 
                                               origin=source.name,
                                               term_pairs=glossary_pairs(concepts, "en", lang))
     if as_json:
-        print_results([{"lang": lang, "added": n} for lang, n in added.items()],
+        print_results([{"lang": "en", "target_lang": lang, "added": n}
+                       for lang, n in added.items()],
                       added=sum(added.values()))
     else:
         for lang, n in added.items():
