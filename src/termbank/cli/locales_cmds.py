@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from termbank.cli import (BAD_INPUT, FOUND_PROBLEM, BadInput, cli, glossary_option, json_option,
+from termbank.cli import (FOUND_PROBLEM, BadInput, cli, glossary_option, json_option,
                           print_results, require_glossary)
 
 _LOCALES = click.option("--locales", "locales_dir", type=click.Path(file_okay=False,

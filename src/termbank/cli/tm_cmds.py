@@ -159,12 +159,14 @@ def search(sentence: str, lang_pair: str | None, min_score: int, limit: int, glo
     with _open(glossary_dir, tm_file) as memory:
         matches = memory.search(sentence, src_lang=src, tgt_lang=tgt, min_score=min_score,
                                 limit=limit)
-    terms = [(c.id, t.text) for c in _concepts(glossary_dir) for s in c.sections if s.lang == src
-             for t in s.terms]
-    hits = term_hits(sentence, terms)
+    found_terms = [(c.id, t) for c in _concepts(glossary_dir) for s in c.sections
+                   if s.lang == src for t in s.terms]
+    status = {(cid, t.text): t.status.value for cid, t in found_terms}
+    hits = term_hits(sentence, [(cid, t.text) for cid, t in found_terms])
     if as_json:
         print_results([m.to_dict() for m in matches], found=len(matches),
-                      terms=[{"concept": cid, "lang": src, "term": term} for cid, term in hits])
+                      terms=[{"concept": cid, "lang": src, "term": term,
+                              "status": status[cid, term]} for cid, term in hits])
         if not matches:
             sys.exit(FOUND_PROBLEM)
         return
