@@ -122,7 +122,10 @@ def test_unknown_language_or_pair_is_a_usage_error(tmp_path, glossary_dir):
 def test_missing_glossary_folder_is_exit_2_for_read_only_commands(tmp_path):
     typo = str(tmp_path / "glosary")
     for args in (["export", "--out", str(tmp_path / "x.tbx")], ["lookup", "EU"],
-                 ["locales", "update", "--locales", str(tmp_path / "l")], ["align"]):
+                 ["locales", "update", "--locales", str(tmp_path / "l")], ["align"],
+                 ["check", "--source", __file__, "--target", __file__, "--lang", "ru"],
+                 ["locales", "import"], ["tm", "search", "EU"], ["tm", "concordance", "EU"],
+                 ["tm", "export", "--out", str(tmp_path / "m.tmx")], ["tm", "terms"]):
         result = CliRunner().invoke(cli, [*args, "--glossary", typo])
         assert result.exit_code == 2, (args, result.output)
         assert "no such glossary folder" in result.output

@@ -120,7 +120,8 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
         finally:
             store.close()
         if as_json:
-            print_results([], read=n, store=str(db_path), **counts)
+            print_results([], read=n, store=str(db_path), concepts=counts.pop("concepts"),
+                          terms=counts)
         else:
             click.echo(f"Loaded {n:,} concepts into {db_path} "
                        f"({sum(v for k, v in counts.items() if k != 'concepts'):,} terms).")

@@ -19,9 +19,14 @@ def _memory_options(fn):
                         help="Glossary folder; the memory lives beside it.")(fn)
 
 
-def _open(glossary_dir: Path, tm_file: Path | None):
+def _open(glossary_dir: Path, tm_file: Path | None, *, read_only: bool = False):
+    """The memory; a command that only reads it refuses a glossary folder that is not there
+    (rather than making a new, empty memory in a mistyped folder)."""
+    from termbank.cli import require_glossary
     from termbank.tm.store import TranslationMemory, default_path
 
+    if read_only and tm_file is None:
+        require_glossary(glossary_dir)
     return TranslationMemory(tm_file or default_path(glossary_dir))
 
 
@@ -121,7 +126,7 @@ def export(out: Path, lang_pair: str | None, glossary_dir: Path, tm_file: Path |
 
     from termbank.files import write_atomic
 
-    with _open(glossary_dir, tm_file) as memory:
+    with _open(glossary_dir, tm_file, read_only=True) as memory:
         if lang_pair:
             pairs = [(_lang_pair(lang_pair)[0], _lang_pair(lang_pair)[1])]
             paths = [out]
@@ -156,7 +161,7 @@ def search(sentence: str, lang_pair: str | None, min_score: int, limit: int, glo
     from termbank.tm.match import render_diff, term_hits
 
     src, tgt = _lang_pair(lang_pair)
-    with _open(glossary_dir, tm_file) as memory:
+    with _open(glossary_dir, tm_file, read_only=True) as memory:
         matches = memory.search(sentence, src_lang=src, tgt_lang=tgt, min_score=min_score,
                                 limit=limit)
     found_terms = [(c.id, t) for c in _concepts(glossary_dir) for s in c.sections
@@ -192,7 +197,7 @@ def concordance(phrase: str, lang: str | None, limit: int, glossary_dir: Path, t
                 as_json: bool) -> None:
     """Segments that contain PHRASE, with their translations."""
     _check_lang(lang)
-    with _open(glossary_dir, tm_file) as memory:
+    with _open(glossary_dir, tm_file, read_only=True) as memory:
         found = memory.concordance(phrase, lang=lang, limit=limit)
     if as_json:
         print_results([o.to_dict() for o in found], found=len(found))
@@ -217,8 +222,10 @@ def concordance(phrase: str, lang: str | None, limit: int, glossary_dir: Path, t
 @json_option
 def terms(glossary_dir: Path, seeds_dir: Path, apply: bool, as_json: bool) -> None:
     """Kazakh and Russian equivalents of glossary terms mined from the parallel texts."""
+    from termbank.cli import require_glossary
     from termbank.tm.terms import mine_parallel
 
+    require_glossary(glossary_dir)
     concepts = _concepts(glossary_dir)
     report = mine_parallel(seeds_dir, concepts)
     merged = None
