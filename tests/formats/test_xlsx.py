@@ -59,6 +59,16 @@ def test_written_workbook_has_one_column_per_language_and_reads_back(glossary_di
             assert read.preferred(section.lang).review is section.preferred.review
 
 
+def test_superseded_terms_read_back_as_superseded():
+    root = Path(__file__).resolve().parents[1] / "data" / "locales" / "glossary"
+    concepts = Glossary(root).load()
+    out = io.BytesIO()
+    xlsx.write(out, concepts)
+    back = {c.id: c for c in xlsx.read(io.BytesIO(out.getvalue()), source="t.xlsx")}
+    assert terms(back["c-almaty"], "ru") == [("Алматы", "preferred"), ("Алма-Ата", "superseded")]
+    assert terms(back["c-eu"], "kk")[-1] == ("Европа Одағы", "deprecated")
+
+
 def test_same_glossary_same_bytes(glossary_dir):
     concepts = Glossary(glossary_dir).load()
     first, second = io.BytesIO(), io.BytesIO()
@@ -138,3 +148,14 @@ def test_cli_imports_and_exports_xlsx(tmp_path, glossary_dir):
     assert [r["concept"] for r in json.loads(result.output)["results"]] == ["c-epca", "c-mazhilis"]
     saved = {c.id: c for c in Glossary(fresh).load()}
     assert saved["c-mazhilis"].section("ru").terms[1].status is AdminStatus.DEPRECATED
+
+
+def test_shipped_workbook_reads_back_as_the_shipped_glossary():
+    root = Path(__file__).resolve().parents[2]
+    with open(root / "exports" / "termbank.xlsx", "rb") as f:
+        back = {c.id: c for c in xlsx.read(f, source="termbank.xlsx")}
+    glossary = Glossary(root / "glossary").load()
+    assert sorted(back) == sorted(c.id for c in glossary)
+    for concept in glossary:
+        for section in concept.sections:
+            assert sorted(terms(back[concept.id], section.lang)) == sorted(terms(concept, section.lang))

@@ -4,7 +4,8 @@ Phrase TMS, memoQ and Smartcat import term bases from Excel files whose header r
 languages (``en``, ``kk``, ``ru`` or ``English`` …) and the fields; each tool then maps the
 columns in its import dialog. What we write (see :data:`FIELDS`) is that shape: a column per
 language for the term to use, then that language's synonyms, the terms not to use
-("forbidden", as Phrase and memoQ call them), the review state of the term (so nothing
+("forbidden", as Phrase and memoQ call deprecated terms; "superseded" apart, so nothing is
+lost on the way back), the review state of the term (so nothing
 unapproved passes for approved when read back) and a note; concept columns (ID, subject,
 definition, note) come first.
 
@@ -37,7 +38,7 @@ from termbank.model import (LANGS, AdminStatus, Concept, LangSection, Review, So
                             Term, lang_order, lang_subtags, slug, sort_sections)
 
 #: Per-language columns we write, in order, after the language column itself.
-FIELDS = ("synonyms", "forbidden", "status", "note")
+FIELDS = ("synonyms", "forbidden", "superseded", "status", "note")
 CONCEPT_COLUMNS = ("ID", "Subject", "Definition", "Note")
 LIST_SEPARATOR = "; "
 #: A fixed date for the file's metadata and zip entries, so that a rebuild changes no byte.
@@ -57,6 +58,7 @@ _CONCEPT_FIELDS = {
 _TERM_FIELDS = {
     "synonyms": "synonyms", "synonym": "synonyms",
     "forbidden": "forbidden", "forbidden terms": "forbidden", "do not use": "forbidden",
+    "superseded": "superseded",
     "preferred": "preferred",
     "status": "status", "review": "status",
     "note": "note", "term note": "note", "usage": "note", "comment": "note",
@@ -113,12 +115,15 @@ def _lang_cells(section: LangSection | None) -> list[str | None]:
         return [None] * (1 + len(FIELDS))
     usable = [t for t in section.terms
               if t.status not in (AdminStatus.DEPRECATED, AdminStatus.SUPERSEDED)]
-    forbidden = [t for t in section.terms if t not in usable]
     main = section.preferred if section.preferred in usable else (usable[0] if usable else None)
     synonyms = [t.text for t in usable if t is not main]
     note = (main.note if main else None) or section.note
+
+    def listed(status: AdminStatus) -> str | None:
+        return LIST_SEPARATOR.join(t.text for t in section.terms if t.status is status) or None
+
     return [main.text if main else None, LIST_SEPARATOR.join(synonyms) or None,
-            LIST_SEPARATOR.join(t.text for t in forbidden) or None,
+            listed(AdminStatus.DEPRECATED), listed(AdminStatus.SUPERSEDED),
             main.review.value if main else None, note]
 
 
@@ -315,9 +320,10 @@ def _read_row(cells, columns, number, origin, source, values, row_terms) -> None
             # Phrase and memoQ: a TRUE/FALSE flag on the term column before it.
             if _flag(text, number, source):
                 current["status"] = AdminStatus.DEPRECATED
-        elif column.field in ("synonyms", "forbidden"):
-            # Our layout: a list of further terms, usable (synonyms) or not (forbidden).
-            status = AdminStatus.ADMITTED if column.field == "synonyms" else AdminStatus.DEPRECATED
+        elif column.field in ("synonyms", "forbidden", "superseded"):
+            # Our layout: a list of further terms, usable (synonyms) or not (the others).
+            status = {"synonyms": AdminStatus.ADMITTED, "forbidden": AdminStatus.DEPRECATED,
+                      "superseded": AdminStatus.SUPERSEDED}[column.field]
             for part in re.split(r"\s*[;|]\s*", str(text)):
                 if part:
                     order.append((column.lang, {"text": part, "status": status}))
