@@ -65,6 +65,15 @@ ACRONYM_RULE = "acronym-table"
 BODY_KINDS = frozenset({"organisation", "institution/body", "agreement/document",
                         "route/programme/event"})
 _NOT_NAMES = frozenset({"person", "official title"})
+#: English words that make a place name descriptive: such names are translated, never
+#: transliterated ("Caspian Sea" is «Каспийское море», not «Каспиан Сеа»).
+DESCRIPTIVE_PLACE_WORDS = frozenset("""sea ocean lake river gulf bay strait mountains mountain
+    island islands peninsula desert valley north south east west northern southern eastern
+    western central upper lower port region province district city""".split())
+
+
+def _descriptive(name: str) -> bool:
+    return any(w.casefold().strip(".,") in DESCRIPTIVE_PLACE_WORDS for w in name.split())
 
 
 @dataclass
@@ -337,7 +346,8 @@ def _why_missing(concept: Concept, lang: str) -> str:
                 f"table, and no composition pattern (X Agreement, X Council, X Platform) with known "
                 f"parts fits; keep the English name or add an attested equivalent")
     if kind == "place":
-        return f"place {name!r}: not in the reference data, CLDR or the official list"
+        return (f"place {name!r}: not in the reference data, CLDR or the official list, and a "
+                f"descriptive name (sea, region, port, south …) is translated, not transliterated")
     return (f"{kind} {name!r}: no attested equivalent in the reference data and no rule applies to a "
             f"common term; mining parallel texts found none that passed the precision gate")
 
@@ -356,7 +366,8 @@ def _fallback(concept: Concept, origin: dict[str, str]) -> Concept:
             and (made := _composed(concept, english_term.text)) is not None
             else _composed_body(english) if concept.kind in BODY_KINDS else {}),
         ("transliterated", lambda: {lang: made.section(lang) for lang in ("kk", "ru")}
-            if concept.kind in ("person", "place") and english_term
+            if english_term and (concept.kind == "person" or concept.kind == "place"
+                                 and not _descriptive(english_term.text))
             and (made := _transliterated(concept, english_term.text)) else {}),
     )
     for label, step in steps:

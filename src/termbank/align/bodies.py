@@ -7,8 +7,8 @@ on their own ones:
 * "X Council" → «Совет X» / «X кеңесі»
 * "X Platform" → «Платформа … в области X» / «X платформасы»
 
-with an optional leading "EU–Y" (the parties: «Совет сотрудничества «ЕС – Казахстан»»,
-«ЕО – Қазақстан ынтымақтастық кеңесі»). The parts come from ``data/titles/bodies.yaml``,
+with an optional leading "EU–Y" (the parties, Kazakhstan first as Kazakhstani texts write them:
+«Совет сотрудничества «Казахстан – ЕС»», «Қазақстан – ЕО ынтымақтастық кеңесі»). The parts come from ``data/titles/bodies.yaml``,
 each with the page its Russian form was seen on. Acronyms are not composed: Russian and
 Kazakh abbreviate their own words (EBRD → ЕБРР, ЕҚДБ), so they come from the table there.
 """
@@ -57,6 +57,9 @@ def _parties(words: str) -> tuple[str, str] | None:
     table = _data()["parties"]
     if len(parts) < 2 or any(p.casefold() not in table for p in parts):
         return None
+    # Kazakhstani texts name Kazakhstan first: «Совет сотрудничества «РК – ЕС»» (kazpravda.kz),
+    # «…«Казахстан - Европейский союз»» (kt.kz).
+    parts.sort(key=lambda p: p.casefold() != "kazakhstan")
     return (" – ".join(table[p.casefold()]["ru"] for p in parts),
             " – ".join(table[p.casefold()]["kk"] for p in parts))
 
@@ -77,7 +80,7 @@ def compose(english: str) -> ComposedName | None:
     ('Соглашение о реадмиссии', 'Реадмиссия туралы келісім')
     >>> c = compose("EU–Kazakhstan Cooperation Council")
     >>> c.ru, c.kk
-    ('Совет сотрудничества «ЕС – Казахстан»', 'ЕО – Қазақстан ынтымақтастық кеңесі')
+    ('Совет сотрудничества «Казахстан – ЕС»', 'Қазақстан – ЕО ынтымақтастық кеңесі')
     >>> compose("Global Gateway") is None
     True
     """

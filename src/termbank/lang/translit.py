@@ -184,7 +184,9 @@ def _post_soviet_to_kazakh(word: str) -> str:
               "ina": "ина"}.get(suffix, suffix)
     if suffix and not ending:
         ending = _post_soviet_to_russian(suffix).lower()
-    return _cap("".join(out) + ending, word)
+    # қ and ғ stand before back vowels only: Kosherbayev → Көшербаев, not Қөшербаев
+    text = re.sub("қ(?=[әөүіе])", "к", re.sub("ғ(?=[әөүіе])", "г", "".join(out) + ending))
+    return _cap(text, word)
 
 
 # -- foreign names: practical transcription by the name's language --------------------------
