@@ -199,6 +199,7 @@ _LANG_HINTS = [
     ("south-slavic", re.compile(r"[šćčžđ]")),
     ("catalan-spanish", re.compile(r"(?:ez$|^josep$|^josé$|^jose$|ll$|^nacho$|ñ|^amor$|rr)")),
     ("irish-english", re.compile(r"(?:^ea|ore$|^eamon|^sean)")),
+    ("estonian-finnish", re.compile(r"(?:^kaja$|^kaia$|õ|ää|öö|nen$)")),
 ]
 
 _COMMON = [
@@ -224,6 +225,10 @@ _RULES: dict[str, list[tuple[str, str]]] = {
     "irish-english": [(r"^eamon", "имон"), (r"^ea", "и"), (r"ore$", "ор"), (r"e$", ""),
                       (r"ee", "и")],
     "english": [(r"e$", ""), (r"ee", "и"), (r"oo", "у")],
+    # j is й; after a vowel ja/ju/je are я/ю/е (Kaja → Кая, as Russian media write it)
+    "estonian-finnish": [(r"(?<=[aeiouäöü])ja", "я"), (r"(?<=[aeiouäöü])ju", "ю"),
+                         (r"(?<=[aeiouäöü])je", "е"), (r"j", "й"), (r"ää", "я"), (r"ä", "я"),
+                         (r"õ", "ы"), (r"ö", "ё"), (r"ü", "ю")],
 }
 _LETTERS = {"a": "а", "b": "б", "c": "к", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х",
             "i": "и", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к",
