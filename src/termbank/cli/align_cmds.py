@@ -20,7 +20,7 @@ from termbank.cli import cli, glossary_option, json_option, print_json
 def align(glossary_dir, latin, show_report, as_json):
     """Fill kk / kk-Latn / ru terms from reference data, CLDR, the official list of places,
     acronyms, composition and transliteration; approved entries are never overwritten."""
-    from termbank.align import REPORT_COLUMNS, STAT_KINDS, align_glossary, report_glossary
+    from termbank.align import STAT_KINDS, align_glossary, report_glossary
 
     report = align_glossary(glossary_dir, alphabet=latin)
     if show_report:
