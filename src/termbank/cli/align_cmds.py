@@ -13,16 +13,29 @@ from termbank.cli import cli, glossary_option, json_option, print_results, requi
               help="Kazakh Latin alphabet for kk-Latn terms: 2021 (the default; the 2021 "
                    "official version current Latin-script Kazakh follows) or 2018 (Decree "
                    "No. 637 of 2018: acute accents, sh/ch).")
+@click.option("--report", "show_report", is_flag=True,
+              help="Then list, per concept and language, the term, its origin (attested, cldr, "
+                   "official list, acronym, composed, transliterated, mined, missing) and why "
+                   "a term is missing.")
 @json_option
-def align(glossary_dir, latin, as_json):
-    """Fill kk / kk-Latn / ru terms from reference data, title composition and
-    transliteration; approved entries are never overwritten."""
-    from termbank.align import STAT_KINDS, align_glossary
-
+def align(glossary_dir, latin, show_report, as_json):
+    """Fill kk / kk-Latn / ru terms from reference data, CLDR, the official list of places,
+    acronyms, composition and transliteration; approved entries are never overwritten."""
+    from termbank.align import STAT_KINDS, align_glossary, report_glossary
     from termbank.cli.glossary_cmds import conflict_dict
 
     require_glossary(glossary_dir)
     report = align_glossary(glossary_dir, alphabet=latin)
+    if show_report:
+        rows = report_glossary(glossary_dir)
+        if as_json:
+            print_results(rows, concepts=len({r["concept"] for r in rows}),
+                          missing=sum(not r["term"] for r in rows))
+            return
+        for row in rows:
+            shown = row["term"] or f"({row['reason']})"
+            click.echo(f"{row['concept']}\t{row['lang']}\t{row['origin']}\t{shown}")
+        return
     if as_json:
         results = [{"concept": cid, "action": "added"} for cid in report.added]
         results += [{"concept": cid, "action": "updated"} for cid in report.updated]
