@@ -60,10 +60,10 @@ def test_cli_says_new_or_known_in_text_and_json(tmp_path):
     out = runner.invoke(cli, ["extract", str(VISAS), "--glossary", str(ROOT / "glossary"),
                               "--json"])
     assert out.exit_code == 0, out.output
-    records = {r["preferred"]: r for r in json.loads(out.output)}
-    assert records["European Parliament"]["status"] == "known"
+    records = {r["preferred"]: r for r in json.loads(out.output)["results"]}
+    assert records["European Parliament"]["glossary"] == "known"
     assert records["European Parliament"]["concept"] == "c-european-parliament"
-    assert records["readmission"]["status"] == "new"
+    assert records["readmission"]["glossary"] == "new"
     assert records["readmission"]["part_of_speech"] == "noun"
     text = runner.invoke(cli, ["extract", str(VISAS), "--glossary", str(tmp_path / "none")])
     assert text.exit_code == 0 and "glossary" in text.output.splitlines()[0]

@@ -48,9 +48,7 @@ class Candidate:
             "occurrences": [{"document": d, "start": s, "end": e, "form": f}
                             for d, s, e, f in self.occurrences],
         }
-        record["status"] = "known" if self.known else "new"
-        if self.known:
-            record["concept"] = self.known
+        record["glossary"] = "known" if self.known else "new"  # held by the glossary already?
         if self.part_of_speech:
             record["part_of_speech"] = self.part_of_speech
         if self.pairs:
