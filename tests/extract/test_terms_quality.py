@@ -26,9 +26,9 @@ ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw ma
                "Eurasian continent"]
 #             all P, all R, terms P, terms R   (measured, rounded down)
 FLOORS = {
-    "seeds": (0.60, 0.88, 0.22, 0.70),
+    "seeds": (0.64, 0.92, 0.24, 0.70),
     "fresh_energy": (0.78, 0.82, 0.70, 0.75),
-    "fresh_visas": (0.64, 0.80, 0.65, 0.80),
+    "fresh_visas": (0.66, 0.86, 0.68, 0.82),
     "fresh_transport": (0.78, 0.82, 0.78, 0.75),
 }
 
@@ -54,7 +54,7 @@ def test_names_and_terms_reach_the_measured_floors(found, corpus):
 
 
 @pytest.mark.xfail(strict=True, reason="issue 10's seed bar is not met yet: precision over "
-                   "names and terms is about 0.65 (lower-case phrases seen once in 1,800 "
+                   "names and terms is about 0.66 (lower-case phrases seen once in 1,800 "
                    "words are hard to tell from terms); see FIGURES.md")
 def test_the_seed_bar_of_issue_10(found):
     scores = evaluate(found["seeds"], load("gold_seeds.yaml"))
@@ -66,8 +66,8 @@ def test_issue_terms_found_in_the_seeds(found):
     names = {key(n) for c in found["seeds"] if c.kind == "term"
              for n in (c.preferred, *c.variants)}
     missing = [t for t in ISSUE_TERMS if key(t) not in names]
-    # measured: 10 of the 14 (see FIGURES.md); the rest are nested or inside names
-    assert len(missing) <= 4, missing
+    # measured: 11 of the 14 (see FIGURES.md); the rest are nested or made of common words
+    assert len(missing) <= 3, missing
 
 
 def test_terms_carry_kind_part_of_speech_and_evidence(found):
@@ -88,3 +88,22 @@ def test_a_phrase_inside_a_name_is_not_a_loose_term(found):
     assert "human rights subcommittee" not in terms
     assert "partnership roadmap" not in terms
     assert "strategic partnership roadmap" not in terms
+
+
+def test_each_hat_of_a_two_hat_title_is_a_concept_linked_to_the_whole(found):
+    from termbank.extract import to_concepts
+
+    seeds = found["seeds"]
+    whole = next(c for c in seeds if c.preferred.startswith("High Representative for Foreign "
+                                                              "Affairs and Security Policy – "))
+    hats = ["High Representative for Foreign Affairs and Security Policy",
+            "Vice President of the European Commission"]
+    assert whole.related == hats
+    concepts = {c.id: c for c in to_concepts(seeds)}
+    whole_id = next(i for i, c in concepts.items() if c.preferred("en").text == whole.preferred)
+    for hat in hats:
+        candidate = next(c for c in seeds if c.preferred == hat)
+        assert candidate.kind == "official title" and candidate.related == [whole.preferred]
+        hat_id = next(i for i, c in concepts.items() if c.preferred("en").text == hat)
+        assert concepts[hat_id].related == (whole_id,)
+        assert hat_id in concepts[whole_id].related

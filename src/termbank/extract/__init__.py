@@ -7,7 +7,9 @@ section, every term carrying its documents, contexts and a candidate review stat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from termbank.extract.acronyms import find_definitions
 from termbank.extract.candidate import KINDS, Candidate
@@ -44,10 +46,43 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
         if term_table is not None:
             term_table.add_document(document.name, text, terms_track.name_spans(mentions))
     found = table.candidates()
+    found += split_hats(found)
     if term_table is not None:
         found += terms_track.candidates(term_table, found)
         found.sort(key=lambda c: (-c.score, c.preferred.lower()))
     return found
+
+
+_HAT_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def split_hats(found: list[Candidate]) -> list[Candidate]:
+    """Each hat of a two-hat title ("Deputy Prime Minister – Foreign Minister") is a concept
+    too, linked both ways to the whole; a hat already found elsewhere is linked, not added."""
+    by_name = {n.casefold(): c for c in found for n in (c.preferred, *c.variants)}
+    added: list[Candidate] = []
+    for whole in [c for c in found if c.kind == "official title"]:
+        hats = _HAT_DASH.split(whole.preferred)
+        if len(hats) != 2 or not all(h[:1].isupper() and " " in h for h in hats):
+            continue
+        for hat in hats:
+            other = by_name.get(hat.casefold())
+            if other is None:
+                spans = [(d, s + f.index(hat), s + f.index(hat) + len(hat), hat)
+                         for d, s, _e, f in whole.occurrences if hat in f]
+                other = Candidate(
+                    preferred=hat, variants=[], forms={hat: len(spans)},
+                    kind="official title", frequency=len(spans) or whole.frequency,
+                    documents=list(whole.documents), contexts=list(whole.contexts),
+                    occurrences=spans, score=whole.score * 0.9,
+                    document_count=whole.document_count)
+                by_name[hat.casefold()] = other
+                added.append(other)
+            if whole.preferred not in other.related:
+                other.related.append(whole.preferred)
+            if other.preferred not in whole.related:
+                whole.related.append(other.preferred)
+    return added
 
 
 SOURCES_PER_TERM = 3
@@ -59,7 +94,8 @@ def to_concepts(candidates: Iterable[Candidate]) -> list[Concept]:
     Every term keeps where it was found (document and character span) or, for a variant
     taken from a curated list, the list as a rule source; nothing is marked approved.
     """
-    concepts, used = [], set()
+    candidates = list(candidates)
+    concepts, used, ids = [], set(), {}
     for candidate in candidates:
         # a candidate the glossary already holds keeps that concept's id (known.py), so the
         # merge joins it instead of making a duplicate
@@ -78,7 +114,12 @@ def to_concepts(candidates: Iterable[Candidate]) -> list[Concept]:
         section = LangSection("en", tuple(terms))
         concepts.append(Concept(concept_id, (section,), kind=candidate.kind, note=note,
                                 sources=tuple(dict.fromkeys(candidate.documents))))
-    return concepts
+        ids[candidate.preferred] = concept_id
+    # cross-references by concept id, once every candidate has its id
+    return [replace(concept, related=tuple(dict.fromkeys(
+                ids[r] for r in candidate.related if r in ids and ids[r] != concept.id)))
+            if candidate.related else concept
+            for concept, candidate in zip(concepts, candidates)]
 
 
 def _concept_id(candidate: Candidate, used: set[str]) -> str:

@@ -32,6 +32,8 @@ class Candidate:
     part_of_speech: str = ""
     #: the id of the glossary concept this candidate already is ("" = new); see known.py
     known: str = ""
+    #: preferred terms of linked candidates: a two-hat title and each of its hats
+    related: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """The ``--json`` record."""
@@ -49,6 +51,8 @@ class Candidate:
                             for d, s, e, f in self.occurrences],
         }
         record["glossary"] = "known" if self.known else "new"  # held by the glossary already?
+        if self.related:
+            record["related"] = list(self.related)
         if self.part_of_speech:
             record["part_of_speech"] = self.part_of_speech
         if self.pairs:

@@ -47,9 +47,16 @@ def index(concepts: Iterable[Concept]) -> dict[str, str]:
 def mark_known(candidates: Iterable, concepts: Iterable[Concept]) -> None:
     """Set ``candidate.known`` to the id of the glossary concept it already is, if any."""
     table = index(concepts)
+    candidates = list(candidates)
     for candidate in candidates:
         for name in (candidate.preferred, *candidate.variants):
             hit = table.get(fold(name))
             if hit is not None:
                 candidate.known = hit
                 break
+    # a hat of a two-hat title that the glossary lists under the whole is its own concept
+    known_as = {c.preferred: c.known for c in candidates}
+    for candidate in candidates:
+        if candidate.known and any(known_as.get(r) == candidate.known and r != candidate.preferred
+                                   for r in candidate.related):
+            candidate.known = ""
