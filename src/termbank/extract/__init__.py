@@ -45,12 +45,31 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
         table.add_document(document.name, text, mentions, find_definitions(text))
         if term_table is not None:
             term_table.add_document(document.name, text, terms_track.name_spans(mentions))
-    found = table.candidates()
+    found = [c for c in table.candidates() if not is_generic_word(c)]
     found += split_hats(found)
     if term_table is not None:
         found += terms_track.candidates(term_table, found)
         found.sort(key=lambda c: (-c.score, c.preferred.lower()))
     return found
+
+
+#: a lone capitalised word this common in general English (Zipf) is a generic noun from a
+#: heading or a short reference ("the Union", "the Council", "Batteries"), not a name
+GENERIC_ZIPF = 4.0
+_NAMED_KINDS = ("person", "place", "official title", "acronym", "term")
+
+
+def is_generic_word(candidate: Candidate) -> bool:
+    """One common word with no variant, pairing or curated entry: not a concept alone."""
+    from termbank.extract import lists
+    from termbank.extract.terms import zipf
+
+    word = candidate.preferred
+    if " " in word or candidate.variants or candidate.pairs or candidate.kind in _NAMED_KINDS:
+        return False
+    if en.is_acronym(word) or word.lower() in lists.institutions():
+        return False
+    return zipf(word.lower()) >= GENERIC_ZIPF
 
 
 _HAT_DASH = re.compile(r"\s+[–—-]\s+")
