@@ -114,3 +114,19 @@ def test_lone_common_words_are_not_names_and_erasmus_keeps_its_plus(found):
     assert "union" not in visas and "council" not in visas  # "the Union", "the Council"
     assert "erasmus+" in visas and "erasmus" not in visas
     assert "european parliament" in visas  # two words: a name as before
+
+
+def test_headings_and_bylines_in_capitals_give_no_acronyms():
+    from termbank.extract import Document
+
+    text = ("THE EU AND CENTRAL ASIA: FINAL OF THE ENERGY TALKS\nBY AIDA MUKHAMEDOVA\n\n"
+            "The European Union (EU) and Kazakhstan met in Astana. Kaja Kallas said the talks "
+            "went well.\n")
+    found = extract([Document("caps.txt", text)], terms=False)
+    names = {c.preferred for c in found}
+    assert not names & {"THE", "OF", "AND", "BY", "FINAL", "TALKS", "AIDA", "FINAL OF"}
+    assert {"European Union", "Kazakhstan", "Astana", "Kaja Kallas"} <= names
+    eu = next(c for c in found if c.preferred == "European Union")
+    assert eu.frequency == 3  # the heading's EU is kept: it is a listed acronym
+    # a person without a title, by a verb of saying
+    assert next(c for c in found if c.preferred == "Kaja Kallas").kind == "person"

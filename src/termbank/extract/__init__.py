@@ -40,7 +40,7 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
     table = Table()
     term_table = terms_track.TermTable() if terms else None
     for document in documents:
-        text = document.text
+        text = quiet_headings(document.text)
         mentions = list(iter_mentions(text))
         table.add_document(document.name, text, mentions, find_definitions(text))
         if term_table is not None:
@@ -51,6 +51,36 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
         found += terms_track.candidates(term_table, found)
         found.sort(key=lambda c: (-c.score, c.preferred.lower()))
     return found
+
+
+_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def quiet_headings(text: str) -> str:
+    """Blank the capitalised words of headings and bylines written in capitals, offsets kept.
+
+    A line of three or more words, at least 60 % of them in capitals, is shouted: its
+    capitalised words are blanked unless they are listed acronyms or written in capitals
+    elsewhere in the text too, so "THE", "OF", "FINAL OF" do not become acronyms.
+    """
+    from termbank.extract import lists
+
+    lines = text.split("\n")
+    shouted = []
+    for n, line in enumerate(lines):
+        words = _LETTER_WORD.findall(line)
+        caps = [w for w in words if len(w) > 1 and w.isupper()]
+        if len(words) >= 3 and len(caps) >= 3 and len(caps) >= 0.6 * len(words):
+            shouted.append(n)
+    if not shouted:
+        return text
+    loud = set(shouted)
+    keep = set(lists.acronyms()) | {w for n, line in enumerate(lines) if n not in loud
+                                    for w in _LETTER_WORD.findall(line) if w.isupper()}
+    for n in shouted:
+        lines[n] = _LETTER_WORD.sub(lambda m: m.group() if m.group() in keep or
+                                    not m.group().isupper() else " " * len(m.group()), lines[n])
+    return "\n".join(lines)
 
 
 #: a lone capitalised word this common in general English (Zipf) is a generic noun from a
