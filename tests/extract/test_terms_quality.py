@@ -130,3 +130,13 @@ def test_headings_and_bylines_in_capitals_give_no_acronyms():
     assert eu.frequency == 3  # the heading's EU is kept: it is a listed acronym
     # a person without a title, by a verb of saying
     assert next(c for c in found if c.preferred == "Kaja Kallas").kind == "person"
+
+
+def test_a_name_with_another_in_brackets_links_the_two(found):
+    transport = found["fresh_transport"]
+    route = next(c for c in transport
+                 if c.preferred == "Trans-Caspian International Transport Route")
+    corridor = next(c for c in transport if c.preferred == "Middle Corridor")
+    assert route is not corridor
+    assert route.related == ["Middle Corridor"]
+    assert corridor.related == ["Trans-Caspian International Transport Route"]

@@ -8,7 +8,7 @@ section, every term carrying its documents, contexts and a candidate review stat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from termbank.extract.acronyms import find_definitions
@@ -38,15 +38,18 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
     ('Enhanced Partnership and Cooperation Agreement', ['EPCA'], 'agreement/document')
     """
     table = Table()
+    also_called: set[tuple[str, str]] = set()
     term_table = terms_track.TermTable() if terms else None
     for document in documents:
         text = quiet_headings(document.text)
         mentions = list(iter_mentions(text))
         table.add_document(document.name, text, mentions, find_definitions(text))
+        also_called.update(parenthesised_names(text, mentions))
         if term_table is not None:
             term_table.add_document(document.name, text, terms_track.name_spans(mentions))
     found = [c for c in table.candidates() if not is_generic_word(c)]
     found += split_hats(found)
+    link_names(found, also_called)
     if term_table is not None:
         found += terms_track.candidates(term_table, found)
         found.sort(key=lambda c: (-c.score, c.preferred.lower()))
@@ -100,6 +103,31 @@ def is_generic_word(candidate: Candidate) -> bool:
     if en.is_acronym(word) or word.lower() in lists.institutions():
         return False
     return zipf(word.lower()) >= GENERIC_ZIPF
+
+
+def parenthesised_names(text: str, mentions) -> Iterator[tuple[str, str]]:
+    """(name, other name) where a name of two words or more is followed by another in
+    brackets: "Trans-Caspian International Transport Route (Middle Corridor)"."""
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if text[m.end:m.end + 2] != " (" or " " not in m.text:
+            continue
+        inner = by_start.get(m.end + 2)
+        if inner is not None and text[inner.end:inner.end + 1] == ")" and " " in inner.text:
+            yield (m.title or m.text), (inner.title or inner.text)
+
+
+def link_names(found: list[Candidate], pairs: set[tuple[str, str]]) -> None:
+    """Cross-reference the candidates of each pair of names given for one thing."""
+    by_name = {n: c for c in found for n in (c.preferred, *c.variants, *c.forms)}
+    for a, b in sorted(pairs):
+        first, second = by_name.get(a), by_name.get(b)
+        if first is None or second is None or first is second:
+            continue
+        if second.preferred not in first.related:
+            first.related.append(second.preferred)
+        if first.preferred not in second.related:
+            second.related.append(first.preferred)
 
 
 _HAT_DASH = re.compile(r"\s+[–—-]\s+")
