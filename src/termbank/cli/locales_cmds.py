@@ -28,7 +28,9 @@ def update_cmd(glossary_dir: Path, locales_dir: Path, as_json: bool) -> None:
     from termbank import locales as lib
     from termbank.glossary import Glossary
 
-    report = lib.update(Glossary(glossary_dir).load(), locales_dir)
+    glossary = Glossary(glossary_dir)
+    with glossary.writing() as staged:  # the catalogs change together, or not at all
+        report = lib.update(glossary.load(), locales_dir, staged=staged)
     if as_json:
         print_json(asdict(report))
         return
@@ -64,14 +66,15 @@ def import_cmd(files: tuple[Path, ...], glossary_dir: Path, locales_dir: Path, d
     from termbank.glossary import Glossary
 
     glossary = Glossary(glossary_dir)
-    concepts = glossary.load()
-    if files:
-        catalogs = [po.parse(f.read_bytes(), source=str(f)) for f in files]
-    else:
-        catalogs = lib.read_catalogs(locales_dir, lib.target_langs(concepts))
-    report = lib.import_edits(concepts, catalogs)
-    if not dry_run and (report.added or report.updated):
-        glossary.save(report.concepts)
+    with glossary.writing():  # read, merge and save with no other writer in between
+        concepts = glossary.load()
+        if files:
+            catalogs = [po.parse(f.read_bytes(), source=str(f)) for f in files]
+        else:
+            catalogs = lib.read_catalogs(locales_dir, lib.target_langs(concepts))
+        report = lib.import_edits(concepts, catalogs)
+        if not dry_run and (report.added or report.updated):
+            glossary.save(report.concepts)
     if as_json:
         data = asdict(report)
         data.pop("concepts")

@@ -79,6 +79,7 @@ _INSERT_TERMS = ("INSERT INTO terms (concept_id, lang, text, key, status, review
 _BATCH = 500  # concepts per executemany
 _WORDS_IN_MEMORY = 10_000  # new vocabulary words held before they are written
 _PAGE_CACHE_KIB = 8_192  # SQLite page cache while loading (the default is 2 MiB)
+BUSY_TIMEOUT = 60.0  # seconds a connection waits for another's write (the default, 5, is short)
 
 
 class SqliteStore:
@@ -90,7 +91,7 @@ class SqliteStore:
         self._new_words: set[str] = set()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path)
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("CREATE TABLE IF NOT EXISTS meta "
