@@ -9,7 +9,9 @@ staged files that the next writer removes; one killed after it leaves a commit r
 next reader or writer replays. :class:`FileLock` serialises writers and keeps readers out of
 the short rename phase.
 
-Files are created with mode 0666 less the umask, as any program's files are.
+Files are created with mode 0666 less the umask, as any program's files are. Data is flushed
+to disk before each commit point; ``TERMBANK_NO_SYNC=1`` skips that (still safe when a process
+is killed, not when the machine loses power: for tests and throwaway glossaries).
 """
 
 from __future__ import annotations
@@ -122,12 +124,52 @@ def _temp_beside(path: Path, tag: str) -> Path:
     return path.with_name(f".{path.name}.{tag}.tmp")
 
 
-def _write_new(tmp: Path, write: Callable[[BinaryIO], object]) -> object:
+def _write_new(tmp: Path, write: Callable[[BinaryIO], object], *, sync: bool = True) -> object:
     with os.fdopen(_create(tmp), "wb") as f:
         result = write(f)
         f.flush()
-        os.fsync(f.fileno())
+        if sync and not _no_sync():
+            os.fsync(f.fileno())
     return result
+
+
+def _sync_all(paths: Iterable[Path]) -> None:
+    """Get the data of *paths* to disk before a commit record can point at them.
+
+    Many files are flushed with one ``syncfs`` per file system where the C library has it (a
+    call per file would cost a journal commit each); otherwise each file is synced.
+    """
+    if _no_sync():
+        return
+    paths = list(paths)
+    devices: dict[int, Path] = {}
+    for path in paths:
+        devices.setdefault(os.stat(path).st_dev, path)
+    syncfs = _libc_syncfs() if len(paths) > len(devices) else None
+    for path in paths if syncfs is None else devices.values():
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            if syncfs is None:
+                os.fsync(fd)
+            elif syncfs(fd) != 0:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _no_sync() -> bool:
+    return os.environ.get("TERMBANK_NO_SYNC", "") not in ("", "0")
+
+
+def _libc_syncfs():
+    try:
+        import ctypes
+        import ctypes.util
+
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        return libc.syncfs
+    except (OSError, AttributeError):
+        return None
 
 
 def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
@@ -183,6 +225,7 @@ class StagedFiles:
         self._journal = Path(journal) if journal is not None else None
         self._txid = f"{os.getpid()}-{secrets.token_hex(4)}"
         self._intents = None
+        self._folders: set[Path] = set()
 
     def __enter__(self) -> StagedFiles:
         return self
@@ -199,11 +242,14 @@ class StagedFiles:
         """Call *write* on a new temporary file beside *path*; return what it returns."""
         path = Path(path)
         self.drop(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
         tmp = _temp_beside(path, self._txid)
         self._note_intent(tmp)
         self._staged[path] = tmp
-        return _write_new(tmp, write)
+        # with a journal the files are synced together at the commit (see _sync_all)
+        return _write_new(tmp, write, sync=self._journal is None)
 
     def write_bytes(self, path: Path, data: bytes) -> None:
         self.write(path, lambda f: f.write(data))
@@ -227,6 +273,7 @@ class StagedFiles:
             self._close_intents()
             return
         self._journal.mkdir(parents=True, exist_ok=True)
+        _sync_all(staged.values())
         root = self._journal.parent
         record = {"renames": [[_rel(tmp, root), _rel(path, root)] for path, tmp in staged.items()],
                   "deletions": [_rel(p, root) for p in deletions]}
@@ -253,7 +300,7 @@ class StagedFiles:
         if self._intents is None:
             self._journal.mkdir(parents=True, exist_ok=True)
             self._intents = (self._journal / f"{self._txid}.staged").open("a", encoding="utf-8")
-        self._intents.write(_rel(tmp, self._journal.parent) + "\n")
+        self._intents.write(os.path.relpath(tmp, self._journal.parent) + "\n")
         self._intents.flush()  # to the kernel: enough to survive the process being killed
 
     def _close_intents(self) -> None:
@@ -319,6 +366,8 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _fsync_dir(folder: Path) -> None:
+    if _no_sync():
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -1,0 +1,223 @@
+"""Commands killed (SIGKILL) at random moments leave the state before or the state after.
+
+Each test runs the command once uninterrupted for the reference, then starts it again and
+again on a working copy, killing it after a random part of the reference's duration, until
+20 kills have landed inside a run. After every kill the state (as a reader sees it) is the one
+before or the one after; each next run starts from what the kill left. A last run, not killed,
+must give the reference result and leave no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from termbank.glossary import Glossary
+
+_TBX_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+             '<tbx type="TBX-Basic" style="dca" xml:lang="en" '
+             'xmlns="urn:iso:std:iso:30042:ed-2">\n<tbxHeader><fileDesc><sourceDesc><p>generated'
+             '</p></sourceDesc></fileDesc></tbxHeader>\n<text><body>\n')
+_KK = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_RU = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
+def _word(i: int, alphabet: str) -> str:
+    out = []
+    for _ in range(3):
+        out.append(alphabet[i % len(alphabet)])
+        i //= len(alphabet)
+    return "".join(out)
+
+
+def concept_entry(cid: str, en: str, i: int, *, extra_en: str | None = None) -> str:
+    extra = f"<termSec><term>{escape(extra_en)}</term></termSec>" if extra_en else ""
+    return (f'<conceptEntry id="{cid}"><descrip type="subjectField">field {i % 7}</descrip>'
+            f'<langSec xml:lang="en"><descrip type="definition">{escape(en)}, defined</descrip>'
+            f'<termSec><term>{escape(en)}</term><termNote type="administrativeStatus">'
+            f'preferredTerm-admn-sts</termNote></termSec>{extra}</langSec>'
+            f'<langSec xml:lang="kk"><termSec><term>{_word(i, _KK)} термин</term></termSec>'
+            f'</langSec><langSec xml:lang="ru"><termSec><term>термин {_word(i, _RU)}</term>'
+            f'</termSec></langSec></conceptEntry>\n')
+
+
+def tbx(n: int, *, prefix: str = "c", shared: int = 0, variant: str = "") -> str:
+    """A TBX v3 file of *n* concepts ``<prefix>-000000`` …, then *shared* concepts ``s-…``
+    that every file has, each with one more English term of its own (``… <variant>``)."""
+    body = [concept_entry(f"{prefix}-{i:06d}", f"{prefix} term {i}", i) for i in range(n)]
+    body += [concept_entry(f"s-{i:04d}", f"shared term {i}", i,
+                           extra_en=f"shared term {i} {variant}") for i in range(shared)]
+    return _TBX_HEAD + "".join(body) + "</body></text></tbx>\n"
+
+
+def tmx(n: int) -> str:
+    units = "".join(f'<tu><tuv xml:lang="en"><seg>Sentence number {i} of the memory.</seg></tuv>'
+                    f'<tuv xml:lang="ru"><seg>Предложение номер {i} памяти.</seg></tuv></tu>\n'
+                    for i in range(n))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+            'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" '
+            f'datatype="plaintext"/><body>\n{units}</body></tmx>\n')
+
+
+def termbank(*args: str, cwd: Path) -> subprocess.Popen:
+    """``termbank ARGS`` in a child process (no flushing to disk: the tests kill processes,
+    they do not cut the power)."""
+    env = {**os.environ, "TERMBANK_NO_SYNC": "1"}
+    return subprocess.Popen([sys.executable, "-c", "from termbank.cli import main; main()",
+                             *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    proc = termbank(*args, cwd=cwd)
+    out, err = proc.communicate()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def leftovers(*folders: Path) -> list[Path]:
+    """Temporary files and unfinished journal entries under *folders*."""
+    found = []
+    for folder in folders:
+        if folder.is_dir():
+            found += [p for p in folder.rglob("*") if p.name.endswith(".tmp")
+                      or (p.parent.name == ".journal" and p.is_file())]
+    return sorted(found)
+
+
+pytestmark = pytest.mark.slow
+KILLS = 20
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+_DATES = re.compile(rb'^"(PO-Revision-Date|POT-Creation-Date): [^"\n]*\\n"\n', re.M)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """The files under *folder* as a reader sees them; dates in catalogs and MO bytes aside
+    (they carry the minute they were made)."""
+    if folder.name == "glossary" or (folder / ".journal").is_dir():
+        with Glossary(folder).reading():  # finishes a commit a killed writer left half done
+            pass
+    out = {}
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        rel = str(path.relative_to(folder))
+        if not path.is_file() or path.suffix in (".lock", ".tmp") or ".journal" in path.parts:
+            continue
+        data = path.read_bytes()
+        out[rel] = b"" if path.suffix == ".mo" else _DATES.sub(b"", data)
+    return out
+
+
+def _kill_repeatedly(args: list[str], cwd: Path, *, seconds: float, state: Callable[[], object],
+                     before: object, after: object, reset: Callable[[], None],
+                     earliest: float = 0.1) -> int:
+    rng = random.Random(" ".join(args))
+    landed = attempts = 0
+    while landed < KILLS:
+        attempts += 1
+        assert attempts <= 4 * KILLS, f"only {landed} kills landed inside a run"
+        proc = termbank(*args, cwd=cwd)
+        time.sleep(rng.uniform(earliest, 1.0) * seconds)
+        proc.kill()
+        _, err = proc.communicate()
+        assert proc.returncode in (-signal.SIGKILL, 0, 1), err
+        landed += proc.returncode == -signal.SIGKILL
+        now = state()
+        assert now == before or now == after, f"after kill {landed}: a state between"
+        if now == after:
+            reset()
+    return landed
+
+
+def _timed(*args: str, cwd: Path) -> float:
+    start = time.monotonic()
+    done = run(*args, cwd=cwd)
+    assert done.returncode in (0, 1), done.stderr
+    return time.monotonic() - start
+
+
+def test_import_of_10000_concepts_is_all_or_nothing(tmp_path):
+    (tmp_path / "big.tbx").write_text(tbx(10_000), encoding="utf-8")
+    seconds = _timed("import", "big.tbx", "--glossary", "reference/glossary", cwd=tmp_path)
+    after = _files(tmp_path / "reference" / "glossary")
+    assert len(after) == 10_000
+    work = tmp_path / "glossary"
+    _kill_repeatedly(["import", "big.tbx"], tmp_path, seconds=seconds, earliest=0.25,
+                     state=lambda: _files(work), before={}, after=after,
+                     reset=lambda: shutil.rmtree(work))
+    assert run("import", "big.tbx", cwd=tmp_path).returncode == 0
+    assert _files(work) == after
+    assert leftovers(work) == []
+
+
+def test_build_changes_glossary_exports_and_catalogs_together(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEEDS / "002_7a94d5063727b9e4.txt", tmp_path / "seeds")
+    dirs = ("glossary", "exports", "locales")
+
+    def build(where: str) -> list[str]:
+        return ["build", *(x for d in dirs for x in (f"--{d}", f"{where}/{d}"))]
+
+    seconds = _timed(*build("reference"), cwd=tmp_path)
+    after = {d: _files(tmp_path / "reference" / d) for d in dirs}
+    assert all(after.values())
+
+    def reset() -> None:
+        for d in dirs:
+            shutil.rmtree(tmp_path / "work" / d, ignore_errors=True)
+
+    state = lambda: {d: _files(tmp_path / "work" / d) for d in dirs}  # noqa: E731
+    _kill_repeatedly(build("work"), tmp_path, seconds=seconds, state=state,
+                     before=dict.fromkeys(dirs, {}), after=after, reset=reset)
+    assert run(*build("work"), cwd=tmp_path).returncode == 0
+    assert state() == after
+    assert leftovers(*(tmp_path / "work" / d for d in dirs)) == []
+
+
+def test_locales_update_writes_every_catalog_or_none(tmp_path):
+    (tmp_path / "terms.tbx").write_text(tbx(3_000), encoding="utf-8")
+    assert run("import", "terms.tbx", cwd=tmp_path).returncode == 0
+    update = ["locales", "update", "--locales"]
+    seconds = _timed(*update, "reference", cwd=tmp_path)
+    after = _files(tmp_path / "reference")
+    assert len(after) == 7  # the template, and a PO and an MO file for kk, kk-Latn and ru
+    work = tmp_path / "locales"
+    _kill_repeatedly([*update, "locales"], tmp_path, seconds=seconds, state=lambda: _files(work),
+                     before={}, after=after, reset=lambda: shutil.rmtree(work))
+    assert run(*update, "locales", cwd=tmp_path).returncode == 0
+    assert _files(work) == after
+    assert leftovers(work, tmp_path / "glossary") == []
+
+
+def test_tm_import_stores_every_unit_or_none(tmp_path):
+    (tmp_path / "memory.tmx").write_text(tmx(20_000), encoding="utf-8")
+    seconds = _timed("tm", "import", "memory.tmx", "--tm", "reference.sqlite", cwd=tmp_path)
+    memory = tmp_path / "tm.sqlite"
+
+    def units() -> int:
+        if not memory.exists():
+            return 0
+        with sqlite3.connect(memory) as db:
+            return db.execute("SELECT count(*) FROM units").fetchone()[0]
+
+    def reset() -> None:
+        for path in tmp_path.glob("tm.sqlite*"):
+            path.unlink()
+
+    args = ["tm", "import", "memory.tmx", "--tm", "tm.sqlite"]
+    _kill_repeatedly(args, tmp_path, seconds=seconds, state=units, before=0, after=20_000,
+                     reset=reset)
+    assert run(*args, cwd=tmp_path).returncode == 0
+    assert run(*args, cwd=tmp_path).stdout == "0 translation units imported from memory.tmx\n"
+    assert units() == 20_000
+    assert leftovers(tmp_path) == []
