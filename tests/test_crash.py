@@ -221,3 +221,37 @@ def test_tm_import_stores_every_unit_or_none(tmp_path):
     assert run(*args, cwd=tmp_path).stdout == "0 translation units imported from memory.tmx\n"
     assert units() == 20_000
     assert leftovers(tmp_path) == []
+
+
+# -- several processes at once -------------------------------------------------------------
+
+def test_three_simultaneous_imports_keep_every_concept_and_term(tmp_path):
+    names = ("a", "b", "c")
+    for name in names:
+        (tmp_path / f"{name}.tbx").write_text(tbx(300, prefix=name, shared=20, variant=name),
+                                              encoding="utf-8")
+    procs = [termbank("import", f"{name}.tbx", cwd=tmp_path) for name in names]
+    for proc in procs:
+        _, err = proc.communicate()
+        assert proc.returncode == 0, err
+    concepts = {c.id: c for c in Glossary(tmp_path / "glossary").load()}
+    assert len(concepts) == 3 * 300 + 20
+    for i in range(20):
+        terms = [t.text for t in concepts[f"s-{i:04d}"].section("en").terms]
+        assert terms[0] == f"shared term {i}"
+        assert sorted(terms[1:]) == [f"shared term {i} {name}" for name in names]
+
+
+def test_lookup_never_fails_during_an_import(tmp_path):
+    (tmp_path / "small.tbx").write_text(tbx(50), encoding="utf-8")
+    (tmp_path / "big.tbx").write_text(tbx(3_000, prefix="d"), encoding="utf-8")
+    assert run("import", "small.tbx", cwd=tmp_path).returncode == 0
+    importing = termbank("import", "big.tbx", cwd=tmp_path)
+    lookups = []
+    while importing.poll() is None or len(lookups) < 3:
+        done = run("lookup", "c term 7", "--exact", "--json", cwd=tmp_path)
+        lookups.append(done)
+        assert done.returncode == 0, done.stderr
+        assert '"c-000007"' in done.stdout
+    assert importing.returncode == 0, importing.stderr.read()
+    assert run("lookup", "d term 2999", "--exact", cwd=tmp_path).returncode == 0

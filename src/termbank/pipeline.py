@@ -50,6 +50,7 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    duplicates: list = field(default_factory=list)
 
 
 def import_into_glossary(stream: BinaryIO, glossary: Glossary, *, source: str,
@@ -64,7 +65,8 @@ def import_into_glossary(stream: BinaryIO, glossary: Glossary, *, source: str,
         result = merge(glossary.load(), incoming, source=f"import {Path(source).name}")
         changed = set(result.added) | set(result.updated)
         glossary.save(c for c in result.concepts if c.id in changed)
-    return ImportReport(len(incoming), result.added, result.updated, result.conflicts)
+    return ImportReport(len(incoming), result.added, result.updated, result.conflicts,
+                        result.duplicates)
 
 
 def import_into_store(stream: BinaryIO, store, *, source: str,

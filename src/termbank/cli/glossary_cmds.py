@@ -130,12 +130,15 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
                                                progress=tick)
     if as_json:
         print_json({"read": report.read, "added": report.added, "updated": report.updated,
-                    "conflicts": [str(c) for c in report.conflicts]})
+                    "conflicts": [str(c) for c in report.conflicts],
+                    "possible_duplicates": [str(d) for d in report.duplicates]})
     else:
         click.echo(f"Read {report.read} concepts from {file}: {len(report.added)} added, "
                    f"{len(report.updated)} merged into existing ones.")
         for conflict in report.conflicts:
-            click.echo(f"  conflict: {conflict}")
+            click.echo(f"  conflict: {conflict} (kept in the concept's alternatives)")
+        for duplicate in report.duplicates:
+            click.echo(f"  possible duplicate: {duplicate}")
     if report.conflicts:
         sys.exit(FOUND_PROBLEM)
 
