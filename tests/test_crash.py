@@ -42,21 +42,29 @@ def _word(i: int, alphabet: str) -> str:
     return "".join(out)
 
 
-def concept_entry(cid: str, en: str, i: int, *, extra_en: str | None = None) -> str:
+def concept_entry(cid: str, en: str, i: int, *, extra_en: str | None = None,
+                  small: bool = False) -> str:
+    """A concept with English, Kazakh and Russian terms; *small*: an English and a Russian
+    term only (quicker to write, for the tests that write many)."""
     extra = f"<termSec><term>{escape(extra_en)}</term></termSec>" if extra_en else ""
+    ru = f'<langSec xml:lang="ru"><termSec><term>термин {_word(i, _RU)}</term></termSec></langSec>'
+    if small:
+        return (f'<conceptEntry id="{cid}"><langSec xml:lang="en"><termSec><term>{escape(en)}'
+                f'</term></termSec></langSec>{ru}</conceptEntry>\n')
     return (f'<conceptEntry id="{cid}"><descrip type="subjectField">field {i % 7}</descrip>'
             f'<langSec xml:lang="en"><descrip type="definition">{escape(en)}, defined</descrip>'
             f'<termSec><term>{escape(en)}</term><termNote type="administrativeStatus">'
             f'preferredTerm-admn-sts</termNote></termSec>{extra}</langSec>'
             f'<langSec xml:lang="kk"><termSec><term>{_word(i, _KK)} термин</term></termSec>'
-            f'</langSec><langSec xml:lang="ru"><termSec><term>термин {_word(i, _RU)}</term>'
-            f'</termSec></langSec></conceptEntry>\n')
+            f'</langSec>{ru}</conceptEntry>\n')
 
 
-def tbx(n: int, *, prefix: str = "c", shared: int = 0, variant: str = "") -> str:
+def tbx(n: int, *, prefix: str = "c", shared: int = 0, variant: str = "",
+        small: bool = False) -> str:
     """A TBX v3 file of *n* concepts ``<prefix>-000000`` …, then *shared* concepts ``s-…``
     that every file has, each with one more English term of its own (``… <variant>``)."""
-    body = [concept_entry(f"{prefix}-{i:06d}", f"{prefix} term {i}", i) for i in range(n)]
+    body = [concept_entry(f"{prefix}-{i:06d}", f"{prefix} term {i}", i, small=small)
+            for i in range(n)]
     body += [concept_entry(f"s-{i:04d}", f"shared term {i}", i,
                            extra_en=f"shared term {i} {variant}") for i in range(shared)]
     return _TBX_HEAD + "".join(body) + "</body></text></tbx>\n"
@@ -118,16 +126,39 @@ def _files(folder: Path) -> dict[str, bytes]:
     return out
 
 
+def _writing(journal: Path | None) -> Callable[[int], bool]:
+    """Whether process *pid* has begun to write: it staged a file in *journal* (always true
+    without one: a TM import writes from the start)."""
+    if journal is None:
+        return lambda pid: True
+    return lambda pid: any(journal.glob(f"{pid}-*.staged"))
+
+
+def _timed(args: list[str], cwd: Path, writing: Callable[[int], bool]) -> float:
+    """Seconds from the first staged file to the end of an uninterrupted run."""
+    proc = termbank(*args, cwd=cwd)
+    while proc.poll() is None and not writing(proc.pid):
+        time.sleep(0.01)
+    start = time.monotonic()
+    _, err = proc.communicate()
+    assert proc.returncode in (0, 1), err
+    return time.monotonic() - start
+
+
 def _kill_repeatedly(args: list[str], cwd: Path, *, seconds: float, state: Callable[[], object],
                      before: object, after: object, reset: Callable[[], None],
-                     earliest: float = 0.1) -> int:
+                     writing: Callable[[int], bool]) -> int:
+    """Kill runs of *args* at random moments of their writing (*seconds* long) until
+    :data:`KILLS` kills landed; check the state after each."""
     rng = random.Random(" ".join(args))
     landed = attempts = 0
     while landed < KILLS:
         attempts += 1
-        assert attempts <= 4 * KILLS, f"only {landed} kills landed inside a run"
+        assert attempts <= 3 * KILLS, f"only {landed} kills landed inside a run"
         proc = termbank(*args, cwd=cwd)
-        time.sleep(rng.uniform(earliest, 1.0) * seconds)
+        while proc.poll() is None and not writing(proc.pid):
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0, 1.0) * seconds)
         proc.kill()
         _, err = proc.communicate()
         assert proc.returncode in (-signal.SIGKILL, 0, 1), err
@@ -139,22 +170,17 @@ def _kill_repeatedly(args: list[str], cwd: Path, *, seconds: float, state: Calla
     return landed
 
 
-def _timed(*args: str, cwd: Path) -> float:
-    start = time.monotonic()
-    done = run(*args, cwd=cwd)
-    assert done.returncode in (0, 1), done.stderr
-    return time.monotonic() - start
-
-
 def test_import_of_10000_concepts_is_all_or_nothing(tmp_path):
-    (tmp_path / "big.tbx").write_text(tbx(10_000), encoding="utf-8")
-    seconds = _timed("import", "big.tbx", "--glossary", "reference/glossary", cwd=tmp_path)
-    after = _files(tmp_path / "reference" / "glossary")
+    (tmp_path / "big.tbx").write_text(tbx(10_000, small=True), encoding="utf-8")
+    reference = tmp_path / "reference" / "glossary"
+    seconds = _timed(["import", "big.tbx", "--glossary", str(reference)], tmp_path,
+                     _writing(reference / ".journal"))
+    after = _files(reference)
     assert len(after) == 10_000
     work = tmp_path / "glossary"
-    _kill_repeatedly(["import", "big.tbx"], tmp_path, seconds=seconds, earliest=0.25,
+    _kill_repeatedly(["import", "big.tbx"], tmp_path, seconds=seconds,
                      state=lambda: _files(work), before={}, after=after,
-                     reset=lambda: shutil.rmtree(work))
+                     reset=lambda: shutil.rmtree(work), writing=_writing(work / ".journal"))
     assert run("import", "big.tbx", cwd=tmp_path).returncode == 0
     assert _files(work) == after
     assert leftovers(work) == []
@@ -168,7 +194,8 @@ def test_build_changes_glossary_exports_and_catalogs_together(tmp_path):
     def build(where: str) -> list[str]:
         return ["build", *(x for d in dirs for x in (f"--{d}", f"{where}/{d}"))]
 
-    seconds = _timed(*build("reference"), cwd=tmp_path)
+    seconds = _timed(build("reference"), tmp_path,
+                     _writing(tmp_path / "reference" / "glossary" / ".journal"))
     after = {d: _files(tmp_path / "reference" / d) for d in dirs}
     assert all(after.values())
 
@@ -178,7 +205,8 @@ def test_build_changes_glossary_exports_and_catalogs_together(tmp_path):
 
     state = lambda: {d: _files(tmp_path / "work" / d) for d in dirs}  # noqa: E731
     _kill_repeatedly(build("work"), tmp_path, seconds=seconds, state=state,
-                     before=dict.fromkeys(dirs, {}), after=after, reset=reset)
+                     before=dict.fromkeys(dirs, {}), after=after, reset=reset,
+                     writing=_writing(tmp_path / "work" / "glossary" / ".journal"))
     assert run(*build("work"), cwd=tmp_path).returncode == 0
     assert state() == after
     assert leftovers(*(tmp_path / "work" / d for d in dirs)) == []
@@ -188,12 +216,13 @@ def test_locales_update_writes_every_catalog_or_none(tmp_path):
     (tmp_path / "terms.tbx").write_text(tbx(3_000), encoding="utf-8")
     assert run("import", "terms.tbx", cwd=tmp_path).returncode == 0
     update = ["locales", "update", "--locales"]
-    seconds = _timed(*update, "reference", cwd=tmp_path)
+    writing = _writing(tmp_path / "glossary" / ".journal")
+    seconds = _timed([*update, "reference"], tmp_path, writing)
     after = _files(tmp_path / "reference")
     assert len(after) == 7  # the template, and a PO and an MO file for kk, kk-Latn and ru
     work = tmp_path / "locales"
     _kill_repeatedly([*update, "locales"], tmp_path, seconds=seconds, state=lambda: _files(work),
-                     before={}, after=after, reset=lambda: shutil.rmtree(work))
+                     before={}, after=after, reset=lambda: shutil.rmtree(work), writing=writing)
     assert run(*update, "locales", cwd=tmp_path).returncode == 0
     assert _files(work) == after
     assert leftovers(work, tmp_path / "glossary") == []
@@ -201,7 +230,8 @@ def test_locales_update_writes_every_catalog_or_none(tmp_path):
 
 def test_tm_import_stores_every_unit_or_none(tmp_path):
     (tmp_path / "memory.tmx").write_text(tmx(20_000), encoding="utf-8")
-    seconds = _timed("tm", "import", "memory.tmx", "--tm", "reference.sqlite", cwd=tmp_path)
+    seconds = _timed(["tm", "import", "memory.tmx", "--tm", "reference.sqlite"], tmp_path,
+                     _writing(None))
     memory = tmp_path / "tm.sqlite"
 
     def units() -> int:
@@ -216,7 +246,7 @@ def test_tm_import_stores_every_unit_or_none(tmp_path):
 
     args = ["tm", "import", "memory.tmx", "--tm", "tm.sqlite"]
     _kill_repeatedly(args, tmp_path, seconds=seconds, state=units, before=0, after=20_000,
-                     reset=reset)
+                     reset=reset, writing=_writing(None))
     assert run(*args, cwd=tmp_path).returncode == 0
     assert run(*args, cwd=tmp_path).stdout == "0 translation units imported from memory.tmx\n"
     assert units() == 20_000

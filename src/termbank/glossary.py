@@ -133,9 +133,9 @@ class Glossary:
             yield _OPEN[key]
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        lock = files.FileLock(self.root / WRITE_LOCK, what=f"the glossary {self.root}/")
+        lock = files.FileLock(self.root / WRITE_LOCK, what=f"the glossary in {self.root}/")
         with lock.held(exclusive=True):
-            with files.FileLock(self.root / READ_LOCK, what=f"the glossary {self.root}/").held(
+            with files.FileLock(self.root / READ_LOCK, what=f"the glossary in {self.root}/").held(
                     exclusive=True):
                 files.recover(self.root / JOURNAL, undo_staged=True)
             for stale in self.root.glob(".*.tmp"):  # left by a killed writer of an older version
@@ -145,7 +145,7 @@ class Glossary:
                 with staged:
                     yield staged
                     with files.FileLock(self.root / READ_LOCK,
-                                        what=f"the glossary {self.root}/").held(exclusive=True):
+                                        what=f"the glossary in {self.root}/").held(exclusive=True):
                         staged.commit()
             finally:
                 del _OPEN[key]
@@ -156,7 +156,7 @@ class Glossary:
 
         A commit that a killed writer left half done is finished first.
         """
-        lock = files.FileLock(self.root / READ_LOCK, what=f"the glossary {self.root}/")
+        lock = files.FileLock(self.root / READ_LOCK, what=f"the glossary in {self.root}/")
         while True:
             try:
                 lock.acquire(exclusive=False)

@@ -70,18 +70,31 @@ def import_into_glossary(stream: BinaryIO, glossary: Glossary, *, source: str,
 
 
 def import_into_store(stream: BinaryIO, store, *, source: str,
-                      progress: Progress | None = None) -> int:
+                      progress: Progress | None = None,
+                      repeated: Callable[[str, list[Conflict]], None] | None = None) -> int:
     """Stream a (large) TBX file into a store, one concept in memory at a time.
 
     The store is written in one transaction: a file that fails to read leaves it unchanged.
+    An id the file repeats is merged into its first copy (see :mod:`termbank.merge`: values
+    not taken are kept as alternatives), and *repeated* hears of it with the conflicts.
     """
+    from termbank.merge import merge_concept
+
+    label = f"import {Path(source).name}"
+
+    def join(first: Concept, again: Concept) -> Concept:
+        merged, conflicts = merge_concept(first, again, source=label)
+        if repeated is not None:
+            repeated(again.id, conflicts)
+        return merged
+
     def counted() -> Iterator[Concept]:
         for concept in read_tbx(stream, source=source):
             yield concept
             if progress:
                 progress(1)
 
-    return store.add(counted())
+    return store.add(counted(), on_repeat=join)
 
 
 # -- export ----------------------------------------------------------------------------------

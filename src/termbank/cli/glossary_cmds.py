@@ -110,17 +110,25 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
         from termbank.store import open_store
 
         store = open_store(db_path)
+        repeats: list[tuple[str, list]] = []
         try:
             with open(file, "rb") as f, _bytes_bar(f, total, "Importing", quiet=as_json) as tick:
-                n = pipeline.import_into_store(f, store, source=str(file), progress=tick)
+                n = pipeline.import_into_store(f, store, source=str(file), progress=tick,
+                                               repeated=lambda cid, c: repeats.append((cid, c)))
             counts = store.counts()
         finally:
             store.close()
         if as_json:
-            print_json({"read": n, "store": str(db_path), "counts": counts})
+            print_json({"read": n, "store": str(db_path), "counts": counts,
+                        "repeated": [cid for cid, _ in repeats],
+                        "conflicts": [str(c) for _, cs in repeats for c in cs]})
         else:
             click.echo(f"Loaded {n:,} concepts into {db_path} "
                        f"({sum(v for k, v in counts.items() if k != 'concepts'):,} terms).")
+            for cid, conflicts in repeats:
+                click.echo(f"  repeated id {cid}: merged into its first copy")
+                for conflict in conflicts:
+                    click.echo(f"  conflict: {conflict} (kept in the concept's alternatives)")
         return
 
     from termbank.glossary import Glossary

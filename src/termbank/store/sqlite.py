@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -110,9 +110,12 @@ class SqliteStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add(self, concepts: Iterable[Concept], *, batch: int = _BATCH) -> int:
+    def add(self, concepts: Iterable[Concept], *, batch: int = _BATCH,
+            on_repeat: Callable[[Concept, Concept], Concept] | None = None) -> int:
+        """Insert or replace *concepts*. An id that comes twice in *concepts* replaces the
+        first copy, or with *on_repeat* is stored as ``on_repeat(first, second)``."""
         with self._loading() as bulk:
-            return self._put_all(concepts, batch=batch, bulk=bulk)
+            return self._put_all(concepts, batch=batch, bulk=bulk, on_repeat=on_repeat)
 
     def replace_all(self, concepts: Iterable[Concept], *, fingerprint: str | None = None) -> int:
         with self._loading(empty_first=True) as bulk:
@@ -155,11 +158,19 @@ class SqliteStore:
             self._vocabulary = None
             db.execute("PRAGMA cache_size = -2000")
 
-    def _put_all(self, concepts: Iterable[Concept], *, batch: int, bulk: bool) -> int:
+    def _put_all(self, concepts: Iterable[Concept], *, batch: int, bulk: bool,
+                 on_repeat: Callable[[Concept, Concept], Concept] | None = None) -> int:
         n = 0
         chunk: dict[str, Concept] = {}
+        seen: set[str] = set()
         for concept in concepts:
             n += 1
+            if on_repeat is not None:
+                if concept.id in seen:
+                    previous = chunk.get(concept.id) or self.get(concept.id)
+                    if previous is not None:
+                        concept = on_repeat(previous, concept)
+                seen.add(concept.id)
             chunk.pop(concept.id, None)  # a later copy of a concept replaces an earlier one
             chunk[concept.id] = concept
             if len(chunk) >= batch:
