@@ -33,9 +33,9 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 def dump_concept(concept: Concept) -> bytes:
     """The text of a concept's file, always the same for the same concept."""
-    text = yaml.dump(concept_to_dict(concept), Dumper=_Dumper, allow_unicode=True,
-                     sort_keys=False, default_flow_style=False, width=100_000, indent=2)
-    return text.encode("utf-8")
+    from termbank import yaml_text
+
+    return yaml_text.dump(concept_to_dict(concept)).encode("utf-8")
 
 
 def parse_concept(data: bytes, *, source: str) -> Concept:
