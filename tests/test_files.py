@@ -92,3 +92,8 @@ def test_a_busy_lock_gives_up_after_the_timeout_with_a_clear_message(tmp_path, m
     assert str(err.value) == (f"the glossary g/ is busy (held by process {os.getpid()}); gave up "
                               "after 0.2 s (set TERMBANK_LOCK_TIMEOUT to wait longer)")
     assert heard == [f"waiting for the glossary g/ (held by process {os.getpid()}) …"]
+
+
+def test_reading_a_missing_glossary_creates_nothing(tmp_path):
+    assert Glossary(tmp_path / "missing").load() == []
+    assert not (tmp_path / "missing").exists()

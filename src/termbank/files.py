@@ -192,18 +192,6 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     write_atomic(path, lambda f: f.write(data))
 
 
-def write_many_atomic(files: Iterable[tuple[Path, bytes | None]], *,
-                      journal: Path | None = None) -> None:
-    """Write (or, for ``None``, delete) several files as one step; see :class:`StagedFiles`."""
-    with StagedFiles(journal=journal) as staged:
-        for path, data in files:
-            if data is None:
-                staged.delete(path)
-            else:
-                staged.write(path, lambda f, data=data: f.write(data))
-        staged.commit()
-
-
 # -- many files as one transaction -----------------------------------------------------------
 
 class StagedFiles:

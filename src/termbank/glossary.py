@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from termbank.errors import FormatError
 from termbank import files
+from termbank.errors import FormatError
 from termbank.model import Concept
 from termbank.records import RecordError, concept_from_dict, concept_to_dict
 
@@ -28,7 +28,6 @@ JOURNAL, WRITE_LOCK, READ_LOCK = ".journal", ".write.lock", ".read.lock"
 #: The transaction each glossary folder has open in this process, so that nested writers join it.
 _OPEN: dict[str, files.StagedFiles] = {}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def dump_concept(concept: Concept) -> bytes:
@@ -156,14 +155,15 @@ class Glossary:
 
         A commit that a killed writer left half done is finished first.
         """
+        if not self.root.is_dir():  # nothing to read (and a reader creates nothing)
+            yield
+            return
         lock = files.FileLock(self.root / READ_LOCK, what=f"the glossary in {self.root}/")
         while True:
             try:
                 lock.acquire(exclusive=False)
-            except (FileNotFoundError, PermissionError, OSError) as exc:
-                if isinstance(exc, files.LockTimeout):
-                    raise
-                yield  # no folder yet, or one we may not write to: nobody writes it either
+            except PermissionError:  # a folder we may not write to: nobody writes it either
+                yield
                 return
             if not files.has_commits(self.root / JOURNAL):
                 break
