@@ -202,9 +202,10 @@ class StagedFiles:
     at the end. Leaving the ``with`` block without a commit (an error) removes every temporary
     file and leaves every target as it was.
 
-    With a *journal* folder the set is crash-safe too: the temporary files are listed there as
-    they are made, and the renames are recorded before the first is made, so that
-    :func:`recover` can finish or undo the work of a process that was killed.
+    With a *journal* folder the set is crash-safe too: the temporary files carry the
+    transaction's id in their names, the folders that hold them are listed in the journal
+    before the first is made there, and the renames are recorded before the first is made, so
+    that :func:`recover` can finish or undo the work of a process that was killed.
     """
 
     def __init__(self, *, journal: Path | None = None) -> None:
@@ -214,6 +215,7 @@ class StagedFiles:
         self._txid = f"{os.getpid()}-{secrets.token_hex(4)}"
         self._intents = None
         self._folders: set[Path] = set()
+        self._relative_folders: dict[Path, str] = {}
 
     def __enter__(self) -> StagedFiles:
         return self
@@ -228,19 +230,31 @@ class StagedFiles:
 
     def write(self, path: Path, write: Callable[[BinaryIO], object]) -> object:
         """Call *write* on a new temporary file beside *path*; return what it returns."""
-        path = Path(path)
-        self.drop(path)
-        if path.parent not in self._folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(path.parent)
-        tmp = _temp_beside(path, self._txid)
-        self._note_intent(tmp)
-        self._staged[path] = tmp
+        tmp = self._stage(Path(path))
         # with a journal the files are synced together at the commit (see _sync_all)
         return _write_new(tmp, write, sync=self._journal is None)
 
     def write_bytes(self, path: Path, data: bytes) -> None:
-        self.write(path, lambda f: f.write(data))
+        tmp = self._stage(Path(path))
+        fd = _create(tmp)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            if self._journal is None and not _no_sync():
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def _stage(self, path: Path) -> Path:
+        """The temporary file for *path* (the target's folder made and journalled first)."""
+        self.drop(path)
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._note_folder(path.parent)
+            self._folders.add(path.parent)
+        tmp = self._staged[path] = _temp_beside(path, self._txid)
+        return tmp
 
     def drop(self, path: Path) -> None:
         """Forget the file staged for *path* (its target stays as it is)."""
@@ -262,9 +276,9 @@ class StagedFiles:
             return
         self._journal.mkdir(parents=True, exist_ok=True)
         _sync_all(staged.values())
-        root = self._journal.parent
-        record = {"renames": [[_rel(tmp, root), _rel(path, root)] for path, tmp in staged.items()],
-                  "deletions": [_rel(p, root) for p in deletions]}
+        record = {"renames": [[self._relative(tmp), self._relative(path)]
+                              for path, tmp in staged.items()],
+                  "deletions": [self._relative(p) for p in deletions]}
         commit = self._journal / f"{self._txid}.commit"
         pending = commit.with_name(commit.name + ".tmp")
         _write_new(pending, lambda f: f.write(json.dumps(record, ensure_ascii=False).encode()))
@@ -282,14 +296,25 @@ class StagedFiles:
         self._deletions = []
         self._close_intents()
 
-    def _note_intent(self, tmp: Path) -> None:
+    def _note_folder(self, folder: Path) -> None:
+        """List *folder* in the journal: :func:`recover` looks there for our temporary files."""
         if self._journal is None:
             return
         if self._intents is None:
             self._journal.mkdir(parents=True, exist_ok=True)
             self._intents = (self._journal / f"{self._txid}.staged").open("a", encoding="utf-8")
-        self._intents.write(os.path.relpath(tmp, self._journal.parent) + "\n")
+        self._intents.write(self._relative_folder(folder) + "\n")
         self._intents.flush()  # to the kernel: enough to survive the process being killed
+
+    def _relative(self, path: Path) -> str:
+        """*path* relative to the journal's folder, as the journal records it."""
+        return os.path.join(self._relative_folder(path.parent), path.name)
+
+    def _relative_folder(self, folder: Path) -> str:
+        found = self._relative_folders.get(folder)
+        if found is None:
+            found = self._relative_folders[folder] = _rel(folder, self._journal.parent)
+        return found
 
     def _close_intents(self) -> None:
         if self._intents is not None:
@@ -337,9 +362,10 @@ def recover(journal: Path, *, undo_staged: bool) -> bool:
         for pending in journal.glob("*.commit.tmp"):
             pending.unlink()
         for intents in journal.glob("*.staged"):
+            txid = intents.name[: -len(".staged")]
             for line in intents.read_text(encoding="utf-8").splitlines():
-                if line:
-                    (root / line).unlink(missing_ok=True)
+                for tmp in (root / line).glob(f".*.{txid}.tmp"):
+                    tmp.unlink()
             intents.unlink()
     return replayed
 
