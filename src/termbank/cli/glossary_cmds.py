@@ -125,7 +125,7 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
             results = [{"concept": cid, "action": "repeated"} for cid, _ in repeats]
             results += [conflict_dict(c) for _, cs in repeats for c in cs]
             print_results(results, read=n, store=str(db_path), concepts=counts.pop("concepts"),
-                          terms=counts, repeated=len(repeats))
+                          terms=counts, **({"repeated": len(repeats)} if repeats else {}))
         else:
             click.echo(f"Loaded {n:,} concepts into {db_path} "
                        f"({sum(v for k, v in counts.items() if k != 'concepts'):,} terms).")
@@ -148,7 +148,8 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
                      "of": list(d.existing), "message": str(d)} for d in report.duplicates]
         print_results(results, read=report.read, added=len(report.added),
                       updated=len(report.updated), conflicts=len(report.conflicts),
-                      possible_duplicates=len(report.duplicates))
+                      **({"possible_duplicates": len(report.duplicates)}
+                         if report.duplicates else {}))
     else:
         click.echo(f"Read {report.read} concepts from {file}: {len(report.added)} added, "
                    f"{len(report.updated)} updated.")
