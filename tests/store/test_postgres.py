@@ -1,0 +1,113 @@
+"""What the PostgreSQL store adds for a team: migrations, round trips, versions, audit, tokens,
+and writers at the same time."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from termbank.errors import StoreError
+from termbank.glossary import Glossary
+from termbank.model import Review
+from termbank.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_project_glossary_comes_back_byte_identical(postgres_url, tmp_path, snapshot):
+    source = ROOT / "glossary"
+    with open_store(postgres_url) as store:
+        assert store.add(Glossary(source)) == len(Glossary(source).paths()) > 50
+    with open_store(postgres_url) as store:  # a fresh connection: nothing cached
+        Glossary(tmp_path / "out").save(store.concepts())
+    original = {k: v for k, v in snapshot(source).items() if not k.startswith(".")}
+    assert snapshot(tmp_path / "out") == original
+
+
+def test_migrations_run_once_and_are_recorded(postgres_url):
+    from termbank.store.postgres import migrations
+
+    with open_store(postgres_url) as store:
+        assert store.schema_version == migrations()[-1][0] >= 2
+    with open_store(postgres_url) as store:  # a second open applies nothing again
+        applied = store.db.execute("SELECT number FROM schema_migrations ORDER BY 1").fetchall()
+        assert [n for (n,) in applied] == [n for n, _, _ in migrations()]
+        store.db.execute("INSERT INTO schema_migrations (number, name) VALUES (9999, 'future')")
+    with pytest.raises(StoreError, match="newer than this termbank knows"):
+        open_store(postgres_url)
+
+
+def test_an_unreachable_server_is_one_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="cannot connect"):
+        open_store(f"postgresql://nobody:secret@/termbank?host={tmp_path}")
+    with pytest.raises(StoreError) as err:
+        open_store(f"postgresql://nobody:secret@/termbank?host={tmp_path}")
+    assert "secret" not in str(err.value)
+
+
+def test_a_stale_version_is_refused_and_the_trail_says_who_did_what(glossary_dir, postgres_url):
+    from termbank.store.postgres import VersionConflict
+
+    with open_store(postgres_url) as store:
+        store.add(Glossary(glossary_dir), actor="loader")
+        concept, version = store.get_versioned("c-epca")
+        assert version == 1
+        section = concept.section("kk")
+        approved = replace(section, terms=tuple(replace(t, review=Review.APPROVED)
+                                                for t in section.terms))
+        new = store.save(concept.with_section(approved), expected_version=1, actor="aigul",
+                         action="approve", detail={"lang": "kk"})
+        assert new == 2
+        with pytest.raises(VersionConflict, match="based on version 1, but it is now at version 2"):
+            store.save(concept, expected_version=1, actor="bolat", action="edit")
+        assert store.get("c-epca").section("kk").terms == approved.terms
+        trail = [(e.version, e.actor, e.action, e.detail) for e in store.history("c-epca")]
+        assert trail == [(1, "loader", "import", None), (2, "aigul", "approve", {"lang": "kk"})]
+        with pytest.raises(VersionConflict, match="c-epca"):  # "new" but it exists
+            store.save(concept, expected_version=None, actor="bolat", action="propose")
+
+
+def test_tokens_are_kept_only_as_hashes(postgres_url):
+    with open_store(postgres_url) as store:
+        token = store.create_token("Aigul", "terminologist")
+        assert store.token_owner(token) == ("Aigul", "terminologist")
+        assert store.token_owner(token + "x") is None
+        stored = [h for (h,) in store.db.execute("SELECT hash FROM tokens")]
+        assert token not in stored and len(stored) == 1
+        with pytest.raises(ValueError, match="unknown role"):
+            store.create_token("Bolat", "admin")
+
+
+def test_eight_writers_at_once_lose_no_concept(glossary_dir, postgres_url):
+    """Eight connections each load their own concepts into the same (at first empty) store."""
+    from termbank import search
+
+    base = Glossary(ROOT / "glossary").load()
+    batches = [[replace(c, id=f"{c.id}-w{w}") for c in base[:20]] for w in range(8)]
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def write(batch):
+        try:
+            with open_store(postgres_url) as store:
+                start.wait()
+                store.add(batch, actor="writer")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(b,)) for b in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with open_store(postgres_url) as store:
+        ids = [c.id for c in store.concepts()]
+        assert sorted(ids) == sorted(c.id for b in batches for c in b)
+        terms = sum(len(s.terms) for b in batches for c in b for s in c.sections)
+        assert sum(v for k, v in store.counts().items() if k != "concepts") == terms
+        hits = search.lookup(store, base[0].sections[0].terms[0].text, limit=20)
+        assert {h.concept_id for h in hits} >= {f"{base[0].id}-w{w}" for w in range(8)}
