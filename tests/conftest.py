@@ -104,8 +104,10 @@ def postgres_server():
 
 @pytest.fixture(scope="session")
 def new_postgres_database(postgres_server):
-    """``new_postgres_database(label)``: the URL of a new, empty database on the session's
-    cluster (all of them dropped when the session ends)."""
+    """``new_postgres_database(label, template=None)``: the URL of a new database on the
+    session's cluster, empty or a copy of *template* (a URL this function gave). A cluster of
+    our own goes away whole at the end; on a server given by URL the databases are dropped."""
+    import os
     import re
     import uuid
     from urllib.parse import urlsplit, urlunsplit
@@ -114,14 +116,17 @@ def new_postgres_database(postgres_server):
 
     made: list[str] = []
 
-    def create(label: str) -> str:
+    def create(label: str, template: str | None = None) -> str:
         name = "t_" + re.sub(r"\W", "_", label)[:40].lower() + "_" + uuid.uuid4().hex[:6]
+        copy = f' TEMPLATE "{urlsplit(template).path.lstrip("/")}"' if template else ""
         with psycopg.connect(postgres_server, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}"{copy}')
         made.append(name)
         return urlunsplit(urlsplit(postgres_server)._replace(path="/" + name))
 
     yield create
+    if not os.environ.get("TERMBANK_TEST_POSTGRES"):
+        return  # the cluster is removed whole (dropping one by one costs a checkpoint each)
     with psycopg.connect(postgres_server, autocommit=True) as admin:
         for name in made:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

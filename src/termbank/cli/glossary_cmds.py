@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from termbank.cli import BAD_INPUT, FOUND_PROBLEM, cli, glossary_option, json_option, print_json
+from termbank.cli import (BAD_INPUT, FOUND_PROBLEM, cli, db_option, glossary_option, json_option,
+                          print_json)
 
 LANG_COLUMNS = ("en", "kk", "kk-Latn", "ru")
 
@@ -98,16 +99,16 @@ def _print_align_stats(stats: dict) -> None:
 @cli.command(name="import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @glossary_option
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Load into this SQLite store instead (for large termbases).")
+@db_option("Load into this store instead: an SQLite file (for large termbases) or a "
+           "postgresql:// URL (a team termbase).")
 @json_option
-def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool) -> None:
+def import_(file: Path, glossary_dir: Path, db_path: Path | str | None, as_json: bool) -> None:
     """Merge a TBX file (v3 or 2008) into the glossary; conflicts are reported, never applied."""
     from termbank import pipeline
 
     total = file.stat().st_size
     if db_path is not None:
-        from termbank.store import open_store
+        from termbank.store import label, open_store
 
         store = open_store(db_path)
         try:
@@ -117,9 +118,9 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
         finally:
             store.close()
         if as_json:
-            print_json({"read": n, "store": str(db_path), "counts": counts})
+            print_json({"read": n, "store": label(db_path), "counts": counts})
         else:
-            click.echo(f"Loaded {n:,} concepts into {db_path} "
+            click.echo(f"Loaded {n:,} concepts into {label(db_path)} "
                        f"({sum(v for k, v in counts.items() if k != 'concepts'):,} terms).")
         return
 
@@ -173,9 +174,9 @@ class _bytes_bar:
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Output file (csv: a folder or a name pattern). Default: under exports/.")
 @glossary_option
-@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Export from this SQLite store instead of the glossary.")
-def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | None) -> None:
+@db_option("Export from this store (an SQLite file or a postgresql:// URL) instead of the "
+           "glossary.", must_exist=True)
+def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | str | None) -> None:
     """Write the glossary as TBX v3, TBX 2008 or OmegaT/spreadsheet TSV."""
     from termbank import pipeline
 

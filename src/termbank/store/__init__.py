@@ -75,6 +75,15 @@ def is_url(target: str | Path) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 
 
+def label(target: str | Path) -> str:
+    """*target* for messages: a URL without its password."""
+    if not is_url(target):
+        return str(target)
+    from termbank.store.postgres import safe_url
+
+    return safe_url(str(target))
+
+
 def open_store(target: str | Path) -> Store:
     """Open (creating the schema when missing) the store *target* names: a PostgreSQL URL
     (``postgresql://user@host/db``) or the path of an SQLite file."""

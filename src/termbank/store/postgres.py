@@ -100,12 +100,12 @@ class PostgresStore:
         try:
             self.db = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            raise StoreError(f"{_safe_url(url)}: cannot connect ({_first_line(exc)})") from None
+            raise StoreError(f"{safe_url(url)}: cannot connect ({_first_line(exc)})") from None
         try:
             self._migrate()
         except psycopg.Error as exc:
             self.db.close()
-            raise StoreError(f"{_safe_url(url)}: cannot prepare the termbank schema "
+            raise StoreError(f"{safe_url(url)}: cannot prepare the termbank schema "
                              f"({_first_line(exc)})") from None
 
     def _migrate(self) -> None:
@@ -120,7 +120,7 @@ class PostgresStore:
             known = migrations()
             newer = done - {n for n, _, _ in known}
             if newer:
-                raise StoreError(f"{_safe_url(self.url)}: the database has migration "
+                raise StoreError(f"{safe_url(self.url)}: the database has migration "
                                  f"{max(newer)}, newer than this termbank knows; upgrade termbank")
             for number, name, sql in known:
                 if number not in done:
@@ -444,7 +444,7 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _safe_url(url: str) -> str:
+def safe_url(url: str) -> str:
     """The URL without its password, for messages."""
     from urllib.parse import urlsplit, urlunsplit
 
