@@ -111,3 +111,24 @@ def test_eight_writers_at_once_lose_no_concept(glossary_dir, postgres_url):
         assert sum(v for k, v in store.counts().items() if k != "concepts") == terms
         hits = search.lookup(store, base[0].sections[0].terms[0].text, limit=20)
         assert {h.concept_id for h in hits} >= {f"{base[0].id}-w{w}" for w in range(8)}
+
+
+def test_folder_to_postgresql_to_folder_with_the_cli(glossary_dir, postgres_url, tmp_path,
+                                                     snapshot):
+    from click.testing import CliRunner
+
+    from termbank.cli import cli
+
+    loaded = CliRunner().invoke(cli, ["import", str(glossary_dir)], env={"TERMBANK_DB": postgres_url})
+    assert loaded.exit_code == 0, loaded.output
+    assert loaded.output.startswith(f"Loaded 3 concepts from {glossary_dir} into postgresql://")
+    out = tmp_path / "back"
+    written = CliRunner().invoke(cli, ["export", "--format", "glossary", "--db", postgres_url,
+                                       "--out", str(out)])
+    assert written.exit_code == 0, written.output
+    assert snapshot(out) == snapshot(glossary_dir)
+    again = CliRunner().invoke(cli, ["export", "--format", "glossary", "--db", postgres_url,
+                                     "--out", str(out)])
+    assert "0 files written, 3 unchanged, 0 removed" in again.output
+    refused = CliRunner().invoke(cli, ["import", str(glossary_dir)], env={"TERMBANK_DB": ""})
+    assert refused.exit_code == 2 and "is a folder" in refused.output

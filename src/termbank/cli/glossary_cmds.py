@@ -97,15 +97,20 @@ def _print_align_stats(stats: dict) -> None:
 
 
 @cli.command(name="import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
 @glossary_option
 @db_option("Load into this store instead: an SQLite file (for large termbases) or a "
            "postgresql:// URL (a team termbase).")
 @json_option
 def import_(file: Path, glossary_dir: Path, db_path: Path | str | None, as_json: bool) -> None:
-    """Merge a TBX file (v3 or 2008) into the glossary; conflicts are reported, never applied."""
+    """Merge a TBX file (v3 or 2008) into the glossary; conflicts are reported, never applied.
+
+    With --db, FILE may also be a glossary folder: its concepts go into the store as they are."""
     from termbank import pipeline
 
+    if file.is_dir():
+        _folder_into_store(file, db_path, as_json)
+        return
     total = file.stat().st_size
     if db_path is not None:
         from termbank.store import label, open_store
@@ -141,6 +146,24 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | str | None, as_json:
         sys.exit(FOUND_PROBLEM)
 
 
+def _folder_into_store(folder: Path, db_path, as_json: bool) -> None:
+    if db_path is None:
+        click.echo(f"Error: {folder} is a folder: a glossary folder is loaded into a store "
+                   f"(--db FILE|URL); import reads TBX files into the glossary", err=True)
+        sys.exit(BAD_INPUT)
+    from termbank.glossary import Glossary
+    from termbank.store import label, open_store
+
+    with open_store(db_path) as store:
+        n = store.add(Glossary(folder))
+        counts = store.counts()
+    if as_json:
+        print_json({"read": n, "store": label(db_path), "counts": counts})
+    else:
+        click.echo(f"Loaded {n:,} concepts from {folder} into {label(db_path)} "
+                   f"({sum(v for k, v in counts.items() if k != 'concepts'):,} terms).")
+
+
 class _bytes_bar:
     """A progress bar over the bytes of a file being read (stderr; silent if not a tty)."""
 
@@ -167,10 +190,11 @@ class _bytes_bar:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx2", "csv"]), default="tbx",
-              show_default=True, help="tbx: TBX v3 (ISO 30042:2019) TBX-Basic; tbx2: TBX 2008 "
-              "martif for older CAT tools (OmegaT, translate-toolkit, Weblate); csv: tab-separated "
-              "OmegaT glossary, one file per target language.")
+@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx2", "csv", "glossary"]),
+              default="tbx", show_default=True, help="tbx: TBX v3 (ISO 30042:2019) TBX-Basic; "
+              "tbx2: TBX 2008 martif for older CAT tools (OmegaT, translate-toolkit, Weblate); "
+              "csv: tab-separated OmegaT glossary, one file per target language; glossary: a "
+              "store (--db) back into a glossary folder (--out), the same files it was loaded from.")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Output file (csv: a folder or a name pattern). Default: under exports/.")
 @glossary_option
@@ -180,6 +204,9 @@ def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | str |
     """Write the glossary as TBX v3, TBX 2008 or OmegaT/spreadsheet TSV."""
     from termbank import pipeline
 
+    if fmt == "glossary":
+        _store_into_folder(db_path, out)
+        return
     out = out or pipeline.default_export_path(fmt, Path("exports"))
     if db_path is not None:
         from termbank.store import open_store
@@ -195,6 +222,20 @@ def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | str |
         files = pipeline.export(Glossary(glossary_dir), fmt, out)
     for path in files:
         click.echo(f"Wrote {path}")
+
+
+def _store_into_folder(db_path, out: Path | None) -> None:
+    if db_path is None or out is None:
+        click.echo("Error: --format glossary writes a store (--db) into a folder (--out DIR)",
+                   err=True)
+        sys.exit(BAD_INPUT)
+    from termbank.glossary import Glossary
+    from termbank.store import open_store
+
+    with open_store(db_path) as store:
+        summary = Glossary(out).save(store.concepts(), replace_all=True)
+    click.echo(f"Wrote {out}: {len(summary.written)} files written, {summary.unchanged} "
+               f"unchanged, {len(summary.removed)} removed.")
 
 
 @cli.command()
