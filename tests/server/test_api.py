@@ -303,3 +303,30 @@ def test_token_command_makes_a_working_token(termbase, client):
                                                                        "role": "translator"}
     bad = CliRunner().invoke(cli, ["history", "c-maslikhat", "--db", "missing.sqlite"])
     assert bad.exit_code == 2 and "no such store" in bad.output
+
+
+def test_a_lost_database_connection_is_a_503_then_the_server_reconnects(client, termbase):
+    import psycopg
+
+    url, _ = termbase
+    assert client.get("/api/concepts/c-majilis").status_code == 200
+    with psycopg.connect(url, autocommit=True) as admin:  # the server's sessions are cut
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                      "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    answers = [client.get("/api/concepts/c-majilis") for _ in range(3)]
+    assert {a.status_code for a in answers} <= {200, 503}
+    assert answers[-1].status_code == 200
+    for a in answers:
+        if a.status_code == 503:
+            assert a.json()["error"] == "the database cannot be reached; try again"
+
+
+def test_what_people_type_is_shown_as_text_on_the_pages(client):
+    script = "<script>alert(1)</script>"
+    proposed = client.post("/api/concepts/c-majilis/terms", json={"lang": "en", "text": script},
+                           headers=_as(client, "translator", 1))
+    assert proposed.status_code == 201
+    page = client.get("/concepts/c-majilis").text
+    assert script not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    results = client.get("/", params={"q": script}).text
+    assert script not in results

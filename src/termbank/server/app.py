@@ -61,6 +61,10 @@ class Stores:
 
     def store(self):
         store = getattr(self._local, "store", None)
+        if store is not None and getattr(store, "broken", False):  # the server restarted
+            with self._lock:
+                self._all.remove(store)
+            store = None
         if store is None:
             from termbank.store import open_store
 
@@ -258,9 +262,19 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     """A bug of ours: one line for the client, the traceback only in the server's log."""
     import logging
 
+    if _lost_connection(exc):
+        return error_response(request, 503, "the database cannot be reached; try again")
     logging.getLogger("termbank.server").exception("unexpected error on %s", request.url.path)
     return error_response(request, 500, f"internal error ({type(exc).__name__}); "
                                         "the server's log has the details")
+
+
+def _lost_connection(exc: Exception) -> bool:
+    try:
+        import psycopg
+    except ImportError:
+        return False
+    return isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError))
 
 
 def file_response(write, *, media_type: str, filename: str) -> Response:

@@ -18,6 +18,7 @@ builds them once at the end.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import secrets
 from collections.abc import Iterable, Iterator
@@ -31,6 +32,7 @@ from termbank.records import concept_from_dict, concept_to_dict
 from termbank.search import TermRow, index_keys, query_deletes, word_deletes
 
 ROLES = ("reader", "translator", "terminologist")
+_cursor_numbers = itertools.count()
 _TERM_COLUMNS = "t.concept_id, t.lang, t.text, t.type, t.status, t.review, t.fold"
 _KEY_FIELDS = ("key", "fold", "morph", "initials")
 _SEARCH_TEXT = "(t.fold || ' | ' || t.morph)"  # what the trigram index covers
@@ -332,7 +334,8 @@ class PostgresStore:
 
     def concepts(self) -> Iterator[Concept]:
         """Every concept by id, read in pages through a server-side cursor."""
-        with self.db.transaction(), self.db.cursor(name="all_concepts") as cur:
+        name = f"all_concepts_{next(_cursor_numbers)}"  # two readers at once on one connection
+        with self.db.transaction(), self.db.cursor(name=name) as cur:
             cur.execute("SELECT data FROM concepts ORDER BY id")
             while rows := cur.fetchmany(1000):
                 for (data,) in rows:
@@ -410,6 +413,11 @@ class PostgresStore:
     @property
     def fingerprint(self) -> str | None:
         return self._meta("fingerprint")
+
+    @property
+    def broken(self) -> bool:
+        """True once the connection to the server was lost (a server keeps its stores open)."""
+        return self.db.broken or self.db.closed
 
     def close(self) -> None:
         self.db.close()
