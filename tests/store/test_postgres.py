@@ -3,6 +3,7 @@ and writers at the same time."""
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -119,9 +120,13 @@ def test_folder_to_postgresql_to_folder_with_the_cli(glossary_dir, postgres_url,
 
     from termbank.cli import cli
 
-    loaded = CliRunner().invoke(cli, ["import", str(glossary_dir)], env={"TERMBANK_DB": postgres_url})
+    loaded = CliRunner().invoke(cli, ["import", str(glossary_dir)],
+                                env={"TERMBANK_DB": postgres_url, "TERMBANK_USER": "Saule"})
     assert loaded.exit_code == 0, loaded.output
     assert loaded.output.startswith(f"Loaded 3 concepts from {glossary_dir} into postgresql://")
+    trail = CliRunner().invoke(cli, ["history", "c-epca", "--json", "--db", postgres_url])
+    assert [(e["version"], e["actor"], e["action"]) for e in json.loads(trail.output)] == [
+        (1, "Saule", "import")]
     out = tmp_path / "back"
     written = CliRunner().invoke(cli, ["export", "--format", "glossary", "--db", postgres_url,
                                        "--out", str(out)])

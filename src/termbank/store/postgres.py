@@ -98,6 +98,7 @@ class PostgresStore:
         import psycopg
 
         self.url = url
+        self.actor = _local_user()
         self._vocabulary: dict[int, list[str]] | None = None
         try:
             self.db = psycopg.connect(url, autocommit=True)
@@ -136,17 +137,20 @@ class PostgresStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add(self, concepts: Iterable[Concept], *, actor: str = "import",
+    def add(self, concepts: Iterable[Concept], *, actor: str | None = None,
             action: str = "import") -> int:
         """Insert or replace *concepts* in one transaction (a later copy of an id wins);
-        every concept written gets a new version and an audit entry."""
+        every concept written gets a new version and an audit entry (by *actor*, by default
+        the person running termbank)."""
+        actor = actor or self.actor
         looks_empty = self._is_empty()  # read before the transaction: it holds no lock
         with self.db.transaction():
             return self._load(concepts, actor=actor, action=action, empty_first=False,
                               maybe_bulk=looks_empty)
 
     def replace_all(self, concepts: Iterable[Concept], *, fingerprint: str | None = None,
-                    actor: str = "import") -> int:
+                    actor: str | None = None) -> int:
+        actor = actor or self.actor
         with self.db.transaction():
             n = self._load(concepts, actor=actor, action="import", empty_first=True,
                            maybe_bulk=True)
@@ -435,6 +439,18 @@ class PostgresStore:
     def _set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT INTO meta (key, value) VALUES (%s, %s) "
                         "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (key, value))
+
+
+def _local_user() -> str:
+    """Who runs termbank here (``TERMBANK_USER``, else the login name): the audit trail's
+    "who" for imports from the command line."""
+    import getpass
+    import os
+
+    try:
+        return os.environ.get("TERMBANK_USER") or getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (a container without a passwd entry)
+        return "unknown"
 
 
 def _dump(concept: Concept) -> str:
