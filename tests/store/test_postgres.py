@@ -137,3 +137,23 @@ def test_folder_to_postgresql_to_folder_with_the_cli(glossary_dir, postgres_url,
     assert "0 files written, 3 unchanged, 0 removed" in again.output
     refused = CliRunner().invoke(cli, ["import", str(glossary_dir)], env={"TERMBANK_DB": ""})
     assert refused.exit_code == 2 and "is a folder" in refused.output
+
+
+def test_a_repeated_id_is_joined_into_its_first_copy_when_asked(glossary_dir, postgres_url):
+    """What an importer that merges repeats (on_repeat) gets; without it the last copy wins."""
+    first, *others = Glossary(glossary_dir).load()
+    again = replace(first, note="second copy")
+    joined = []
+
+    def join(a, b):
+        joined.append((a, b))
+        return replace(a, note=f"{a.note or ''}+{b.note}")
+
+    with open_store(postgres_url) as store:
+        assert store.add([first, *others, again, again], on_repeat=join) == 5
+        assert [b.note for _, b in joined] == ["second copy", "second copy"]
+        assert joined[1][0].note == "+second copy"  # the second repeat meets the joined copy
+        assert store.get(first.id).note == "+second copy+second copy"
+        assert store.counts()["concepts"] == 3
+        store.add([first, again])
+        assert store.get(first.id).note == "second copy"

@@ -21,7 +21,7 @@ import hashlib
 import itertools
 import json
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
@@ -138,15 +138,17 @@ class PostgresStore:
     # -- writing ---------------------------------------------------------------------------
 
     def add(self, concepts: Iterable[Concept], *, actor: str | None = None,
-            action: str = "import") -> int:
-        """Insert or replace *concepts* in one transaction (a later copy of an id wins);
-        every concept written gets a new version and an audit entry (by *actor*, by default
-        the person running termbank)."""
+            action: str = "import",
+            on_repeat: Callable[[Concept, Concept], Concept] | None = None) -> int:
+        """Insert or replace *concepts* in one transaction; every concept written gets a new
+        version and an audit entry (by *actor*, by default the person running termbank).
+        An id that comes twice replaces its first copy, or with *on_repeat* is stored as
+        ``on_repeat(first, second)``."""
         actor = actor or self.actor
         looks_empty = self._is_empty()  # read before the transaction: it holds no lock
         with self.db.transaction():
             return self._load(concepts, actor=actor, action=action, empty_first=False,
-                              maybe_bulk=looks_empty)
+                              maybe_bulk=looks_empty, on_repeat=on_repeat)
 
     def replace_all(self, concepts: Iterable[Concept], *, fingerprint: str | None = None,
                     actor: str | None = None) -> int:
@@ -161,7 +163,8 @@ class PostgresStore:
         return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM terms)").fetchone()[0]
 
     def _load(self, concepts: Iterable[Concept], *, actor: str, action: str,
-              empty_first: bool, maybe_bulk: bool) -> int:
+              empty_first: bool, maybe_bulk: bool,
+              on_repeat: Callable[[Concept, Concept], Concept] | None = None) -> int:
         """The body of a load, inside the caller's transaction. Every writer takes its locks
         in one order, concepts before terms, so writers never deadlock. A load that may find
         the store empty first locks both tables against other writers (readers go on), then
@@ -184,19 +187,28 @@ class PostgresStore:
         db.execute("CREATE TEMP TABLE stage_words (word TEXT COLLATE \"C\") ON COMMIT DROP")
         n = 0
         words: set[str] = set()
+        seen: set[str] = set()
+        items = iter(concepts)
         with db.cursor() as cur:
-            with cur.copy("COPY stage FROM STDIN") as copy:
-                for concept in concepts:
-                    n += 1
-                    copy.write_row((n, concept.id, _dump(concept)) + (None,) * 9)
-                    for s in concept.sections:
-                        for t in s.terms:
-                            key, fold, morph, initials = index_keys(t.text, s.lang)
-                            words.update(fold.split())
-                            words.update(morph.split())
-                            copy.write_row((n, concept.id, None, s.lang, t.text, key,
-                                            t.status.value, t.review.value, t.type.value,
-                                            fold, morph, initials))
+            while True:  # one COPY; it pauses only to fetch the first copy of a repeated id
+                repeat = None
+                with cur.copy("COPY stage FROM STDIN") as copy:
+                    for concept in items:
+                        if on_repeat is not None:
+                            if concept.id in seen:
+                                repeat = concept
+                                break
+                            seen.add(concept.id)
+                        n += 1
+                        self._stage(copy, n, concept, words)
+                if repeat is None:
+                    break
+                (data,) = cur.execute("SELECT data FROM stage WHERE concept_id = %s AND data IS "
+                                      "NOT NULL ORDER BY seq DESC LIMIT 1", (repeat.id,)).fetchone()
+                n += 1
+                with cur.copy("COPY stage FROM STDIN") as copy:
+                    self._stage(copy, n, on_repeat(concept_from_dict(json.loads(data)), repeat),
+                                words)
             with cur.copy("COPY stage_words (word) FROM STDIN") as copy:
                 for word in words:
                     copy.write_row((word,))
@@ -225,6 +237,18 @@ class PostgresStore:
                 db.execute(sql)
         self._vocabulary = None
         return n
+
+    @staticmethod
+    def _stage(copy, seq: int, concept: Concept, words: set[str]) -> None:
+        """One concept into the staging table: its JSON row, then a row per term with keys."""
+        copy.write_row((seq, concept.id, _dump(concept)) + (None,) * 9)
+        for s in concept.sections:
+            for t in s.terms:
+                key, fold, morph, initials = index_keys(t.text, s.lang)
+                words.update(fold.split())
+                words.update(morph.split())
+                copy.write_row((seq, concept.id, None, s.lang, t.text, key, t.status.value,
+                                t.review.value, t.type.value, fold, morph, initials))
 
     def _add_words(self) -> None:
         """Put the staged words into the vocabulary and their one-letter deletions into its
