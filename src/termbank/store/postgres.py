@@ -235,6 +235,8 @@ class PostgresStore:
         if bulk:
             for sql in _INDEXES.values():
                 db.execute(sql)
+            # fresh statistics, or the planner keeps thinking the tables empty until autovacuum
+            db.execute("ANALYZE concepts, terms, vocabulary, vocabulary_deletes")
         self._vocabulary = None
         return n
 
