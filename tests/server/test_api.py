@@ -339,3 +339,16 @@ def test_what_people_type_is_shown_as_text_on_the_pages(client):
     assert script not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     results = client.get("/", params={"q": script}).text
     assert script not in results
+
+
+def test_the_xlsx_export_reads_back_where_termbank_has_the_format(reading_client):
+    try:
+        from termbank.formats import xlsx
+    except ImportError:
+        answer = reading_client.get("/api/export", params={"format": "xlsx"})
+        assert answer.status_code == 400 and "no XLSX writer" in answer.json()["error"]
+        pytest.skip("this termbank has no XLSX format (termbank.formats.xlsx)")
+    answer = reading_client.get("/api/export", params={"format": "xlsx"})
+    assert answer.status_code == 200
+    concepts = {c.id: c for c in xlsx.read(io.BytesIO(answer.content))}
+    assert concepts["c-maslikhat"].preferred("kk").text == "мәслихат"

@@ -15,7 +15,7 @@ from termbank.server.app import (etag, expected_version, file_response, json_bod
                                  reader, stores, writer)
 
 EXPORTS = {"tbx": ("v3", "termbank.tbx"), "tbx2": ("2008", "termbank-martif.tbx"),
-           "tsv": (None, "termbank.{pair}.tsv")}
+           "tsv": (None, "termbank.{pair}.tsv"), "xlsx": (None, "termbank.xlsx")}
 
 
 def lookup_results(store, query: str, *, lang: str | None = None, mode: str = "auto",
@@ -160,8 +160,9 @@ def review_queue(request: Request) -> JSONResponse:
 
 
 def export(request: Request):
-    """The current state as TBX v3 (``format=tbx``), TBX 2008 (``tbx2``) or a TSV glossary
-    (``tsv``, with ``target=kk`` …); the same writers as ``termbank export``."""
+    """The current state as TBX v3 (``format=tbx``), TBX 2008 (``tbx2``), a TSV glossary
+    (``tsv``, with ``target=kk`` …) or a workbook (``xlsx``, where termbank has the XLSX
+    format); the same writers as ``termbank export``."""
     reader(request)
     params = request.query_params
     fmt = params.get("format", "tbx")
@@ -170,6 +171,17 @@ def export(request: Request):
     source = params.get("source", "en")
     store = stores(request).store()
     dialect, name = EXPORTS[fmt]
+    if not is_lang_tag(source):
+        raise HTTPException(400, f"source {source!r} is not a language tag")
+    if fmt == "xlsx":
+        try:
+            from termbank.formats import xlsx
+        except ImportError:
+            raise HTTPException(400, "this termbank has no XLSX writer; use tbx, tbx2 or tsv"
+                                ) from None
+        return file_response(lambda f: xlsx.write(f, store.concepts(), source_lang=source),
+                             media_type="application/vnd.openxmlformats-officedocument."
+                                        "spreadsheetml.sheet", filename=name)
     if fmt != "tsv":
         from termbank.formats import tbx
 
@@ -177,7 +189,7 @@ def export(request: Request):
                                                  source_lang=source),
                              media_type="application/x-tbx+xml", filename=name)
     target = params.get("target")
-    if not target or not is_lang_tag(target) or not is_lang_tag(source):
+    if not target or not is_lang_tag(target):
         raise HTTPException(400, "a TSV glossary is for one language pair: add &target=kk "
                                  "(and &source=, default en)")
     from termbank.formats import tsv
