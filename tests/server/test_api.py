@@ -322,9 +322,13 @@ def test_a_lost_database_connection_is_a_503_then_the_server_reconnects(client, 
     with psycopg.connect(url, autocommit=True) as admin:  # the server's sessions are cut
         admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
-    answers = [client.get("/api/concepts/c-majilis") for _ in range(3)]
-    assert {a.status_code for a in answers} <= {200, 503}
+    # each worker thread finds its connection cut once (a 503), then opens a new one; the
+    # thread pool is bounded (40), so within as many requests every thread has reconnected
+    answers = []
+    while len(answers) < 60 and (not answers or answers[-1].status_code != 200):
+        answers.append(client.get("/api/concepts/c-majilis"))
     assert answers[-1].status_code == 200
+    assert {a.status_code for a in answers} <= {200, 503}
     for a in answers:
         if a.status_code == 503:
             assert a.json()["error"] == "the database cannot be reached; try again"
