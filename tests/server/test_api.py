@@ -262,9 +262,10 @@ def test_exports_are_the_current_state(client):
     assert concepts["c-maslikhat"].section("kk-Latn").terms[0].review.value == "approved"
     assert len(concepts) == len(client.get("/api/export?format=tbx2").content.split(
         b"<termEntry")) - 1
-    tsv = client.get("/api/export", params={"format": "tsv", "target": "kk"})
-    assert tsv.status_code == 200
-    assert "maslikhat\tмәслихат\tc-maslikhat" in tsv.content.decode("utf-8")
+    tsv = client.get("/api/export", params={"format": "omegat", "target": "kk"})
+    assert tsv.status_code == 200 and "termbank.en-kk." in tsv.headers["content-disposition"]
+    rows = [r.split("\t") for r in tsv.content.decode("utf-8").splitlines()]
+    assert [r[:2] for r in rows if r[-1].endswith("c-maslikhat")] == [["maslikhat", "мәслихат"]]
 
 
 def test_tm_search_through_the_api(termbase, tmp_path):

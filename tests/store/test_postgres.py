@@ -125,8 +125,8 @@ def test_folder_to_postgresql_to_folder_with_the_cli(glossary_dir, postgres_url,
     assert loaded.exit_code == 0, loaded.output
     assert loaded.output.startswith(f"Loaded 3 concepts from {glossary_dir} into postgresql://")
     trail = CliRunner().invoke(cli, ["history", "c-epca", "--json", "--db", postgres_url])
-    assert [(e["version"], e["actor"], e["action"]) for e in json.loads(trail.output)] == [
-        (1, "Saule", "import")]
+    entries = json.loads(trail.output)["results"]
+    assert [(e["version"], e["actor"], e["action"]) for e in entries] == [(1, "Saule", "import")]
     out = tmp_path / "back"
     written = CliRunner().invoke(cli, ["export", "--format", "glossary", "--db", postgres_url,
                                        "--out", str(out)])

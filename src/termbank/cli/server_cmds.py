@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from termbank.cli import BAD_INPUT, FOUND_PROBLEM, cli, db_option, json_option, print_json
+from termbank.cli import BAD_INPUT, FOUND_PROBLEM, cli, db_option, json_option, print_results
 
 
 def _need_db(db_path) -> None:
@@ -65,7 +65,7 @@ def history(concept_id: str, db_path, as_json: bool) -> None:
         click.echo(f"Error: no concept {concept_id!r}", err=True)
         sys.exit(FOUND_PROBLEM)
     if as_json:
-        print_json([e.to_dict() for e in entries])
+        print_results([e.to_dict() for e in entries], changes=len(entries))
         return
     for e in entries:
         what = e.action

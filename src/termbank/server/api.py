@@ -15,17 +15,20 @@ from termbank.server.app import (etag, expected_version, file_response, json_bod
                                  reader, stores, writer)
 
 EXPORTS = {"tbx": ("v3", "termbank.tbx"), "tbx2": ("2008", "termbank-martif.tbx"),
-           "tsv": (None, "termbank.{pair}.tsv"), "xlsx": (None, "termbank.xlsx")}
+           "omegat": (None, "termbank.{pair}"), "tsv": (None, "termbank.{pair}"),
+           "xlsx": (None, "termbank.xlsx")}
 
 
 def lookup_results(store, query: str, *, lang: str | None = None, mode: str = "auto",
-                   limit: int = 10) -> list[dict]:
-    """What ``termbank lookup --json`` prints for *query*: the same library calls."""
+                   limit: int = 10) -> dict:
+    """What ``termbank lookup --json`` prints for *query*: the same library calls, in the
+    one JSON shape of every command (``{"results": [...], "summary": {...}}``)."""
     from termbank import search
     from termbank.render import hit_to_dict
 
-    return [hit_to_dict(h) for h in search.lookup(store, query, lang=lang, mode=mode,
-                                                  limit=limit)]
+    results = [hit_to_dict(h) for h in search.lookup(store, query, lang=lang, mode=mode,
+                                                     limit=limit)]
+    return {"results": results, "summary": {"found": len(results)}}
 
 
 def lookup(request: Request) -> JSONResponse:
@@ -160,9 +163,9 @@ def review_queue(request: Request) -> JSONResponse:
 
 
 def export(request: Request):
-    """The current state as TBX v3 (``format=tbx``), TBX 2008 (``tbx2``), a TSV glossary
-    (``tsv``, with ``target=kk`` …) or a workbook (``xlsx``, where termbank has the XLSX
-    format); the same writers as ``termbank export``."""
+    """The current state as TBX v3 (``format=tbx``), TBX 2008 (``tbx2``), an OmegaT
+    tab-separated glossary (``omegat`` or ``tsv``, with ``target=kk`` …) or a workbook
+    (``xlsx``, where termbank has the XLSX format); the same writers as ``termbank export``."""
     reader(request)
     params = request.query_params
     fmt = params.get("format", "tbx")
@@ -182,7 +185,7 @@ def export(request: Request):
         return file_response(lambda f: xlsx.write(f, store.concepts(), source_lang=source),
                              media_type="application/vnd.openxmlformats-officedocument."
                                         "spreadsheetml.sheet", filename=name)
-    if fmt != "tsv":
+    if fmt in ("tbx", "tbx2"):
         from termbank.formats import tbx
 
         return file_response(lambda f: tbx.write(f, store.concepts(), dialect=dialect,
@@ -190,8 +193,8 @@ def export(request: Request):
                              media_type="application/x-tbx+xml", filename=name)
     target = params.get("target")
     if not target or not is_lang_tag(target):
-        raise HTTPException(400, "a TSV glossary is for one language pair: add &target=kk "
-                                 "(and &source=, default en)")
+        raise HTTPException(400, "a tab-separated glossary is for one language pair: add "
+                                 "&target=kk (and &source=, default en)")
     from termbank.formats import tsv
 
     def write(f):
@@ -200,7 +203,8 @@ def export(request: Request):
         f.write(text.getvalue().encode("utf-8"))
 
     return file_response(write, media_type="text/tab-separated-values; charset=utf-8",
-                         filename=name.format(pair=f"{source}-{target}"))
+                         filename=name.format(pair=f"{source}-{target}")
+                         + getattr(tsv, "EXTENSION", ".tsv"))
 
 
 def tm_search(request: Request) -> JSONResponse:
