@@ -35,7 +35,8 @@ def _index_names(store) -> set[str]:
     if _is_sqlite(store):
         sql = "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')"
     else:
-        sql = "SELECT indexname FROM pg_indexes WHERE tablename = 'terms'"
+        sql = ("SELECT indexname FROM pg_indexes WHERE tablename = 'terms' "
+               "AND schemaname = current_schema()")
     return {name for (name,) in store.db.execute(sql)}
 
 
