@@ -15,13 +15,13 @@ from pathlib import Path
 
 import yaml
 
+from termbank import safe_yaml
 from termbank.errors import FormatError
 from termbank.files import write_many_atomic
 from termbank.model import Concept
 from termbank.records import RecordError, concept_from_dict, concept_to_dict
 
 SUFFIX = ".yaml"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -44,47 +44,13 @@ def parse_concept(data: bytes, *, source: str) -> Concept:
         raise FormatError("not UTF-8 text", source=source, line=line) from None
     if not text.strip():
         raise FormatError("empty file: a concept file holds one concept", source=source, line=1)
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        raw = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = (exc.problem or exc.context or "YAML syntax error").strip()
-        raise FormatError(f"YAML syntax error: {reason}", source=source,
-                          line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise FormatError(f"YAML error: {exc}", source=source) from None
-    finally:
-        loader.dispose()
+    raw, lines = safe_yaml.load(text, source=source)
     try:
         return concept_from_dict(raw)
     except RecordError as exc:
         where = "/".join(str(p) for p in exc.path)
         reason = f"{where}: {exc.reason}" if where else exc.reason
-        raise FormatError(reason, source=source, line=_line_of(node, exc.path)) from None
-
-
-def _line_of(node: yaml.Node | None, path: tuple[str | int, ...]) -> int | None:
-    """Follow *path* through the YAML node tree as far as it goes; return that node's line."""
-    if node is None:
-        return None
-    best = node
-    for i, step in enumerate(path):
-        if isinstance(best, yaml.MappingNode):
-            match = [(k, v) for k, v in best.value if getattr(k, "value", None) == step]
-            if not match:
-                break
-            key, value = match[0]
-            if i == len(path) - 1 or isinstance(value, yaml.ScalarNode):
-                best = key  # a bad field is best shown at its key
-                break
-            best = value
-        elif isinstance(best, yaml.SequenceNode) and isinstance(step, int) and step < len(best.value):
-            best = best.value[step]
-        else:
-            break
-    return best.start_mark.line + 1
+        raise FormatError(reason, source=source, line=lines.of(exc.path)) from None
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from termbank.files import StagedFiles
 from termbank.formats import po
 from termbank.merge import merge
 from termbank.model import LANGS, AdminStatus, Concept, LangSection, Review, Source, \
-    SourceKind, Term
+    SourceKind, Term, is_lang_tag
 
 #: File name (without suffix) of the glossary catalogs.
 DOMAIN = "glossary"
@@ -435,6 +435,10 @@ def import_edits(concepts: Sequence[Concept], catalogs: Iterable[po.Catalog]) ->
             raise FormatError("the header has no Language: cannot tell which glossary "
                               "language the translations are in", source=catalog.source, line=1)
         lang = po.glossary_lang(catalog.language)
+        if not is_lang_tag(lang):
+            raise FormatError(f"Language {catalog.language!r} is not a language such as kk, "
+                              "kk@latin or ru", source=catalog.source,
+                              line=catalog.line_of("Language") or 1)
         translator = catalog.po.metadata.get("Last-Translator", "")
         if translator in _PLACEHOLDERS or translator == DEFAULT_TRANSLATOR:
             translator = catalog.source
@@ -455,6 +459,9 @@ def import_edits(concepts: Sequence[Concept], catalogs: Iterable[po.Catalog]) ->
             section = concept.section(lang)
             glossary = po.equivalent_for(term_en, section.terms if section else ())
             typed = " ".join(entry.msgstr.split())
+            if not typed:
+                report.skipped.append(f"{where}: the translation is only blanks")
+                continue
             same = next((t for t in section.terms if t.text == typed), None) if section else None
             if same is not None and (same.review is Review.APPROVED or any(
                     s.kind is SourceKind.TRANSLATOR and s.ref == translator

@@ -179,20 +179,20 @@ class Concept:
 
 # -- conventions shared by every room ------------------------------------------------------
 
-_NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
-_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_NCNAME = re.compile(r"[A-Za-z_][\w.\-]*")
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _PRIMARY_SUBTAG = re.compile(r"[A-Za-z]{2,3}")
 _SUBTAG = re.compile(r"[A-Za-z0-9]{1,8}")
 
 
 def is_concept_id(text: str) -> bool:
     """Concept ids become TBX ``xml:id``-like attributes, so they must be NCNames."""
-    return bool(_NCNAME.match(text)) and ":" not in text
+    return bool(_NCNAME.fullmatch(text)) and ":" not in text
 
 
 def is_lang_tag(text: str) -> bool:
     """A BCP 47 shaped tag with hyphens (``kk-Latn``, ``ru``); ``kk_KZ`` is not one."""
-    return bool(_LANG_TAG.match(text))
+    return bool(_LANG_TAG.fullmatch(text))
 
 
 def lang_subtags(tag: str) -> tuple[str, str | None, str | None] | None:

@@ -7,6 +7,7 @@ fixed order and empty fields are left out, so the same concept always gives the 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from termbank.model import (
@@ -139,11 +140,11 @@ def term_from_dict(data: Any, path: tuple[str | int, ...] = ()) -> Term:
         raise RecordError("term text has leading or trailing blanks", (*path, "text"))
     return Term(
         text=text,
-        type=_enum(TermType, d.get("type", "fullForm"), (*path, "type")),
-        status=_enum(AdminStatus, d.get("status", "admitted"), (*path, "status")),
+        type=_enum(TermType, d.get("type", "fullForm"), (*path, "type"), required=True),
+        status=_enum(AdminStatus, d.get("status", "admitted"), (*path, "status"), required=True),
         pos=_enum(PartOfSpeech, d.get("pos"), (*path, "pos")),
         gender=_enum(Gender, d.get("gender"), (*path, "gender")),
-        review=_enum(Review, d.get("review", "candidate"), (*path, "review")),
+        review=_enum(Review, d.get("review", "candidate"), (*path, "review"), required=True),
         confidence=None if confidence is None else float(confidence),
         sources=tuple(_source(s, (*path, "sources", i)) for i, s in enumerate(sources)),
         contexts=tuple(_context(c, (*path, "contexts", i)) for i, c in enumerate(contexts)),
@@ -192,7 +193,15 @@ def _text(data: Any, path: tuple[str | int, ...], *, required: bool = False) -> 
         raise RecordError(f"expected text, found {_kind(data)}", path)
     if required and not data.strip():
         raise RecordError("must not be empty", path)
+    bad = _NOT_XML.search(data)
+    if bad:
+        raise RecordError(f"character U+{ord(bad.group()):04X} is not allowed (TBX, TMX and PO "
+                          "files cannot hold it)", path)
     return data
+
+
+#: Characters XML 1.0 cannot hold: C0 controls but tab and line breaks, lone surrogates, FFFE/FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _enum(enum, data: Any, path: tuple[str | int, ...], *, required: bool = False):
