@@ -311,7 +311,8 @@ def run_parallel(data: bytes, work: Path) -> Outcome:
     source.write_bytes(data)
     target = work / "ru" / "t.txt"
     target.parent.mkdir()
-    target.write_bytes((ROOT / "seeds" / "ru" / "001_b9b2a1f356df666f.txt").read_bytes()[:3000])
+    russian = (ROOT / "seeds" / "ru" / "001_b9b2a1f356df666f.txt").read_bytes()
+    target.write_bytes(russian[:russian.index(b"\n", 2500) + 1])
     out = _invoke(["tm", "align", str(source), str(target), "--tm", str(work / "tm.sqlite"),
                    "--glossary", str(DATA / "glossary")])
     _invoke(["check", "--source", str(source), "--target", str(target), "--lang", "ru",

@@ -9,6 +9,7 @@ the line of the bad field.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,33 @@ def parse_concept(data: bytes, *, source: str) -> Concept:
         raise FormatError(reason, source=source, line=lines.of(exc.path)) from None
 
 
+#: Longest file stem, in UTF-8 bytes, taken from an id as it is (file systems allow 255).
+MAX_STEM = 150
+_SAFE_STEM = re.compile(r"\w[\w.\-]*")
+_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.I)
+
+
+def file_stem(concept_id: str) -> str:
+    """The file name (without ``.yaml``) of a concept: its id when that is a safe name.
+
+    Ids are NCNames, but a file name must also be short, free of ``/``, line breaks and
+    ``..``, and not a name Windows reserves. Any other id gets a readable ASCII prefix and a
+    hash of the whole id, so that two ids never share a file.
+
+    >>> file_stem("c-epca"), file_stem("c-" + "x" * 200)[-13:], file_stem("CON")
+    ('c-epca', 'x-33cd29f30e3', 'CON-a3dbc4b644a')
+    """
+    if (len(concept_id.encode("utf-8", "surrogatepass")) <= MAX_STEM
+            and _SAFE_STEM.fullmatch(concept_id)
+            and ".." not in concept_id and not concept_id.endswith(".")
+            and not _RESERVED.fullmatch(concept_id)):
+        return concept_id
+    digest = hashlib.sha256(concept_id.encode("utf-8", "surrogatepass")).hexdigest()[:11]
+    readable = re.sub(r"[^A-Za-z0-9_.\-]+", "-", concept_id)
+    readable = re.sub(r"\.{2,}", ".", readable)[:60].strip(".-") or "c"
+    return f"{readable}-{digest}"
+
+
 @dataclass(frozen=True)
 class SaveSummary:
     written: tuple[str, ...]
@@ -67,7 +95,7 @@ class Glossary:
         self.root = Path(root)
 
     def path_of(self, concept_id: str) -> Path:
-        return self.root / f"{concept_id}{SUFFIX}"
+        return self.root / f"{file_stem(concept_id)}{SUFFIX}"
 
     def paths(self) -> list[Path]:
         if not self.root.is_dir():
@@ -78,7 +106,7 @@ class Glossary:
     def __iter__(self) -> Iterator[Concept]:
         for path in self.paths():
             concept = parse_concept(path.read_bytes(), source=str(path))
-            if concept.id != path.stem:
+            if file_stem(concept.id) != path.stem:
                 raise FormatError(f"id {concept.id!r} does not match the file name "
                                   f"(expected {path.stem!r})", source=str(path), line=1)
             yield concept
@@ -113,12 +141,13 @@ class Glossary:
             seen.add(concept.id)
             data = dump_concept(concept)
             path = self.path_of(concept.id)
-            if concept.id in existing and existing[concept.id].read_bytes() == data:
+            stem = file_stem(concept.id)
+            if stem in existing and existing[stem].read_bytes() == data:
                 unchanged += 1
                 continue
             changes.append((path, data))
             written.append(concept.id)
-        removed = sorted(set(existing) - seen) if replace_all else []
+        removed = sorted(set(existing) - {file_stem(c) for c in seen}) if replace_all else []
         changes += [(existing[cid], None) for cid in removed]
         self.root.mkdir(parents=True, exist_ok=True)
         write_many_atomic(changes)

@@ -168,10 +168,15 @@ def _fuse_known(units: list[Unit], seps: list[str]) -> tuple[list[Unit], list[st
     return out_units, out_seps
 
 
+#: Units an atom is looked at: no name runs longer, and an unbounded run ("EU EU EU …",
+#: 40,000 times) would make every join look at all the rest of the text.
+MAX_ATOM = 16
+
+
 def _atom(units: list[Unit], seps: list[str], j: int) -> list[Unit]:
-    """The units joined by plain spaces from *j* on."""
+    """The units joined by plain spaces from *j* on (at most :data:`MAX_ATOM`)."""
     atom = [units[j]]
-    while j < len(seps) and seps[j] == "":
+    while j < len(seps) and seps[j] == "" and len(atom) < MAX_ATOM:
         j += 1
         atom.append(units[j])
     return atom

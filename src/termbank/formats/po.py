@@ -433,10 +433,12 @@ def _mo_value(e: polib.POEntry) -> str:
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f",
             '"': '"', "\\": "\\"}
 _ESCAPE = re.compile(r"\\(.?)", re.S)
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*')
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
+# possessive quantifiers: the plain (?:…)* kept a backtracking entry per character, 140 bytes
+# each, so a 5 MB string took 700 MB
+_STRING = re.compile(r'"((?:[^"\\]++|\\.)*+)"\s*')
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d{1,4})\])?(?=[\s\"]|$)")
 _CHARSET = re.compile(rb"Content-Type:[^\"\n]*?charset=([^\s\"\\;]*)", re.I)
-_PLURAL_FORMS = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*")
+_PLURAL_FORMS = re.compile(r"\s*nplurals\s*=\s*(\d{1,4})\s*;\s*plural\s*=\s*(.+?)\s*;?\s*")
 
 
 def parse(data: bytes, *, source: str) -> Catalog:
