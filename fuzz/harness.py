@@ -126,7 +126,10 @@ def random_ops(rnd: random.Random, count: int | None = None) -> list[Op]:
 def _glossary_concepts():
     from termbank.glossary import Glossary
 
-    return Glossary(DATA / "glossary").load()
+    return _CONCEPTS.setdefault("test", tuple(Glossary(DATA / "glossary").load()))
+
+
+_CONCEPTS: dict[str, tuple] = {}
 
 
 @cache
@@ -158,10 +161,17 @@ def seeds(reader: str) -> tuple[bytes, ...]:
     if reader == "tsv":
         out = io.StringIO()
         tsv.write(out, _glossary_concepts(), target_lang="ru")
-        return (out.getvalue().encode(), (DATA / "align" / "published_names.tsv").read_bytes())
+        return (out.getvalue().encode(),
+                _head((DATA / "align" / "published_names.tsv").read_bytes(), 600))
     if reader in ("text", "parallel"):
-        return tuple(p.read_bytes()[:2500] for p in sorted((ROOT / "seeds").glob("0*.txt")))
+        return tuple(_head(p.read_bytes(), 1200) for p in sorted((ROOT / "seeds").glob("0*.txt")))
     raise KeyError(reader)
+
+
+def _head(data: bytes, size: int) -> bytes:
+    """The lines of *data* within its first *size* bytes (whole lines, whole characters)."""
+    end = data.rfind(b"\n", 0, size)
+    return data if end < 0 else data[:end + 1]
 
 
 def tokens(reader: str) -> list[bytes]:
@@ -318,6 +328,171 @@ def run_parallel(data: bytes, work: Path) -> Outcome:
     _invoke(["check", "--source", str(source), "--target", str(target), "--lang", "ru",
              "--glossary", str(DATA / "glossary")])
     return out
+
+
+# -- the same contract on the library, in memory (fast enough for the test suite) ----------
+
+def _refused(exc, name: str) -> Outcome:
+    """A FormatError must name the input and, where it gives one, a line from 1 on."""
+    if exc.source != name or (exc.line is not None and exc.line < 1):
+        raise ContractBroken(f"FormatError names {exc.source!r} line {exc.line}, "
+                             f"not {name!r}: {exc}") from None
+    return Outcome(2, str(exc))
+
+
+def _round_trips(concepts) -> None:
+    """What a reader accepted can be saved as glossary files that load again, and exported."""
+    from termbank.errors import FormatError
+    from termbank.formats import po, tbx, tsv
+    from termbank.glossary import dump_concept, file_stem, parse_concept
+
+    concepts = list(concepts)
+    for concept in concepts:
+        name = f"{file_stem(concept.id)}.yaml"
+        if "/" in name or "\n" in name or len(name.encode()) > 200:
+            raise ContractBroken(f"unsafe file name {name!r}")
+        try:
+            back = parse_concept(dump_concept(concept), source=name)
+        except FormatError as exc:
+            raise ContractBroken(f"an accepted concept gives a file that does not load: {exc}")
+        if back != concept:
+            raise ContractBroken(f"{concept.id}: the glossary file does not give the concept back")
+    tbx.write(io.BytesIO(), concepts, dialect="v3")
+    tbx.write(io.BytesIO(), concepts, dialect="2008")
+    tsv.write(io.StringIO(), concepts, target_lang="ru")
+    for _ in po.glossary_entries(concepts, "kk"):
+        pass
+
+
+def _guarded(fn, *args, **kwargs):
+    """Run *fn*; anything but a FormatError breaks the contract."""
+    from termbank.errors import FormatError
+
+    try:
+        return fn(*args, **kwargs)
+    except FormatError:
+        raise
+    except Exception as exc:
+        raise ContractBroken(f"{getattr(fn, '__qualname__', fn)} raised {type(exc).__name__}: "
+                             f"{str(exc)[:300]}\n{traceback.format_exc()[-3000:]}") from None
+
+
+def lib_tbx(data: bytes) -> Outcome:
+    from termbank.errors import FormatError
+    from termbank.formats import tbx
+    from termbank.validate import validate
+
+    report = _guarded(validate, io.BytesIO(data), source="in.tbx")
+    if report.dialect is None and not report.problems:
+        raise ContractBroken("validate: unreadable without a reason")
+    try:
+        concepts = _guarded(lambda: list(tbx.read(io.BytesIO(data), source="in.tbx")))
+    except FormatError as exc:
+        return _refused(exc, "in.tbx")
+    _guarded(_round_trips, concepts)
+    return Outcome(0, "")
+
+
+def lib_tmx(data: bytes) -> Outcome:
+    from termbank.errors import FormatError
+    from termbank.formats import tmx
+
+    try:
+        units = _guarded(lambda: list(tmx.read(io.BytesIO(data), name="in.tmx")))
+    except FormatError as exc:
+        return _refused(exc, "in.tmx")
+    out = io.BytesIO()
+    _guarded(tmx.write, out, units, srclang="en")
+    return Outcome(0, "")
+
+
+def lib_po(data: bytes) -> Outcome:
+    from termbank import locales
+    from termbank.errors import FormatError
+    from termbank.formats import po
+
+    try:
+        catalog = _guarded(po.parse, data, source="in.po")
+        report = _guarded(locales.import_edits, _glossary_concepts(), [catalog])
+        _guarded(locales.check_catalogs, _glossary_concepts(), [catalog])
+    except FormatError as exc:
+        return _refused(exc, "in.po")
+    _guarded(_round_trips, report.concepts)
+    return Outcome(0, "")
+
+
+def lib_yaml(data: bytes) -> Outcome:
+    from termbank.errors import FormatError
+    from termbank.glossary import parse_concept
+
+    try:
+        concept = _guarded(parse_concept, data, source="c-epca.yaml")
+    except FormatError as exc:
+        return _refused(exc, "c-epca.yaml")
+    _guarded(_round_trips, [concept])
+    return Outcome(0, "")
+
+
+def lib_tsv(data: bytes) -> Outcome:
+    from termbank.errors import FormatError
+    from termbank.formats import tsv
+
+    text = data.decode("utf-8", "replace")
+    try:
+        concepts = _guarded(lambda: list(tsv.read(io.StringIO(text, newline=""),
+                                                  source="in.tsv", target_lang="ru")))
+    except FormatError as exc:
+        return _refused(exc, "in.tsv")
+    ids = [c.id for c in concepts]
+    if len(ids) != len(set(ids)):
+        raise ContractBroken("tsv.read gave two concepts the same id")
+    _guarded(_round_trips, concepts)
+    return Outcome(0, "")
+
+
+def lib_text(data: bytes) -> Outcome:
+    from termbank.errors import FormatError
+    from termbank.extract import extract
+    from termbank.extract.text import Document, decode_text
+
+    try:
+        text = _guarded(decode_text, data, "in.txt")
+    except FormatError as exc:
+        return _refused(exc, "in.txt")
+    _guarded(extract, [Document("in.txt", text)])
+    return Outcome(0, "")
+
+
+def lib_parallel(data: bytes) -> Outcome:
+    from termbank import locales
+    from termbank.errors import FormatError
+    from termbank.extract.text import decode_text
+    from termbank.tm.align import align_texts
+
+    try:
+        english = _guarded(decode_text, data, "en.txt")
+    except FormatError as exc:
+        return _refused(exc, "en.txt")
+    russian = _russian()
+    _guarded(align_texts, english, russian, src_lang="en", tgt_lang="ru")
+    try:
+        _guarded(locales.check_text, _glossary_concepts(), english, russian, lang="ru",
+                 source_name="en.txt", target_name="ru.txt")
+    except FormatError as exc:  # the two texts do not have the same number of lines
+        return _refused(exc, exc.source if exc.source in ("en.txt", "ru.txt") else "en.txt")
+    return Outcome(0, "")
+
+
+@cache
+def _russian() -> str:
+    text = (ROOT / "seeds" / "ru" / "001_b9b2a1f356df666f.txt").read_text(encoding="utf-8")
+    return text[:text.index("\n", 1000) + 1]
+
+
+LIBRARY: dict[str, Callable[[bytes], Outcome]] = {
+    "tbx3": lib_tbx, "tbx2008": lib_tbx, "tmx": lib_tmx, "po": lib_po, "yaml": lib_yaml,
+    "tsv": lib_tsv, "text": lib_text, "parallel": lib_parallel,
+}
 
 
 READERS: dict[str, Callable[[bytes, Path], Outcome]] = {

@@ -1,7 +1,7 @@
 """The long fuzz run: many mutated inputs per reader, each under a time and memory limit.
 
     .venv/bin/python fuzz/run.py                       # 10,000 inputs for every reader
-    .venv/bin/python fuzz/run.py --inputs 500 --readers po,yaml --timeout 5
+    .venv/bin/python fuzz/run.py --inputs 500 --readers po,yaml --timeout 5 --mode cli
 
 Input *i* of a reader is built from a generator seeded with ``SEED:reader:i``, so any finding
 can be rebuilt (``--only reader:i``). A worker process runs the inputs one after another
@@ -36,7 +36,7 @@ def build(reader: str, seed: int, i: int) -> bytes:
     return harness.make_input(reader, rnd.randrange(1 << 16), ops)
 
 
-def worker(reader: str, seed: int, start: int, stop: int, memory_mb: int) -> None:
+def worker(reader: str, seed: int, start: int, stop: int, memory_mb: int, mode: str) -> None:
     """Run inputs start..stop-1 and print one JSON line per input."""
     import resource
 
@@ -47,7 +47,10 @@ def worker(reader: str, seed: int, start: int, stop: int, memory_mb: int) -> Non
         with tempfile.TemporaryDirectory(prefix="termbank-fuzz-") as work:
             began = time.perf_counter()
             try:
-                outcome = harness.check(reader, data, Path(work))
+                if mode == "cli":
+                    outcome = harness.check(reader, data, Path(work))
+                else:
+                    outcome = harness.LIBRARY[reader](data)
                 line = {"i": i, "ok": True, "exit": outcome.exit_code}
             except harness.ContractBroken as exc:
                 line = {"i": i, "ok": False, "why": str(exc)}
@@ -58,14 +61,15 @@ def worker(reader: str, seed: int, start: int, stop: int, memory_mb: int) -> Non
 
 
 def run_reader(reader: str, *, seed: int, inputs: int, timeout: float, memory_mb: int,
-               out: Path) -> dict:
-    stats = {"reader": reader, "inputs": 0, "tracebacks": 0, "hangs": 0, "slowest_s": 0.0}
+               out: Path, mode: str) -> dict:
+    stats = {"reader": reader, "mode": mode, "inputs": 0, "tracebacks": 0, "hangs": 0,
+             "slowest_s": 0.0}
     started = time.perf_counter()
     i = 0
     while i < inputs:
         proc = subprocess.Popen(
             [sys.executable, __file__, "--worker", reader, str(seed), str(i), str(inputs),
-             str(memory_mb)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+             str(memory_mb), mode], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         try:
             while i < inputs:
                 ready, _, _ = select.select([proc.stdout], [], [], timeout)
@@ -103,8 +107,8 @@ def _save(out: Path, reader: str, seed: int, i: int, why: str) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        reader, seed, start, stop, memory = sys.argv[2:7]
-        worker(reader, int(seed), int(start), int(stop), int(memory))
+        reader, seed, start, stop, memory, mode = sys.argv[2:8]
+        worker(reader, int(seed), int(start), int(stop), int(memory), mode)
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--inputs", type=int, default=10_000, help="inputs per reader")
@@ -113,6 +117,9 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per input")
     parser.add_argument("--memory", type=int, default=1024, help="MB of address space")
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--mode", choices=["lib", "cli"], default="lib",
+                        help="lib: the library in memory (fast); cli: the commands, with files")
+    parser.add_argument("--jobs", type=int, default=1, help="readers run at the same time")
     parser.add_argument("--only", help="reader:i — run one input in this process and show it")
     args = parser.parse_args()
     if args.only:
@@ -120,13 +127,19 @@ def main() -> None:
         data = build(reader, args.seed, int(i))
         print(f"{len(data)} bytes: {data[:300]!r}")
         with tempfile.TemporaryDirectory() as work:
-            print(harness.check(reader, data, Path(work)))
+            print(harness.check(reader, data, Path(work)) if args.mode == "cli"
+                  else harness.LIBRARY[reader](data))
         return
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    for reader in args.readers.split(","):
-        stats = run_reader(reader, seed=args.seed, inputs=args.inputs, timeout=args.timeout,
-                           memory_mb=args.memory, out=args.out)
-        print(json.dumps(stats), flush=True)
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(reader: str) -> dict:
+        return run_reader(reader, seed=args.seed, inputs=args.inputs, timeout=args.timeout,
+                          memory_mb=args.memory, out=args.out, mode=args.mode)
+
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for stats in pool.map(one, args.readers.split(",")):
+            print(json.dumps(stats), flush=True)
 
 
 if __name__ == "__main__":

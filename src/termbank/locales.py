@@ -35,7 +35,7 @@ from termbank.files import StagedFiles
 from termbank.formats import po
 from termbank.merge import merge
 from termbank.model import LANGS, AdminStatus, Concept, LangSection, Review, Source, \
-    SourceKind, Term, is_lang_tag
+    SourceKind, Term, is_lang_tag, unwritable_char
 
 #: File name (without suffix) of the glossary catalogs.
 DOMAIN = "glossary"
@@ -461,6 +461,10 @@ def import_edits(concepts: Sequence[Concept], catalogs: Iterable[po.Catalog]) ->
             typed = " ".join(entry.msgstr.split())
             if not typed:
                 report.skipped.append(f"{where}: the translation is only blanks")
+                continue
+            if unwritable_char(typed):
+                report.skipped.append(f"{where}: the translation holds the control character "
+                                      f"{unwritable_char(typed)}, which the glossary cannot keep")
                 continue
             same = next((t for t in section.terms if t.text == typed), None) if section else None
             if same is not None and (same.review is Review.APPROVED or any(

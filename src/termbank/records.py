@@ -7,7 +7,6 @@ fixed order and empty fields are left out, so the same concept always gives the 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from termbank.model import (
@@ -24,6 +23,7 @@ from termbank.model import (
     TermType,
     is_lang_tag,
     sort_sections,
+    unwritable_char,
 )
 
 
@@ -193,15 +193,11 @@ def _text(data: Any, path: tuple[str | int, ...], *, required: bool = False) -> 
         raise RecordError(f"expected text, found {_kind(data)}", path)
     if required and not data.strip():
         raise RecordError("must not be empty", path)
-    bad = _NOT_XML.search(data)
+    bad = unwritable_char(data)
     if bad:
-        raise RecordError(f"character U+{ord(bad.group()):04X} is not allowed (TBX, TMX and PO "
-                          "files cannot hold it)", path)
+        raise RecordError(f"character {bad} is not allowed (TBX, TMX and PO files cannot hold "
+                          "it)", path)
     return data
-
-
-#: Characters XML 1.0 cannot hold: C0 controls but tab and line breaks, lone surrogates, FFFE/FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _enum(enum, data: Any, path: tuple[str | int, ...], *, required: bool = False):

@@ -124,7 +124,7 @@ def validate(stream: BinaryIO, *, source: str = "<stream>") -> Report:
     except FormatError as exc:
         return Report(None, (Problem(exc.line, exc.reason),))
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else exc.lineno
+        line = max(1, (exc.position[0] if exc.position else exc.lineno) or 1)
         msg = re.sub(r",? line \d+, column \d+.*$", "", exc.msg or str(exc))
         return Report(None, (Problem(line, f"not well-formed XML: {msg}"),))
     root = doc.getroot()

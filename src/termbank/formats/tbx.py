@@ -259,7 +259,7 @@ def read(stream: BinaryIO, *, source: str = "<stream>",
                 while el.getprevious() is not None:
                     del parent[0]
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if getattr(exc, "position", None) else exc.lineno
+        line = max(1, (exc.position[0] if getattr(exc, "position", None) else exc.lineno) or 1)
         msg = exc.msg if hasattr(exc, "msg") and exc.msg else str(exc)
         raise FormatError(f"not well-formed XML: {_clean(msg)}", source=source, line=line) from None
     if events.root is None:

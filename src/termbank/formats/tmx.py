@@ -119,7 +119,7 @@ def read(source: str | Path | BinaryIO, *, name: str | None = None) -> Iterator[
                     while parent is not None and elem.getprevious() is not None:
                         del parent[0]
         except etree.XMLSyntaxError as exc:
-            line = exc.lineno if exc.lineno else None
+            line = max(1, exc.lineno or 1)
             raise FormatError(f"not well-formed XML: {exc.msg}", source=name, line=line) from None
         if depth_root is None:
             raise FormatError("empty file", source=name)
