@@ -144,8 +144,8 @@ def _build(loader, lines: Lines, spans: list[tuple[int, int]], source: str) -> A
                     if value in container or value in top[3]:
                         first = top[3].get(value)
                         raise FormatError(
-                            f"duplicate key {value!r} (first at line {first}): YAML keeps only "
-                            f"one of them; join the two values under one {value!r}",
+                            f"duplicate key {value!r} (first at line {first}): one of the two "
+                            f"would be lost; join the two values under one {value!r}",
                             source=source, line=line)
                     top[2] = value
                     top[3][value] = line

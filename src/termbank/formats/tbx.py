@@ -440,7 +440,7 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
         elif name == "descripGrp":
             d, extra = _descrip_group(child)
             if d and d[0] == "definition":
-                definition = d[1]
+                definition = d[1] or definition
                 sources.extend(extra)
             elif d:
                 notes.append(f"{d[0]}: {d[1]}")
@@ -507,7 +507,7 @@ def _section(el, lang: str, *, source: str, ours: bool) -> tuple[LangSection, li
             d, extra = _descrip_group(child)
             sources.extend(extra)
             if d and d[0] == "definition":
-                definition = d[1]
+                definition = d[1] or definition
             elif d:
                 notes.append(f"{d[0]}: {d[1]}")
         elif name == "note" and _text(child):
