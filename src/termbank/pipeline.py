@@ -134,8 +134,8 @@ def _merge_into(concepts: list[Concept], incoming: Iterable[Concept],
 
 # -- where the equivalents came from ---------------------------------------------------------
 
-ORIGINS = ("attested", "parallel", "composed", "transliterated", "converted", "unattested",
-           "other", "missing")
+ORIGINS = ("attested", "cldr", "official list", "acronym", "composed", "transliterated", "mined",
+           "converted", "unattested", "other", "missing")
 
 
 def origin(term: Term | None) -> str:
@@ -144,11 +144,17 @@ def origin(term: Term | None) -> str:
         return "missing"
     for source in term.sources:
         if source.kind is SourceKind.REFERENCE:
+            if source.ref.startswith("CLDR "):
+                return "cldr"
+            if source.ref.startswith("official list:"):
+                return "official list"
             return "attested"
         if source.kind is SourceKind.PARALLEL:
-            return "parallel"
+            return "mined"
         if source.kind is SourceKind.RULE:
-            if source.ref == "title-composer":
+            if source.ref == "acronym-table":
+                return "acronym"
+            if source.ref in ("title-composer", "body-composer"):
                 return "composed"
             if source.ref.startswith(("en-ru/", "en-kk/")):
                 return "transliterated"

@@ -36,8 +36,9 @@ def test_title_is_composed_and_person_transliterated_when_reference_lacks_them()
     assert person.preferred("ru").text == "Жозеп Боррель"
     assert person.preferred("ru").review is Review.CANDIDATE
     assert person.preferred("ru").sources[0].kind is SourceKind.RULE
-    assert result.stats["ru"] == {"attested": 0, "composed": 1, "transliterated": 1,
-                                  "converted": 0, "missing": 1}
+    assert result.stats["ru"] == {"attested": 0, "cldr": 0, "official list": 0, "acronym": 0,
+                                  "composed": 1, "transliterated": 1, "converted": 0,
+                                  "missing": 1}
 
 
 def test_kk_latin_twin_is_never_approved():

@@ -1,15 +1,25 @@
 """The align stage: give concepts found in English their Kazakh, Kazakh-Latin and Russian terms.
 
-For each concept, in order of trust:
+For each concept, in order of trust; each step labels the terms it makes (their first
+source says which step) and none but the first approves anything:
 
 1. reference data (``data/reference/*.yaml``): matched by any English term, case-insensitively;
    its kk/ru sections (attested, with sources) and its English variants are taken over;
-2. official titles missing from the reference: composed from parts (:mod:`termbank.align.titles`),
+2. CLDR through Babel (:mod:`termbank.align.cldr`): country, territory, language and
+   currency names, review "proposed";
+3. the official list of Kazakhstan's regions, cities and ports (:mod:`termbank.align.places`),
    review "proposed";
-3. persons missing from the reference: transliterated (:mod:`termbank.lang.translit`), review
-   "candidate" with a low confidence;
-4. every Kazakh term gets a ``kk-Latn`` twin by the official alphabet (2021 by default), never
+4. acronyms as Russian and Kazakh write them, from the table in ``data/titles/bodies.yaml``
+   (EBRD → ЕБРР, ЕҚДБ), each with its page, review "proposed";
+5. composition from attested parts: official titles (:mod:`termbank.align.titles`), bodies,
+   agreements and platforms (:mod:`termbank.align.bodies`), review "proposed";
+6. transliteration of people's and places' names by rule (:mod:`termbank.lang.translit`),
+   review "candidate" with a low confidence;
+7. every Kazakh term gets a ``kk-Latn`` twin by the official alphabet (2021 by default), never
    reviewed beyond "proposed": a machine conversion of an approved term is still machine output.
+
+Mining parallel texts comes after, in the build (:mod:`termbank.tm.terms`, behind its precision
+gate). What is still missing is reported with the reason (:func:`report`).
 
 The result goes through :func:`termbank.merge.merge`, which never overwrites approved data.
 """
@@ -33,6 +43,7 @@ from termbank.model import (
     Source,
     SourceKind,
     Term,
+    TermType,
 )
 from termbank.records import RecordError, concept_from_dict
 
@@ -43,7 +54,26 @@ LATIN_FACTOR = 0.95
 _NOT_CONCEPTS = {"attested_titles.yaml"}
 _RANK = {Review.CANDIDATE: 0, Review.PROPOSED: 1, Review.APPROVED: 2}
 STAT_LANGS = ("kk", "kk-Latn", "ru")
-STAT_KINDS = ("attested", "composed", "transliterated", "converted", "missing")
+STAT_KINDS = ("attested", "cldr", "official list", "acronym", "composed", "transliterated",
+              "converted", "missing")
+CLDR_CONFIDENCE = 0.9
+OFFICIAL_LIST_CONFIDENCE = 0.9
+ACRONYM_CONFIDENCE = 0.8
+OFFICIAL_LIST_REF = "official list: termbank/data/places/kz_official.tsv"
+ACRONYM_RULE = "acronym-table"
+#: Kinds of concept named by bodies, agreements, programmes (composition applies).
+BODY_KINDS = frozenset({"organisation", "institution/body", "agreement/document",
+                        "route/programme/event"})
+_NOT_NAMES = frozenset({"person", "official title"})
+#: English words that make a place name descriptive: such names are translated, never
+#: transliterated ("Caspian Sea" is «Каспийское море», not «Каспиан Сеа»).
+DESCRIPTIVE_PLACE_WORDS = frozenset("""sea ocean lake river gulf bay strait mountains mountain
+    island islands peninsula desert valley north south east west northern southern eastern
+    western central upper lower port region province district city""".split())
+
+
+def _descriptive(name: str) -> bool:
+    return any(w.casefold().strip(".,") in DESCRIPTIVE_PLACE_WORDS for w in name.split())
 
 
 @dataclass
@@ -51,6 +81,8 @@ class AlignResult:
     concepts: list[Concept]
     #: per language: how many concepts got their preferred term from which origin
     stats: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: concept id → language → why no step gave a term
+    missing: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def load_yaml(text: str, *, source: str):
@@ -197,11 +229,167 @@ def _confirmed(found: Term, attested: Term) -> Term:
                    pos=found.pos or attested.pos)
 
 
+def _url_and_words(cited: str) -> tuple[str, str | None]:
+    """Split ``"https://…: the words"`` into the URL and the words."""
+    if cited.startswith("http"):
+        url, sep, words = cited.partition(": ")
+        return url, (words or None) if sep else None
+    return cited, None
+
+
+def _section(lang: str, terms: list[Term]) -> LangSection:
+    return LangSection(lang, tuple(terms))
+
+
+def _gender(text: str) -> Gender | None:
+    from termbank.lang import ru
+
+    return {"masculine": Gender.MASCULINE, "feminine": Gender.FEMININE,
+            "neuter": Gender.NEUTER}.get(ru.gender(text) or "")
+
+
+def _from_cldr(english: list[str], kind: str | None) -> dict[str, LangSection]:
+    from termbank.align import cldr
+
+    if kind in _NOT_NAMES:
+        return {}
+    for text in english:
+        hit = cldr.lookup(text)
+        if hit is None:
+            continue
+        out = {}
+        for lang, name, note in (("kk", hit.kk, None), ("ru", hit.ru, hit.ru_note)):
+            pos = PartOfSpeech.PROPER_NOUN if hit.key.startswith("territory/") else PartOfSpeech.NOUN
+            out[lang] = _section(lang, [Term(
+                name, status=AdminStatus.PREFERRED, pos=pos,
+                gender=_gender(name) if lang == "ru" else None, review=Review.PROPOSED,
+                confidence=CLDR_CONFIDENCE,
+                sources=(Source(SourceKind.REFERENCE, cldr.version(), f"{hit.key} = {text}"),),
+                note=note)])
+        return out
+    return {}
+
+
+def _from_official_list(english: list[str], kind: str | None) -> dict[str, LangSection]:
+    from termbank.align import places
+
+    if kind in _NOT_NAMES:
+        return {}
+    for text in english:
+        hit = places.lookup(text)
+        if hit is None:
+            continue
+        return {lang: _section(lang, [Term(
+            name, status=AdminStatus.PREFERRED, pos=PartOfSpeech.PROPER_NOUN,
+            gender=_gender(name) if lang == "ru" else None, review=Review.PROPOSED,
+            confidence=OFFICIAL_LIST_CONFIDENCE,
+            sources=(Source(SourceKind.REFERENCE, OFFICIAL_LIST_REF, f"{hit.kind}: {hit.source}"),))])
+            for lang, name in (("kk", hit.kk), ("ru", hit.ru))}
+    return {}
+
+
+def _from_acronyms(concept: Concept) -> dict[str, LangSection]:
+    from termbank.align import bodies
+
+    section = concept.section("en")
+    out: dict[str, LangSection] = {}
+    for term in section.terms if section else ():
+        for hit in bodies.acronyms(term.text):
+            if hit.lang in out:
+                continue
+            url, words = _url_and_words(hit.source)
+            sources = (Source(SourceKind.RULE, ACRONYM_RULE, term.text),
+                       Source(SourceKind.REFERENCE, url, words))
+            terms = []
+            if hit.full:
+                terms.append(Term(hit.full, status=AdminStatus.PREFERRED, pos=PartOfSpeech.PROPER_NOUN,
+                                  gender=_gender(hit.full) if hit.lang == "ru" else None,
+                                  review=Review.PROPOSED, confidence=ACRONYM_CONFIDENCE,
+                                  sources=sources))
+            terms.append(Term(hit.acronym, type=TermType.ACRONYM,
+                              status=AdminStatus.ADMITTED if terms else AdminStatus.PREFERRED,
+                              pos=PartOfSpeech.PROPER_NOUN, review=Review.PROPOSED,
+                              confidence=ACRONYM_CONFIDENCE, sources=sources))
+            out[hit.lang] = _section(hit.lang, terms)
+    return out
+
+
+def _composed_body(english: list[str]) -> dict[str, LangSection]:
+    from termbank.align import bodies
+
+    for text in english:
+        made = bodies.compose(text)
+        if made is None:
+            continue
+        source = Source(SourceKind.RULE, bodies.RULE, made.detail)
+        return {lang: _section(lang, [Term(
+            name, status=AdminStatus.PREFERRED, pos=PartOfSpeech.PROPER_NOUN,
+            gender=_gender(name) if lang == "ru" else None, review=Review.PROPOSED,
+            confidence=COMPOSED_CONFIDENCE, sources=(source,))])
+            for lang, name in (("ru", made.ru), ("kk", made.kk))}
+    return {}
+
+
+def _why_missing(concept: Concept, lang: str) -> str:
+    """Why no step of the chain gave *concept* a term in *lang*."""
+    kind = concept.kind or "unknown kind"
+    english = concept.preferred("en")
+    name = english.text if english else "?"
+    if english is None:
+        return "no English term to start from"
+    if kind == "person":
+        return f"person {name!r}: not in the reference data and the name could not be transliterated"
+    if kind == "official title":
+        return f"title {name!r}: not in the reference data and the title composer has no parts for it"
+    if kind in BODY_KINDS:
+        return (f"{kind} {name!r}: not in the reference data, CLDR, the official list or the acronym "
+                f"table, and no composition pattern (X Agreement, X Council, X Platform) with known "
+                f"parts fits; keep the English name or add an attested equivalent")
+    if kind == "place":
+        return (f"place {name!r}: not in the reference data, CLDR or the official list, and a "
+                f"descriptive name (sea, region, port, south …) is translated, not transliterated")
+    return (f"{kind} {name!r}: no attested equivalent in the reference data and no rule applies to a "
+            f"common term; mining parallel texts found none that passed the precision gate")
+
+
+def _fallback(concept: Concept, origin: dict[str, str]) -> Concept:
+    english_term = concept.preferred("en")
+    section = concept.section("en")
+    english = [english_term.text] + [t.text for t in section.terms if t is not english_term] \
+        if english_term and section else []
+    steps = (
+        ("cldr", lambda: _from_cldr(english, concept.kind)),
+        ("official list", lambda: _from_official_list(english, concept.kind)),
+        ("acronym", lambda: _from_acronyms(concept)),
+        ("composed", lambda: {lang: made.section(lang) for lang in ("kk", "ru")}
+            if concept.kind == "official title" and english_term
+            and (made := _composed(concept, english_term.text)) is not None
+            else _composed_body(english) if concept.kind in BODY_KINDS else {}),
+        ("transliterated", lambda: {lang: made.section(lang) for lang in ("kk", "ru")}
+            if english_term and (concept.kind == "person" or concept.kind == "place"
+                                 and not _descriptive(english_term.text))
+            and (made := _transliterated(concept, english_term.text)) else {}),
+    )
+    for label, step in steps:
+        if {"kk", "ru"} <= origin.keys():
+            break
+        made = step()
+        for lang in ("kk", "ru"):
+            if lang not in origin and made.get(lang) is not None and made[lang].terms:
+                current = concept.section(lang)
+                extra = tuple(current.terms) if current else ()
+                concept = concept.with_section(replace(made[lang],
+                                                       terms=made[lang].terms + extra))
+                origin[lang] = label
+    return concept
+
+
 def align(concepts: Iterable[Concept], *, reference: Iterable[Concept] | None = None,
           alphabet: str = "2021") -> AlignResult:
     """Fill kk, kk-Latn and ru sections; see the module's docstring for the order of trust."""
     index = _index(load_reference() if reference is None else reference)
     stats = {lang: dict.fromkeys(STAT_KINDS, 0) for lang in STAT_LANGS}
+    missing: dict[str, dict[str, str]] = {}
     out = []
     for concept in concepts:
         origin = {}
@@ -214,18 +402,11 @@ def align(concepts: Iterable[Concept], *, reference: Iterable[Concept] | None = 
             for lang in ("kk", "ru"):
                 if lang not in origin and concept.preferred(lang) is not None:
                     origin[lang] = "attested"
-        english = concept.preferred("en")
-        if english is not None and not {"kk", "ru"} <= origin.keys():
-            made = None
-            if concept.kind == "official title":
-                made, how = _composed(concept, english.text), "composed"
-            elif concept.kind == "person":
-                made, how = _transliterated(concept, english.text), "transliterated"
-            if made is not None:
-                for lang in ("kk", "ru"):
-                    if lang not in origin:
-                        concept = concept.with_section(made.section(lang))
-                        origin[lang] = how
+        if not {"kk", "ru"} <= origin.keys():
+            concept = _fallback(concept, origin)
+        for lang in ("kk", "ru"):
+            if lang not in origin:
+                missing.setdefault(concept.id, {})[lang] = _why_missing(concept, lang)
         kk_section = concept.section("kk")
         if kk_section is not None and kk_section.terms and concept.section("kk-Latn") is None:
             concept = concept.with_section(latin_section(kk_section, alphabet=alphabet))
@@ -235,7 +416,7 @@ def align(concepts: Iterable[Concept], *, reference: Iterable[Concept] | None = 
         for lang in STAT_LANGS:
             stats[lang][origin.get(lang, "missing")] += 1
         out.append(concept)
-    return AlignResult(out, stats)
+    return AlignResult(out, stats, missing)
 
 
 @dataclass
@@ -258,3 +439,35 @@ def align_glossary(root, *, alphabet: str = "2021",
     merged = merge(existing, result.concepts)
     glossary.save(merged.concepts)
     return GlossaryAlignReport(result.stats, merged.added, merged.updated, merged.conflicts)
+
+
+REPORT_COLUMNS = ("concept", "kind", "english", "lang", "term", "origin", "review", "reason")
+
+
+def report(concepts: Iterable[Concept], *, langs: tuple[str, ...] = ("kk", "ru")) -> list[dict]:
+    """Per concept and language: the preferred term, its origin, its review, or why it is missing.
+
+    The origin is read off the term's first source (:func:`termbank.pipeline.origin`): attested,
+    cldr, official list, acronym, composed, transliterated, mined, unattested (a translator's
+    proposal in the reference data), missing.
+    """
+    from termbank.pipeline import origin
+
+    rows = []
+    for concept in sorted(concepts, key=lambda c: c.id):
+        english = concept.preferred("en")
+        for lang in langs:
+            term = concept.preferred(lang)
+            rows.append({"concept": concept.id, "kind": concept.kind or "",
+                         "english": english.text if english else "", "lang": lang,
+                         "term": term.text if term else "", "origin": origin(term),
+                         "review": term.review.value if term else "",
+                         "reason": "" if term else _why_missing(concept, lang)})
+    return rows
+
+
+def report_glossary(root) -> list[dict]:
+    """:func:`report` over the glossary at *root*."""
+    from termbank.glossary import Glossary
+
+    return report(Glossary(root).load())

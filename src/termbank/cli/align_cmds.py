@@ -12,13 +12,26 @@ from termbank.cli import cli, glossary_option, json_option, print_json
 @click.option("--latin", type=click.Choice(["2021", "2018"]), default="2021", show_default=True,
               help="Kazakh Latin alphabet for kk-Latn terms (2018 is the one in force, "
                    "2021 the current official draft).")
+@click.option("--report", "show_report", is_flag=True,
+              help="Then list, per concept and language, the term, its origin (attested, cldr, "
+                   "official list, acronym, composed, transliterated, mined, missing) and why "
+                   "a term is missing.")
 @json_option
-def align(glossary_dir, latin, as_json):
-    """Fill kk / kk-Latn / ru terms from reference data, title composition and
-    transliteration; approved entries are never overwritten."""
-    from termbank.align import STAT_KINDS, align_glossary
+def align(glossary_dir, latin, show_report, as_json):
+    """Fill kk / kk-Latn / ru terms from reference data, CLDR, the official list of places,
+    acronyms, composition and transliteration; approved entries are never overwritten."""
+    from termbank.align import STAT_KINDS, align_glossary, report_glossary
 
     report = align_glossary(glossary_dir, alphabet=latin)
+    if show_report:
+        rows = report_glossary(glossary_dir)
+        if as_json:
+            print_json(rows)
+            return
+        for row in rows:
+            shown = row["term"] or f"({row['reason']})"
+            click.echo(f"{row['concept']}\t{row['lang']}\t{row['origin']}\t{shown}")
+        return
     if as_json:
         print_json({"stats": report.stats, "added": report.added, "updated": report.updated,
                     "conflicts": [str(c) for c in report.conflicts]})

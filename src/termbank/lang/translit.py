@@ -184,7 +184,9 @@ def _post_soviet_to_kazakh(word: str) -> str:
               "ina": "ина"}.get(suffix, suffix)
     if suffix and not ending:
         ending = _post_soviet_to_russian(suffix).lower()
-    return _cap("".join(out) + ending, word)
+    # қ and ғ stand before back vowels only: Kosherbayev → Көшербаев, not Қөшербаев
+    text = re.sub("қ(?=[әөүіе])", "к", re.sub("ғ(?=[әөүіе])", "г", "".join(out) + ending))
+    return _cap(text, word)
 
 
 # -- foreign names: practical transcription by the name's language --------------------------
@@ -194,9 +196,11 @@ _LANG_HINTS = [
                           r"^jacques$|^pierre$|^emmanuel$|^macron$|^françois)")),
     ("german", re.compile(r"(?:ck|sch|^von$|^der$|ei|eu|^ursula$|ey|tz|mann$|er$)")),
     ("lithuanian", re.compile(r"(?:ius$|ienė$|aitis$|^andrius$)")),
+    ("czech-slovak", re.compile(r"(?:[íáéýřěůňťď]|^jozef$|^josef$)")),
     ("south-slavic", re.compile(r"[šćčžđ]")),
     ("catalan-spanish", re.compile(r"(?:ez$|^josep$|^josé$|^jose$|ll$|^nacho$|ñ|^amor$|rr)")),
     ("irish-english", re.compile(r"(?:^ea|ore$|^eamon|^sean)")),
+    ("estonian-finnish", re.compile(r"(?:^kaja$|^kaia$|õ|ää|öö|nen$)")),
 ]
 
 _COMMON = [
@@ -222,6 +226,14 @@ _RULES: dict[str, list[tuple[str, str]]] = {
     "irish-english": [(r"^eamon", "имон"), (r"^ea", "и"), (r"ore$", "ор"), (r"e$", ""),
                       (r"ee", "и")],
     "english": [(r"e$", ""), (r"ee", "и"), (r"oo", "у")],
+    "czech-slovak": [(r"ch", "х"), (r"ř", "рж"), (r"ě", "е"), (r"ů", "у"), (r"ú", "у"),
+                     (r"í", "и"), (r"á", "а"), (r"é", "е"), (r"ý", "ы"), (r"ó", "о"), (r"š", "ш"),
+                     (r"č", "ч"), (r"ž", "ж"), (r"ň", "нь"), (r"ť", "ть"), (r"ď", "дь"),
+                     (r"j", "й"), (r"c", "ц"), (r"(?<=l)e", "е")],
+    # j is й; after a vowel ja/ju/je are я/ю/е (Kaja → Кая, as Russian media write it)
+    "estonian-finnish": [(r"(?<=[aeiouäöü])ja", "я"), (r"(?<=[aeiouäöü])ju", "ю"),
+                         (r"(?<=[aeiouäöü])je", "е"), (r"j", "й"), (r"ää", "я"), (r"ä", "я"),
+                         (r"õ", "ы"), (r"ö", "ё"), (r"ü", "ю")],
 }
 _LETTERS = {"a": "а", "b": "б", "c": "к", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х",
             "i": "и", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к",

@@ -114,6 +114,8 @@ class MiningReport:
     proposals: list[Proposal] = field(default_factory=list)
     agreements: list[Proposal] = field(default_factory=list)
     disagreements: list[Proposal] = field(default_factory=list)
+    #: spans the precision gate (:mod:`termbank.tm.gate`) refused, with the reason
+    rejected: list[tuple[Proposal, str]] = field(default_factory=list)
 
     @property
     def all(self) -> list[Proposal]:
@@ -515,7 +517,11 @@ def mine_equivalents(concepts: Iterable[Concept], pairs: Iterable, *, target_lan
     return _mine(concepts, _segments(list(pairs), document, target_lang), target_lang)
 
 
-def _mine(concepts: list[Concept], segments: list[_Segment], lang: str) -> list[Proposal]:
+def _mine(concepts: list[Concept], segments: list[_Segment], lang: str,
+          rejected: list | None = None) -> list[Proposal]:
+    """Proposals that pass the precision gate; the others go to *rejected* with the reason."""
+    from termbank.tm.gate import rejection
+
     if lang not in TARGET_LANGS:
         raise ValueError(f"can mine only {', '.join(TARGET_LANGS)}, not {lang!r}")
     assoc = _Associations(segments)
@@ -549,8 +555,14 @@ def _mine(concepts: list[Concept], segments: list[_Segment], lang: str) -> list[
                      segments[s].target[segments[s].tgt[x].start:segments[s].tgt[y - 1].end])
             for s, x, y, _ in sorted(candidate.hits))
         del surface_text
-        proposals.append(_compare(Proposal(cid, lang, english, citation, term.type,
-                                           round(confidence, 3), evidence), by_id[cid]))
+        proposal = _compare(Proposal(cid, lang, english, citation, term.type,
+                                     round(confidence, 3), evidence), by_id[cid])
+        reason = None if term.acronym else rejection(citation, lang, english, name=term.name)
+        if reason is not None:
+            if rejected is not None:
+                rejected.append((proposal, reason))
+            continue
+        proposals.append(proposal)
     return proposals
 
 
@@ -718,7 +730,7 @@ def mine_parallel(seeds_dir: Path, concepts: Iterable[Concept]) -> MiningReport:
                                 path.read_text(encoding="utf-8"), src_lang="en", tgt_lang=lang,
                                 term_pairs=anchors)
             segments += _segments(pairs, f"{seeds_dir.name}/{lang}/{path.name}", lang)
-        for p in _mine(concepts, segments, lang):
+        for p in _mine(concepts, segments, lang, report.rejected):
             if p.agrees:
                 report.agreements.append(p)
                 continue
