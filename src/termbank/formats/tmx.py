@@ -304,7 +304,8 @@ def _tu_element(unit: Unit, srclang: str, tgtlang: str | None):
         for kind, text in v.props:
             etree.SubElement(tuv, "prop", type=kind).text = text
         if v.markup is not None:
-            seg = etree.fromstring(f"<seg>{v.markup}</seg>")
+            seg = etree.fromstring(f"<seg>{v.markup}</seg>", etree.XMLParser(
+                resolve_entities=False, load_dtd=False, no_network=True))
             tuv.append(seg)
         else:
             etree.SubElement(tuv, "seg").text = v.text
