@@ -74,6 +74,7 @@ _TEXT_TOKENS = [
     b"\xc3\x28", b"\r\n", b"\n" * 500, b"\t", b"Central Asia " * 1000, b"-" * 5000,
     "Қазақстан Республикасы ".encode() * 300, "\u200b\u0301".encode() * 1000,
     b"EPCA-EPCA-" * 1000, b"ab" * 10000, b"of the " * 3000, b"Prime Minister " * 800,
+    b"Ministry of the " * 2000, b"Foreign Minister and " * 1000, b"Kazakhstan, " * 2000,
 ]
 
 
