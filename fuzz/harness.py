@@ -127,7 +127,9 @@ def random_ops(rnd: random.Random, count: int | None = None) -> list[Op]:
 def _glossary_concepts():
     from termbank.glossary import Glossary
 
-    return _CONCEPTS.setdefault("test", tuple(Glossary(DATA / "glossary").load()))
+    if "test" not in _CONCEPTS:
+        _CONCEPTS["test"] = tuple(Glossary(DATA / "glossary").load())
+    return _CONCEPTS["test"]
 
 
 _CONCEPTS: dict[str, tuple] = {}
