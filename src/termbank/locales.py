@@ -22,7 +22,7 @@ import contextlib
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,6 +44,17 @@ DEFAULT_PROJECT = "termbank glossary"
 DEFAULT_TRANSLATOR = "termbank (glossary export)"
 #: Target languages every update writes, whatever the glossary holds.
 BASE_TARGETS = ("kk", "kk-Latn", "ru")
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("termbank")
+    except PackageNotFoundError:
+        return "0"
+
+
+#: ``X-Generator`` of the catalogs we write (as Poedit, Weblate and Lokalize name themselves).
+GENERATOR = f"termbank {_version()}"
 _PLACEHOLDERS = {"FULL NAME <EMAIL@ADDRESS>", "LANGUAGE <LL@li.org>", "PACKAGE VERSION", ""}
 _ENFORCED = {"MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
              "Content-Transfer-Encoding": "8bit"}
@@ -108,6 +119,8 @@ class CatalogUpdate:
     obsolete: list[str] = field(default_factory=list)
     revived: list[str] = field(default_factory=list)
     header_fixed: list[str] = field(default_factory=list)
+    #: True when a msgstr we write differs from the old file's (the revision date moves).
+    msgstr_changed: bool = False
 
 
 @dataclass
@@ -119,7 +132,8 @@ class UpdateReport:
 
 
 def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | None = None,
-           langs: Sequence[str] | None = None, project: str = DEFAULT_PROJECT) -> UpdateReport:
+           langs: Sequence[str] | None = None, project: str = DEFAULT_PROJECT,
+           progress: Callable[[str], None] | None = None) -> UpdateReport:
     """Write the template, the PO and the MO file of every target language, in place.
 
     Every existing catalog is read (strictly) before anything is written, and all files are
@@ -161,13 +175,19 @@ def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | No
 
         reports = []
         for lang in langs:
+            if progress is not None:
+                progress(lang)
             path = catalog_path(locales_dir, lang)
             # the old catalog's entries are let go as soon as they are merged
             catalog, report = update_catalog(concepts, lang, olds.pop(lang), pot_date=pot_date,
                                              now=now, project=project)
             report.path = str(path)
-            report.changed = _stage_if_changed(staged, path, catalog, "PO-Revision-Date",
-                                               po.format_date(now))
+            if report.msgstr_changed:
+                # like a PO editor: the revision date and the tool name move with a msgstr
+                catalog.metadata["X-Generator"] = GENERATOR
+            report.changed = _stage_if_changed(
+                staged, path, catalog, "PO-Revision-Date" if report.msgstr_changed else None,
+                po.format_date(now))
             # the MO file also after a translator's edit left the PO as we write it
             _stage_if_changed(staged, catalog_path(locales_dir, lang, ".mo"),
                               po.mo_chunks(catalog))
@@ -257,6 +277,7 @@ def update_catalog(concepts: Sequence[Concept], lang: str, old: po.Catalog | Non
     active = {e.key: e for e in old_entries if not e.obsolete}
     obsolete = {e.key: e for e in old_entries if e.obsolete}
     used: set[int] = set()
+    paired: dict[int, int] = {}  # id of a merged entry → id of the old entry it continues
     merged: list[po.Entry | None] = []
     for new in new_entries:
         previous = active.get(new.key)
@@ -267,6 +288,7 @@ def update_catalog(concepts: Sequence[Concept], lang: str, old: po.Catalog | Non
             continue
         used.add(id(previous))
         merged.append(_merge_entry(new, previous, report))
+        paired[id(new)] = id(previous)
         if revived:
             report.revived.append(_label(new))
     # entries whose English changed: pair them with an unused old entry of the same concept
@@ -282,9 +304,13 @@ def update_catalog(concepts: Sequence[Concept], lang: str, old: po.Catalog | Non
             previous = candidates.pop(0)
             used.add(id(previous))
             merged[i] = _source_changed(new, previous, report)
+            paired[id(new)] = id(previous)
         else:
             merged[i] = new
             report.added.append(_label(new))
+    old_msgstr = {id(e): e.msgstr for e in old_entries}
+    report.msgstr_changed = old is None or any(
+        entry.msgstr != old_msgstr.get(paired.get(id(entry)), "") for entry in merged)
     for entry in merged:
         catalog.append(entry)
     for entry in old_entries:
@@ -307,12 +333,14 @@ def _merged_header(lang: str, old: po.Catalog | None, *, pot_date: str, now: dat
                    project: str, report: CatalogUpdate) -> polib.POFile:
     fresh = po.header(lang, project=project, now=now, translator=DEFAULT_TRANSLATOR)
     fresh["POT-Creation-Date"] = pot_date
+    fresh["X-Generator"] = GENERATOR
     if old is None:
         return po.new_catalog(fresh, comment=_HEADER_COMMENT.format(name=po.language_name(lang)))
     metadata = dict(old.po.metadata)
     metadata["POT-Creation-Date"] = pot_date
-    required = {**_ENFORCED, "Language": po.gettext_locale(lang),
-                "Plural-Forms": po.plural_forms(lang)}
+    required = {**_ENFORCED, "Language": po.gettext_locale(lang)}
+    if not po.same_plural_rule(metadata.get("Plural-Forms", ""), lang):
+        required["Plural-Forms"] = po.plural_forms(lang)  # another tool's equal rule is kept
     for key, value in required.items():
         if metadata.get(key) != value:
             was = repr(metadata[key]) if key in metadata else "missing"
@@ -358,6 +386,8 @@ def _source_changed(new: po.Entry, old: po.Entry, report: CatalogUpdate) -> po.E
     fuzzy = bool(msgstr)
     result = _carry(new, old, msgstr, fuzzy)
     if fuzzy:
+        # as msgmerge --previous: the old context and English, both as #| lines
+        result.previous_msgctxt = old.msgctxt
         result.previous_msgid = old.msgid
         report.fuzzy.append(SourceChange(new.msgctxt or "", new.msgid, old.msgid, msgstr))
     if kept:

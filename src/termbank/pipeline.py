@@ -18,8 +18,12 @@ from termbank.glossary import Glossary
 from termbank.merge import Conflict, merge
 from termbank.model import LANGS, Concept, SourceKind, Term
 
-ExportFormat = Literal["tbx", "tbx2", "csv"]
-EXPORT_NAMES = {"tbx": "termbank.tbx", "tbx2": "termbank-martif.tbx", "csv": "termbank.{pair}.tsv"}
+ExportFormat = Literal["tbx", "tbx2", "omegat", "xlsx"]
+#: Default file names under exports/; ``{pair}`` is ``en-kk`` etc. (one file per target language).
+EXPORT_NAMES = {"tbx": "termbank.tbx", "tbx2": "termbank-martif.tbx",
+                "omegat": "termbank.{pair}.utf8", "xlsx": "termbank.xlsx"}
+#: What the build writes, in this order.
+BUILD_FORMATS: tuple[ExportFormat, ...] = ("tbx", "tbx2", "omegat", "xlsx")
 Progress = Callable[[int], None]
 
 
@@ -42,6 +46,16 @@ def read_tbx(stream: BinaryIO, *, source: str) -> Iterator[Concept]:
     return tbx.read(stream, source=source, lang_check=known_language)
 
 
+def read_termbase(stream: BinaryIO, *, source: str) -> Iterator[Concept]:
+    """The concepts of a term base file: Excel (.xlsx, by name or zip signature) or TBX."""
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    if source.lower().endswith(".xlsx") or head.startswith(b"PK\x03\x04"):
+        from termbank.formats import xlsx
+
+        return xlsx.read(stream, source=source)
+    return read_tbx(stream, source=source)
+
+
 # -- import ----------------------------------------------------------------------------------
 
 @dataclass
@@ -54,9 +68,9 @@ class ImportReport:
 
 def import_into_glossary(stream: BinaryIO, glossary: Glossary, *, source: str,
                          progress: Progress | None = None) -> ImportReport:
-    """Merge a TBX file into the glossary. Nothing is written unless the whole file reads."""
+    """Merge a TBX or XLSX file into the glossary. Nothing is written unless the whole file reads."""
     incoming = []
-    for concept in read_tbx(stream, source=source):
+    for concept in read_termbase(stream, source=source):
         incoming.append(concept)
         if progress:
             progress(1)
@@ -73,7 +87,7 @@ def import_into_store(stream: BinaryIO, store, *, source: str,
     The store is written in one transaction: a file that fails to read leaves it unchanged.
     """
     def counted() -> Iterator[Concept]:
-        for concept in read_tbx(stream, source=source):
+        for concept in read_termbase(stream, source=source):
             yield concept
             if progress:
                 progress(1)
@@ -85,10 +99,10 @@ def import_into_store(stream: BinaryIO, store, *, source: str,
 
 def export(concepts: Iterable[Concept], fmt: ExportFormat, out: Path, *,
            source_lang: str = "en") -> list[Path]:
-    """Write *concepts* in *fmt* to *out* (a file; for csv, a folder or a file pattern).
+    """Write *concepts* in *fmt* to *out* (a file; for omegat, a folder or a file pattern).
 
-    csv writes one OmegaT-style file per target language (``termbank.en-kk.tsv`` …).
-    Every file is written atomically. Returns the files written.
+    omegat writes one tab-separated OmegaT glossary per target language
+    (``termbank.en-kk.utf8`` …). Every file is written atomically. Returns the files written.
     """
     from termbank.formats import tbx, tsv
 
@@ -97,11 +111,16 @@ def export(concepts: Iterable[Concept], fmt: ExportFormat, out: Path, *,
         dialect = "v3" if fmt == "tbx" else "2008"
         write_atomic(out, lambda f: tbx.write(f, concepts, dialect=dialect, source_lang=source_lang))
         return [out]
-    if fmt != "csv":
+    if fmt == "xlsx":
+        from termbank.formats import xlsx
+
+        write_atomic(out, lambda f: xlsx.write(f, concepts, source_lang=source_lang))
+        return [out]
+    if fmt != "omegat":
         raise ValueError(f"unknown export format {fmt!r}")
-    folder, pattern = (out, EXPORT_NAMES["csv"]) if out.suffix == "" else (out.parent, out.name)
+    folder, pattern = (out, EXPORT_NAMES["omegat"]) if out.suffix == "" else (out.parent, out.name)
     if "{pair}" not in pattern:
-        pattern = pattern.replace(".tsv", "") + ".{pair}.tsv"
+        pattern = out.stem + ".{pair}" + tsv.EXTENSION
     written = []
     targets = sorted({s.lang for c in concepts for s in c.sections if s.lang != source_lang},
                      key=lambda lang: (LANGS.index(lang) if lang in LANGS else len(LANGS), lang))
@@ -121,7 +140,7 @@ def export(concepts: Iterable[Concept], fmt: ExportFormat, out: Path, *,
 
 
 def default_export_path(fmt: ExportFormat, exports: Path) -> Path:
-    return exports if fmt == "csv" else exports / EXPORT_NAMES[fmt]
+    return exports if fmt == "omegat" else exports / EXPORT_NAMES[fmt]
 
 
 def _merge_into(concepts: list[Concept], incoming: Iterable[Concept],
@@ -254,7 +273,7 @@ def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: 
     report.aligned = origin_counts(concepts)
 
     say("export")
-    for fmt in ("tbx", "tbx2", "csv"):
+    for fmt in BUILD_FORMATS:
         report.files += export(concepts, fmt, default_export_path(fmt, exports))
 
     if locales is not None:

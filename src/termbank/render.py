@@ -27,29 +27,32 @@ def ordered_terms(concept: Concept, lang: str) -> list[Term]:
 
 
 def hit_to_dict(hit) -> dict[str, Any]:
-    """The JSON form of a :class:`termbank.search.Hit`: concept id, score, what matched, terms."""
+    """The JSON form of a :class:`termbank.search.Hit`.
+
+    ``lang``/``term`` say what matched; ``terms`` lists every term of the concept once, each
+    with its language, status (``deprecated`` and ``superseded`` terms are marked so, never
+    mixed in as plain equivalents), review and distinct sources. Scores are 0–100.
+    """
     concept = hit.concept
-    out: dict[str, Any] = {
-        "concept": hit.concept_id,
-        "score": hit.score,
-        "how": hit.how,
-        "matched": {"lang": hit.lang, "term": hit.term},
-        "terms": {},
-    }
+    out: dict[str, Any] = {"concept": hit.concept_id, "score": round(float(hit.score), 1),
+                           "how": hit.how, "lang": hit.lang, "term": hit.term}
     if concept is None:
         return out
-    langs = sorted(concept.langs, key=lang_order)
-    out["terms"] = {lang: [t.text for t in ordered_terms(concept, lang)] for lang in langs}
-    out["details"] = {lang: [{"text": t.text, "type": t.type.value, "status": t.status.value,
-                              "review": t.review.value,
-                              "sources": [s.ref for s in t.sources]}
-                             for t in ordered_terms(concept, lang)] for lang in langs}
+    out["terms"] = [term_dict(lang, t) for lang in sorted(concept.langs, key=lang_order)
+                    for t in ordered_terms(concept, lang)]
     if concept.kind:
         out["kind"] = concept.kind
     definition = _definition(concept)
     if definition:
         out["definition"] = definition
     return out
+
+
+def term_dict(lang: str, term: Term) -> dict[str, Any]:
+    """One term in the shared JSON field names; sources without repeats."""
+    return {"lang": lang, "term": term.text, "type": term.type.value,
+            "status": term.status.value, "review": term.review.value,
+            "sources": list(dict.fromkeys(s.ref for s in term.sources))}
 
 
 def format_hit(hit, *, width: int = 100) -> str:

@@ -186,6 +186,6 @@ def test_cli_align_report_text_and_json(tmp_path):
     assert result.exit_code == 0, result.output
     import json
 
-    rows = json.loads(result.output)
+    rows = json.loads(result.output)["results"]
     assert {r["origin"] for r in rows} == {"official list", "missing"}
     assert set(rows[0]) == set(align.REPORT_COLUMNS)

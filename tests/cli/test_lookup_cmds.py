@@ -44,15 +44,19 @@ def test_a_hit_prints_the_whole_concept_and_exits_0(glossary):
 def test_json_lists_results_best_first(glossary):
     result = run("Middle Corridor", "--glossary", str(glossary), "--json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.output)["results"]
     assert [d["concept"] for d in data[:2]] == ["c-middle-corridor",
                                                 "c-coordination-platform-for-the-middle-corridor"]
     first = data[0]
-    assert first["matched"] == {"lang": "en", "term": "Middle Corridor"}
+    assert (first["lang"], first["term"]) == ("en", "Middle Corridor")
     assert first["score"] == 100 and first["how"] == "exact"
-    assert first["terms"]["ru"] == ["Средний коридор", "Срединный коридор"]
-    assert first["terms"]["kk"] == ["Орта дәліз"]
-    assert set(first["terms"]) == {"en", "kk", "kk-Latn", "ru"}
+    ru = [t for t in first["terms"] if t["lang"] == "ru"]
+    assert [t["term"] for t in ru] == ["Средний коридор", "Срединный коридор"]
+    assert [t["term"] for t in first["terms"] if t["lang"] == "kk"] == ["Орта дәліз"]
+    assert {t["lang"] for t in first["terms"]} == {"en", "kk", "kk-Latn", "ru"}
+    for term in first["terms"]:  # each term once, each source once
+        assert len(term["sources"]) == len(set(term["sources"]))
+    assert len({(t["lang"], t["term"]) for t in first["terms"]}) == len(first["terms"])
     assert data[0]["score"] > data[1]["score"]
 
 
@@ -66,12 +70,12 @@ def test_no_hit_exits_1_and_suggests(glossary):
 def test_no_hit_in_json_is_an_empty_list(glossary):
     result = run("Бхщз", "--glossary", str(glossary), "--json")
     assert result.exit_code == 1
-    assert json.loads(result.output.split("\nNo term")[0]) == []
+    assert json.loads(result.stdout) == {"results": [], "summary": {"found": 0}}
 
 
 def test_lang_limits_the_matched_language(glossary):
     result = run("Majilis", "--glossary", str(glossary), "--lang", "ru", "--json")
-    assert json.loads(result.output)[0]["matched"]["lang"] == "ru"
+    assert json.loads(result.output)["results"][0]["lang"] == "ru"
 
 
 def test_db_store_is_searched_the_same_way(tmp_path):
@@ -80,7 +84,7 @@ def test_db_store_is_searched_the_same_way(tmp_path):
         store.add(Glossary(DATA).load())
     result = run("мәслихаттарының", "--db", str(db), "--json", "--limit", "1")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)[0]["concept"] == "c-maslikhat"
+    assert json.loads(result.output)["results"][0]["concept"] == "c-maslikhat"
 
 
 @pytest.mark.parametrize("args", [

@@ -90,7 +90,7 @@ def _run(*args):
 def test_cli_json_lists_concepts_best_first():
     result = _run(str(SEEDS), "--json", "--limit", "5")
     assert result.exit_code == 0, result.output
-    records = json.loads(result.output)
+    records = json.loads(result.output)["results"]
     assert len(records) == 5
     assert records[0]["score"] >= records[-1]["score"]
     epca = next(r for r in records if "EPCA" in r["variants"])
@@ -103,7 +103,7 @@ def test_cli_json_lists_concepts_best_first():
 
 
 def test_cli_titles_carry_jurisdiction_and_holders():
-    records = json.loads(_run(str(SEEDS), "--json").output)
+    records = json.loads(_run(str(SEEDS), "--json").output)["results"]
     title = next(r for r in records if r["preferred"] == "Deputy Minister of Foreign Affairs")
     assert title["kind"] == "official title"
     assert title["jurisdiction"] == ["Kazakhstan"]
@@ -135,5 +135,5 @@ def test_cli_bad_input_is_one_clear_line_and_exit_2(name, reason):
 
 def test_cli_empty_file_prints_an_empty_list():
     result = _run(str(HOSTILE / "empty.txt"), "--json")
-    assert result.exit_code == 0
-    assert json.loads(result.output) == []
+    assert result.exit_code == 1  # ran, found nothing
+    assert json.loads(result.output) == {"results": [], "summary": {"found": 0}}

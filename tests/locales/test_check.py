@@ -101,7 +101,7 @@ def test_cli_json_and_clean_input_exit_0():
     result = CliRunner().invoke(cli, [
         "check", "--glossary", str(DATA / "glossary"), "--json", str(DATA / "ok_catalog_ru.po")])
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == []
+    assert json.loads(result.stdout) == {"results": [], "summary": {"checked": 9, "problems": 0}}
 
 
 def test_cli_bad_arguments_and_bad_files_exit_2():

@@ -94,7 +94,7 @@ def test_cli_search_json_and_export(tmp_path):
                                  "operate in Kazakhstan.", "--lang-pair", "en-ru", "--json",
                                  "--tm", str(tm_file), "--glossary", str(tmp_path / "none")])
     import json
-    data = json.loads(result.output)["matches"]
+    data = json.loads(result.output)["results"]
     assert data[0]["score"] == 100 and data[0]["target_lang"] == "ru"
     assert data[0]["target"].startswith("В Казахстане работают более 3 тыс.")
     result = runner.invoke(cli, ["tm", "export", "--out", str(tmp_path / "x.tmx"), "--tm", str(tm_file)])

@@ -199,9 +199,10 @@ def test_cli_tm_terms_table_json_and_apply(tmp_path):
     assert "Парламент Мәжілісі" in table.output and "to propose" in table.output
     data = json.loads(runner.invoke(cli, ["tm", "terms", "--glossary", str(glossary), "--seeds",
                                           str(SEEDS), "--json"]).output)
-    epca = [p for p in data["proposals"] if p["term"] == "СРПС"]
+    epca = [p for p in data["results"] if p["term"] == "СРПС"]
     assert epca and epca[0]["agrees"] is None and epca[0]["evidence"]
-    assert not data["applied"]
+    assert 0 < epca[0]["score"] <= 100 and epca[0]["review"] == "proposed"
+    assert not data["summary"]["applied"]
     applied = runner.invoke(cli, ["tm", "terms", "--glossary", str(glossary), "--seeds",
                                   str(SEEDS), "--apply"])
     assert applied.exit_code == 0, applied.output

@@ -50,6 +50,18 @@ def glossary_option(fn):
         help="Folder of the glossary (created when missing).")(fn)
 
 
+class BadInput(click.ClickException):
+    """A usage or input error: one ``Error: …`` line on stderr, exit code 2."""
+
+    exit_code = BAD_INPUT
+
+
+def require_glossary(glossary_dir: Path) -> None:
+    """Read-only commands refuse a glossary folder that does not exist (a typo, most often)."""
+    if not glossary_dir.is_dir():
+        raise BadInput(f"{glossary_dir}: no such glossary folder (use --glossary DIR)")
+
+
 def json_option(fn):
     return click.option("--json", "as_json", is_flag=True,
                         help="Print machine-readable JSON instead of text.")(fn)
@@ -57,6 +69,84 @@ def json_option(fn):
 
 def print_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def print_results(results: list[dict], **summary) -> None:
+    """The one ``--json`` shape every command prints: ``{"results": [...], "summary": {...}}``.
+
+    Each result is an object; the names are shared across commands (``concept``, ``lang``,
+    ``term``, ``status``, ``review``, ``score`` on a 0–100 scale, ``file``, ``line``,
+    ``message``). ``summary`` holds counts and is left out when there is nothing to say.
+    """
+    data: dict = {"results": results}
+    if summary:
+        data["summary"] = summary
+    print_json(data)
+
+
+def show_progress(quiet: bool = False) -> bool:
+    """Bars go to stderr on a terminal only: never in pipes, logs or ``--json`` output."""
+    import sys
+
+    return not quiet and sys.stderr.isatty()
+
+
+class ProgressReader:
+    """A binary file that moves a progress bar (stderr, terminal only) as it is read."""
+
+    def __init__(self, path: Path, label: str, *, quiet: bool = False) -> None:
+        self.file = open(path, "rb")
+        self.bar = None
+        if show_progress(quiet):
+            import sys
+
+            self.bar = click.progressbar(length=path.stat().st_size, label=label,
+                                         file=sys.stderr)
+            self.bar.__enter__()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.file.read(size)
+        if self.bar is not None:
+            self.bar.update(len(data))
+        return data
+
+    def __getattr__(self, name):
+        return getattr(self.file, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        self.file.close()
+
+
+class StepBar:
+    """A bar over named steps (stderr, terminal only); ``step(name)`` moves it by one."""
+
+    def __init__(self, steps: int, label: str, *, quiet: bool = False) -> None:
+        import sys
+
+        self.bar = None
+        self.current = ""
+        if show_progress(quiet):
+            self.bar = click.progressbar(length=steps, label=label, file=sys.stderr,
+                                         item_show_func=lambda _: self.current)
+
+    def step(self, name: str) -> None:
+        if self.bar is not None:
+            self.current = name
+            self.bar.update(1)
+
+    def __enter__(self):
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
 
 
 def main() -> None:

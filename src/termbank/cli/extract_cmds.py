@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from termbank.cli import cli, json_option, print_json
+import sys
+
+from termbank.cli import FOUND_PROBLEM, cli, json_option, print_results
 
 
 @cli.command()
@@ -21,11 +23,22 @@ def extract(paths: tuple[Path, ...], as_json: bool, limit: int | None) -> None:
 
     candidates = extract_terms(read_documents(paths))[:limit]
     if as_json:
-        print_json([c.as_dict() for c in candidates])
+        from termbank.extract import to_concepts
+
+        # the concept id each candidate gets in the glossary; scores on the 0–100 scale
+        results = [{"concept": concept.id, "lang": "en", "term": c.preferred, "review": "candidate",
+                    **c.as_dict(), "score": round(c.score * 100, 1)}
+                   for c, concept in zip(candidates, to_concepts(candidates), strict=True)]
+        print_results(results, found=len(results))
+        if not candidates:
+            sys.exit(FOUND_PROBLEM)
         return
+    if not candidates:
+        click.echo("no term candidates found", err=True)
+        sys.exit(FOUND_PROBLEM)
     rows = [("score", "kind", "preferred", "variants", "freq", "docs")]
     for c in candidates:
-        rows.append((f"{c.score:.2f}", c.kind, c.preferred, "; ".join(c.variants),
+        rows.append((f"{c.score * 100:.1f}", c.kind, c.preferred, "; ".join(c.variants),
                      str(c.frequency), str(c.document_count)))
     widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in
               enumerate((5, 22, 50, 60, 5, 4))]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from termbank.cli import BAD_INPUT, FOUND_PROBLEM, cli, glossary_option, json_option, print_json
+from termbank.cli import (BAD_INPUT, FOUND_PROBLEM, cli, glossary_option, json_option,
+                          print_results, require_glossary)
 
 LANG_COLUMNS = ("en", "kk", "kk-Latn", "ru")
 
@@ -35,21 +36,20 @@ def build(seeds_dir: Path, glossary_dir: Path, exports_dir: Path, locales_dir: P
              "parallel": "mining equivalents from parallel texts", "save": "saving the glossary",
              "export": "writing exports", "locales": "updating PO catalogs"}
 
-    def stage(name: str) -> None:
-        if not as_json:
-            click.echo(f"  … {steps.get(name, name)}", err=True)
+    from termbank.cli import StepBar
 
     parallel = seeds_dir if seeds_dir.is_dir() else seeds_dir.parent
-    report = pipeline.build(paths, Glossary(glossary_dir), exports=exports_dir,
-                            locales=locales_dir, parallel=parallel, min_score=min_score,
-                            stage=stage)
+    with StepBar(len(steps), "Building", quiet=as_json) as bar:
+        report = pipeline.build(paths, Glossary(glossary_dir), exports=exports_dir,
+                                locales=locales_dir, parallel=parallel, min_score=min_score,
+                                stage=lambda name: bar.step(steps.get(name, name)))
     if as_json:
-        print_json({"documents": report.documents, "words": report.words,
-                    "concepts": report.concepts, "terms": report.terms,
-                    "added": report.added, "updated": report.updated,
-                    "conflicts": [str(c) for c in report.conflicts], "aligned": report.aligned,
-                    "mined": report.mined,
-                    "files": [str(p) for p in report.files]})
+        print_results([{"file": str(p)} for p in report.files],
+                      documents=report.documents, words=report.words,
+                      concepts=report.concepts, terms=report.terms,
+                      added=len(report.added), updated=len(report.updated),
+                      conflicts=len(report.conflicts), origins=report.aligned,
+                      mined=report.mined)
         return
     click.echo(f"Read {report.documents} documents ({report.words:,} words); "
                f"{report.extracted} concepts extracted.")
@@ -102,7 +102,10 @@ def _print_align_stats(stats: dict) -> None:
               help="Load into this SQLite store instead (for large termbases).")
 @json_option
 def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool) -> None:
-    """Merge a TBX file (v3 or 2008) into the glossary; conflicts are reported, never applied."""
+    """Merge a TBX (v3 or 2008) or Excel (.xlsx) term base into the glossary.
+
+    Conflicts with curated values are reported, never applied.
+    """
     from termbank import pipeline
 
     total = file.stat().st_size
@@ -117,7 +120,8 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
         finally:
             store.close()
         if as_json:
-            print_json({"read": n, "store": str(db_path), "counts": counts})
+            print_results([], read=n, store=str(db_path), concepts=counts.pop("concepts"),
+                          terms=counts)
         else:
             click.echo(f"Loaded {n:,} concepts into {db_path} "
                        f"({sum(v for k, v in counts.items() if k != 'concepts'):,} terms).")
@@ -129,15 +133,33 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
         report = pipeline.import_into_glossary(f, Glossary(glossary_dir), source=str(file),
                                                progress=tick)
     if as_json:
-        print_json({"read": report.read, "added": report.added, "updated": report.updated,
-                    "conflicts": [str(c) for c in report.conflicts]})
+        results = [{"concept": cid, "action": "added"} for cid in report.added]
+        results += [{"concept": cid, "action": "updated"} for cid in report.updated]
+        results += [conflict_dict(c) for c in report.conflicts]
+        print_results(results, read=report.read, added=len(report.added),
+                      updated=len(report.updated), conflicts=len(report.conflicts))
     else:
         click.echo(f"Read {report.read} concepts from {file}: {len(report.added)} added, "
-                   f"{len(report.updated)} merged into existing ones.")
+                   f"{len(report.updated)} updated.")
         for conflict in report.conflicts:
             click.echo(f"  conflict: {conflict}")
     if report.conflicts:
         sys.exit(FOUND_PROBLEM)
+
+
+def _distinct(problems) -> list[tuple]:
+    """Each problem message once, with every line it occurs on."""
+    first: dict[str, list] = {}
+    for problem in problems:
+        first.setdefault(problem.message, [problem, []])[1].append(problem.line)
+    return [(p, lines) for p, lines in first.values()]
+
+
+def conflict_dict(conflict) -> dict:
+    """A merge conflict as a result object: the value kept and the one ignored."""
+    return {"concept": conflict.concept, "lang": conflict.lang, "term": conflict.term,
+            "action": "conflict", "field": conflict.field, "kept": conflict.kept,
+            "offered": conflict.offered, "applied": conflict.applied, "message": str(conflict)}
 
 
 class _bytes_bar:
@@ -166,17 +188,20 @@ class _bytes_bar:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx2", "csv"]), default="tbx",
-              show_default=True, help="tbx: TBX v3 (ISO 30042:2019) TBX-Basic; tbx2: TBX 2008 "
-              "martif for older CAT tools (OmegaT, translate-toolkit, Weblate); csv: tab-separated "
-              "OmegaT glossary, one file per target language.")
+@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx2", "omegat", "xlsx"]),
+              default="tbx", show_default=True,
+              help="tbx: TBX v3 (ISO 30042:2019) TBX-Basic; tbx2: TBX 2008 martif (translate-"
+              "toolkit, Weblate, OmegaT); omegat: OmegaT tab-separated glossary (.utf8), one file "
+              "per target language; xlsx: Excel term base for Phrase, memoQ, Smartcat.")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Output file (csv: a folder or a name pattern). Default: under exports/.")
+              help="Output file (omegat: a folder or a name pattern). Default: under exports/.")
 @glossary_option
 @click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Export from this SQLite store instead of the glossary.")
-def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | None) -> None:
-    """Write the glossary as TBX v3, TBX 2008 or OmegaT/spreadsheet TSV."""
+@json_option
+def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | None,
+           as_json: bool) -> None:
+    """Write the glossary as TBX v3, TBX 2008, OmegaT glossaries or an Excel term base."""
     from termbank import pipeline
 
     out = out or pipeline.default_export_path(fmt, Path("exports"))
@@ -191,7 +216,11 @@ def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | None)
     else:
         from termbank.glossary import Glossary
 
+        require_glossary(glossary_dir)
         files = pipeline.export(Glossary(glossary_dir), fmt, out)
+    if as_json:
+        print_results([{"file": str(p), "format": fmt} for p in files])
+        return
     for path in files:
         click.echo(f"Wrote {path}")
 
@@ -218,9 +247,11 @@ def validate(files: tuple[Path, ...], as_json: bool) -> None:
         elif report.problems:
             worst = max(worst, FOUND_PROBLEM)
     if as_json:
-        print_json([{"file": str(p), "dialect": r.dialect, "valid": r.valid, "total": r.total,
-                     "problems": [{"line": x.line, "message": x.message} for x in r.problems]}
-                    for p, r in results])
+        print_results([{"file": str(p), "dialect": r.dialect, "valid": r.valid, "total": r.total,
+                        "problems": [{"line": x.line, "message": x.message, "lines": lines}
+                                     for x, lines in _distinct(r.problems)]}
+                       for p, r in results],
+                      files=len(results), invalid=sum(not r.valid for _, r in results))
     else:
         for path, report in results:
             if report.valid:
@@ -230,7 +261,12 @@ def validate(files: tuple[Path, ...], as_json: bool) -> None:
                 continue
             click.echo(f"{path}: INVALID ({report.dialect}, {report.total:,} "
                        f"problem{'' if report.total == 1 else 's'})")
-            for problem in report.problems:
+            for problem, lines in _distinct(report.problems):
                 where = f"{path}:{problem.line}" if problem.line else str(path)
-                click.echo(f"  {where}: {problem.message}")
+                again = ""
+                if len(lines) > 1:
+                    more = [str(n) for n in lines[1:6] if n]
+                    again = f" (also line {', '.join(more)}" + (
+                        f" and {len(lines) - 6} more)" if len(lines) > 6 else ")")
+                click.echo(f"  {where}: {problem.message}{again}")
     sys.exit(worst)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from termbank.cli import BAD_INPUT, FOUND_PROBLEM, cli, glossary_option, json_option, print_json
+from termbank.cli import (FOUND_PROBLEM, BadInput, cli, glossary_option, json_option,
+                          print_results, require_glossary)
 
 _LOCALES = click.option("--locales", "locales_dir", type=click.Path(file_okay=False,
                         path_type=Path), default=Path("locales"), show_default=True,
@@ -28,9 +29,21 @@ def update_cmd(glossary_dir: Path, locales_dir: Path, as_json: bool) -> None:
     from termbank import locales as lib
     from termbank.glossary import Glossary
 
-    report = lib.update(Glossary(glossary_dir).load(), locales_dir)
+    from termbank.cli import StepBar
+
+    require_glossary(glossary_dir)
+    concepts = Glossary(glossary_dir).load()
+    langs = lib.target_langs(concepts)
+    with StepBar(len(langs), "Updating catalogs", quiet=as_json) as bar:
+        report = lib.update(concepts, locales_dir, langs=langs, progress=bar.step)
     if as_json:
-        print_json(asdict(report))
+        print_results([{"lang": c.lang, "file": c.path,
+                        "state": "created" if c.created else ("updated" if c.changed
+                                                              else "unchanged"),
+                        **{k: v for k, v in asdict(c).items() if k not in ("lang", "path")}}
+                       for c in report.catalogs],
+                      template=report.template, template_changed=report.template_changed,
+                      written=len(report.written))
         return
     for cat in report.catalogs:
         state = "created" if cat.created else ("updated" if cat.changed else "unchanged")
@@ -63,6 +76,7 @@ def import_cmd(files: tuple[Path, ...], glossary_dir: Path, locales_dir: Path, d
     from termbank.formats import po
     from termbank.glossary import Glossary
 
+    require_glossary(glossary_dir)
     glossary = Glossary(glossary_dir)
     concepts = glossary.load()
     if files:
@@ -73,9 +87,16 @@ def import_cmd(files: tuple[Path, ...], glossary_dir: Path, locales_dir: Path, d
     if not dry_run and (report.added or report.updated):
         glossary.save(report.concepts)
     if as_json:
-        data = asdict(report)
-        data.pop("concepts")
-        print_json(data)
+        results = [{"concept": p.concept, "lang": p.lang, "term": p.term, "status": "admitted",
+                    "review": "proposed", "action": "proposed", "msgid": p.msgid,
+                    "translator": p.translator, "where": p.where, "glossary": p.glossary}
+                   for p in report.proposals]
+        results += [{"action": "skipped", "message": m} for m in report.skipped]
+        results += [{"action": "conflict", "message": m} for m in report.conflicts]
+        print_results(results, proposals=len(report.proposals), skipped=len(report.skipped),
+                      conflicts=len(report.conflicts), added=len(report.added),
+                      updated=len(report.updated), saved=not dry_run and bool(
+                          report.added or report.updated))
         return
     for p in report.proposals:
         click.echo(f"{p.where}: {p.concept} [{p.lang}] proposed {p.term!r} by {p.translator}")
@@ -103,12 +124,15 @@ def check_cmd(files: tuple[Path, ...], glossary_dir: Path, source_file: Path | N
     from termbank import locales as lib
     from termbank.formats import po
     from termbank.glossary import Glossary
+    from termbank.model import LANGS
 
     ctx = click.get_current_context()
     plain = source_file is not None or target_file is not None
     if plain == bool(files) or (plain and not (source_file and target_file and lang)):
-        click.echo("Error: give PO FILES, or --source, --target and --lang", err=True)
-        ctx.exit(BAD_INPUT)
+        raise BadInput("give PO FILES, or --source, --target and --lang")
+    if lang is not None and lang not in LANGS[1:]:
+        raise BadInput(f"--lang {lang}: unknown target language (known: {', '.join(LANGS[1:])})")
+    require_glossary(glossary_dir)
     concepts = Glossary(glossary_dir).load()
     if plain:
         from termbank.extract.text import read_document
@@ -120,7 +144,11 @@ def check_cmd(files: tuple[Path, ...], glossary_dir: Path, source_file: Path | N
         catalogs = [po.parse(f.read_bytes(), source=str(f)) for f in files]
         report = lib.check_catalogs(concepts, catalogs, lang=lang)
     if as_json:
-        print_json([asdict(p) for p in report.problems])
+        print_results([{"file": p.source, "line": p.line, "concept": p.concept, "term": p.term,
+                        "lang": report.lang or lang, "suggestion": p.suggestion, "found": p.found,
+                        "status": p.status, "review": p.review,
+                        "message": p.message} for p in report.problems],
+                      checked=report.checked, problems=len(report.problems))
     else:
         width = max((len(p.location) for p in report.problems), default=0) + 1
         for p in report.problems:

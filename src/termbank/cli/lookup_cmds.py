@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from termbank.cli import BAD_INPUT, FOUND_PROBLEM, cli, glossary_option, json_option, print_json
+from termbank.cli import (FOUND_PROBLEM, BadInput, cli, glossary_option, json_option,
+                          print_results)
 
 
 @cli.command()
@@ -34,6 +35,9 @@ def lookup(query: str, lang: str | None, mode: str | None, limit: int, as_json: 
         raise click.BadParameter("the query is empty", param_hint="QUERY")
     store = _open(glossary_dir, db_path)
     try:
+        if lang is not None and lang not in store.counts():
+            known = ", ".join(k for k in store.counts() if k != "concepts")
+            raise BadInput(f"--lang {lang}: no terms in that language (known: {known})")
         hits = search.lookup(store, query, lang=lang, mode=mode or "auto", limit=limit)
         suggestions = [] if hits else search.suggest(store, query, lang=lang)
     finally:
@@ -41,7 +45,7 @@ def lookup(query: str, lang: str | None, mode: str | None, limit: int, as_json: 
     if as_json:
         from termbank.render import hit_to_dict
 
-        print_json([hit_to_dict(h) for h in hits])
+        print_results([hit_to_dict(h) for h in hits], found=len(hits))
     elif hits:
         from termbank.render import format_hit
 
@@ -61,9 +65,7 @@ def _open(glossary_dir: Path, db_path: Path | None):
             raise click.BadParameter(f"{db_path}: no such store", param_hint="--db")
         return open_store(db_path)
     if not glossary_dir.is_dir():
-        click.echo(f"Error: {glossary_dir}: no glossary folder (use --glossary DIR or --db FILE)",
-                   err=True)
-        sys.exit(BAD_INPUT)
+        raise BadInput(f"{glossary_dir}: no such glossary folder (use --glossary DIR or --db FILE)")
     from termbank.glossary import Glossary
 
     return open_index(Glossary(glossary_dir))

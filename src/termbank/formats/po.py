@@ -180,6 +180,29 @@ def plural_forms(lang: str) -> str:
     return str(get_plural(base))
 
 
+def same_plural_rule(value: str, lang: str) -> bool:
+    """True when a ``Plural-Forms`` *value* picks the same form as ours for n in 0..1000.
+
+    Another tool's spelling of the same rule (Weblate writes the Russian formula without the
+    outer parentheses) is kept rather than rewritten, so the file does not flip between tools.
+
+    >>> same_plural_rule("nplurals=3; plural=n%10==1 && n%100!=11 ? 0 : "
+    ...                  "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2;", "ru")
+    True
+    >>> same_plural_rule("nplurals=1; plural=0;", "kk"), same_plural_rule("nonsense", "kk")
+    (False, False)
+    """
+    ours = _PLURAL_FORMS.fullmatch(plural_forms(lang))
+    theirs = _PLURAL_FORMS.fullmatch(value or "")
+    if ours is None or theirs is None or ours.group(1) != theirs.group(1):
+        return False
+    try:
+        rule, their_rule = gettext.c2py(ours.group(2)), gettext.c2py(theirs.group(2))
+        return all(rule(n) == their_rule(n) for n in range(0, 1001))
+    except (ValueError, RecursionError, ZeroDivisionError):
+        return False
+
+
 def language_name(lang: str) -> str:
     """English name of a glossary language, for ``Language-Team``: ``Kazakh (Latin)``."""
     from babel import Locale, UnknownLocaleError

@@ -58,8 +58,8 @@ class Match:
     diff: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict:
-        return {"score": self.score, "source": self.source, "target": self.target,
-                "source_lang": self.source_lang, "target_lang": self.target_lang,
+        return {"score": float(self.score), "lang": self.source_lang, "text": self.source,
+                "target_lang": self.target_lang, "target": self.target,
                 "unit": self.unit_id, "diff": [list(p) for p in self.diff]}
 
 

@@ -101,7 +101,8 @@ class Proposal:
 
     def to_dict(self) -> dict:
         return {"concept": self.concept, "lang": self.lang, "english": self.english,
-                "term": self.text, "type": self.type.value, "confidence": self.confidence,
+                "term": self.text, "type": self.type.value, "review": "proposed",
+                "score": round(self.confidence * 100, 1),
                 "agrees": self.agrees, "glossary": self.known,
                 "evidence": [{"document": e.document, "segment": e.segment, "text": e.surface}
                              for e in self.evidence]}
