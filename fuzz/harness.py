@@ -20,6 +20,7 @@ import random
 import re
 import shutil
 import traceback
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -166,6 +167,8 @@ def seeds(reader: str) -> tuple[bytes, ...]:
         tsv.write(out, _glossary_concepts(), target_lang="ru")
         return (out.getvalue().encode(),
                 _head((DATA / "align" / "published_names.tsv").read_bytes(), 600))
+    if reader == "xlsx":  # the sheet's XML is what is mutated; make_input zips it back
+        return (_xlsx_parts()["xl/worksheets/sheet1.xml"],)
     if reader in ("text", "parallel"):
         return tuple(_head(p.read_bytes(), 1200) for p in sorted((ROOT / "seeds").glob("0*.txt")))
     raise KeyError(reader)
@@ -180,12 +183,30 @@ def _head(data: bytes, size: int) -> bytes:
 def tokens(reader: str) -> list[bytes]:
     return {"tbx3": _XML_TOKENS, "tbx2008": _XML_TOKENS, "tmx": _XML_TOKENS, "po": _PO_TOKENS,
             "yaml": _YAML_TOKENS, "tsv": _TEXT_TOKENS + _PO_TOKENS[:12],
-            "text": _TEXT_TOKENS, "parallel": _TEXT_TOKENS}[reader]
+            "text": _TEXT_TOKENS, "parallel": _TEXT_TOKENS, "xlsx": _XML_TOKENS}[reader]
 
 
 def make_input(reader: str, seed: int, ops: Sequence[Op]) -> bytes:
     corpus = seeds(reader)
-    return apply_ops(corpus[seed % len(corpus)], ops, tokens(reader))
+    data = apply_ops(corpus[seed % len(corpus)], ops, tokens(reader))
+    if reader == "xlsx":
+        parts = dict(_xlsx_parts(), **{"xl/worksheets/sheet1.xml": data})
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, part in parts.items():
+                archive.writestr(name, part)
+        data = out.getvalue()
+    return data
+
+
+@cache
+def _xlsx_parts() -> dict[str, bytes]:
+    from termbank.formats import xlsx
+
+    out = io.BytesIO()
+    xlsx.write(out, _glossary_concepts())
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
 
 
 # -- the contract ------------------------------------------------------------------------
@@ -396,6 +417,27 @@ def lib_tbx(data: bytes) -> Outcome:
     return Outcome(0, "")
 
 
+def lib_xlsx(data: bytes) -> Outcome:
+    from termbank.errors import FormatError
+    from termbank.formats import xlsx
+
+    try:
+        concepts = _guarded(lambda: list(xlsx.read(io.BytesIO(data), source="in.xlsx")))
+    except FormatError as exc:
+        return _refused(exc, "in.xlsx")
+    _guarded(_round_trips, concepts)
+    return Outcome(0, "")
+
+
+def run_xlsx(data: bytes, work: Path) -> Outcome:
+    path = work / "in.xlsx"
+    path.write_bytes(data)
+    glossary = _copy_glossary(work)
+    out = _invoke(["import", str(path), "--glossary", str(glossary)])
+    _glossary_loads(glossary)
+    return out
+
+
 def lib_tmx(data: bytes) -> Outcome:
     from termbank.errors import FormatError
     from termbank.formats import tmx
@@ -494,13 +536,13 @@ def _russian() -> str:
 
 LIBRARY: dict[str, Callable[[bytes], Outcome]] = {
     "tbx3": lib_tbx, "tbx2008": lib_tbx, "tmx": lib_tmx, "po": lib_po, "yaml": lib_yaml,
-    "tsv": lib_tsv, "text": lib_text, "parallel": lib_parallel,
+    "tsv": lib_tsv, "text": lib_text, "parallel": lib_parallel, "xlsx": lib_xlsx,
 }
 
 
 READERS: dict[str, Callable[[bytes, Path], Outcome]] = {
     "tbx3": run_tbx, "tbx2008": run_tbx, "tmx": run_tmx, "po": run_po, "yaml": run_yaml,
-    "tsv": run_tsv, "text": run_text, "parallel": run_parallel,
+    "tsv": run_tsv, "text": run_text, "parallel": run_parallel, "xlsx": run_xlsx,
 }
 
 
