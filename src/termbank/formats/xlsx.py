@@ -210,12 +210,17 @@ def parse_header(cells: list) -> list[Column | None]:
 def _prefixed(words: str) -> Column | None:
     """``en synonyms``, ``English Def``, ``kk-Latn forbidden`` → a term-level column."""
     parts = words.split(" ")
-    for cut in range(len(parts) - 1, 0, -1):
+    # a field name has at most _FIELD_WORDS words: trying every cut of a 3,000-word header
+    # cell was n² (8 s for one cell)
+    for cut in range(len(parts) - 1, max(0, len(parts) - 1 - _FIELD_WORDS), -1):
         lang = language_of(" ".join(parts[:cut]))
         name = " ".join(parts[cut:]).lower()
         if lang and name in _TERM_FIELDS:
             return Column(_TERM_FIELDS[name], lang)
     return None
+
+
+_FIELD_WORDS = max(len(name.split()) for name in _TERM_FIELDS)
 
 
 def language_of(header: str) -> str | None:
