@@ -470,6 +470,11 @@ def import_edits(concepts: Sequence[Concept], catalogs: Iterable[po.Catalog]) ->
                               "kk@latin or ru", source=catalog.source,
                               line=catalog.line_of("Language") or 1)
         translator = catalog.po.metadata.get("Last-Translator", "")
+        if unwritable_char(translator):
+            raise FormatError(f"Last-Translator holds the control character "
+                              f"{unwritable_char(translator)}, which the glossary cannot keep",
+                              source=catalog.source,
+                              line=catalog.line_of("Last-Translator") or 1)
         if translator in _PLACEHOLDERS or translator == DEFAULT_TRANSLATOR:
             translator = catalog.source
         for entry in catalog.po:
