@@ -66,8 +66,7 @@ def test_po_import_refuses_a_language_that_is_no_tag(glossary_dir, tmp_path, sna
 def test_po_translator_with_a_control_character_is_refused(glossary_dir, tmp_path):
     path = tmp_path / "ru.po"
     path.write_bytes(_po(body="СПС").replace(b'"Language: ru\\n"',
-                                             b'"Language: ru\\n"\n"Last-Translator: A\\x01B\\n"'))
-    path.write_bytes(path.read_bytes().replace(b"\\x01", b"\x01"))
+                                             b'"Language: ru\\n"\n"Last-Translator: A\x01B\\n"'))
     result = run("locales", "import", path, "--glossary", glossary_dir)
     assert result.exit_code == 2
     assert result.stderr == f"Error: {path}:5: Last-Translator holds the control character " \
