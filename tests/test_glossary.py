@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from termbank import files
 from termbank.errors import FormatError
 from termbank.glossary import Glossary, dump_concept
 from termbank.model import AdminStatus, Concept, LangSection, Term
@@ -45,13 +46,15 @@ def test_a_failed_save_changes_nothing(glossary_dir, monkeypatch, snapshot):
     before = snapshot(glossary_dir)
     calls = []
     real_replace = os.replace
+    real_create = files._create
 
-    def failing_fsync(fd):
-        calls.append(fd)
+    def failing_create(path):  # the disk fills up while the second file is written
+        calls.append(path)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
+        return real_create(path)
 
-    monkeypatch.setattr(os, "fsync", failing_fsync)
+    monkeypatch.setattr(files, "_create", failing_create)
     with pytest.raises(OSError):
         g.save(concepts)
     assert snapshot(glossary_dir) == before
@@ -89,8 +92,8 @@ BAD = [
     ("id: c-x\nlanguages:\n  en:\n    terms:\n    - type: acronym\n",
      "c-x.yaml:5: languages/en/terms/0/text: missing"),
     ("id: c-x\ncolour: blue\n",
-     "c-x.yaml:2: colour: unknown field 'colour' (known: definition, id, kind, languages, note, "
-     "sources, subject_field)"),
+     "c-x.yaml:2: colour: unknown field 'colour' (known: alternatives, definition, id, kind, "
+     "languages, note, sources, subject_field)"),
     ("id: c-y\n", "c-x.yaml:1: id 'c-y' does not match the file name (expected 'c-x')"),
     ("", "c-x.yaml:1: empty file: a concept file holds one concept"),
     ("- just\n- a list\n", "c-x.yaml:1: expected a mapping, found a list"),

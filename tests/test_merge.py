@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from termbank.merge import merge
-from termbank.model import (AdminStatus, Concept, LangSection, Review, Source, SourceKind, Term,
-                            TermType)
+from termbank.model import (AdminStatus, Alternative, Concept, LangSection, Review, Source,
+                            SourceKind, Term, TermType)
 
 DOC = Source(SourceKind.DOCUMENT, "seeds/001.txt", "10-20")
 REF = Source(SourceKind.REFERENCE, "https://www.akorda.kz/ru", "«Мажилис Парламента»")
@@ -78,3 +80,54 @@ def test_merging_the_same_data_twice_changes_nothing():
     once = merge([], data).concepts
     twice = merge(once, data)
     assert twice.concepts == once and twice.updated == [] and twice.added == []
+
+
+def test_concepts_of_one_input_with_different_ids_never_join_each_other():
+    planet = replace(concept("c-mercury-planet", en=(pref("Mercury"),)), subject_field="astronomy")
+    element = replace(concept("c-mercury-element", en=(pref("Mercury"),), ru=(pref("ртуть"),)),
+                      subject_field="chemistry")
+    result = merge([], [planet, element])
+    assert result.added == ["c-mercury-element", "c-mercury-planet"]
+    assert result.concepts[0].preferred("ru").text == "ртуть"
+    assert result.duplicates == []
+
+
+def test_a_term_match_with_another_subject_field_adds_the_concept_and_reports_it():
+    old = replace(concept("c-mercury-planet", en=(pref("Mercury"),)), subject_field="astronomy")
+    new = replace(concept("c-hg", en=(pref("mercury"),), ru=(pref("ртуть"),)),
+                  subject_field="chemistry")
+    result = merge([old], [new])
+    assert result.added == ["c-hg"] and result.updated == []
+    assert [str(d) for d in result.duplicates] == [
+        "c-hg: added as a concept of its own, possibly the same as c-mercury-planet "
+        "(subject field 'chemistry', not 'astronomy')"]
+
+
+def test_two_incoming_concepts_never_both_join_one_by_term():
+    old = concept("c-mazhilis", en=(pref("Mazhilis"),))
+    result = merge([old], [concept("c-x", en=(pref("Mazhilis"),), kk=(pref("Мәжіліс"),)),
+                           concept("c-y", en=(pref("Mazhilis"),), ru=(pref("Мажилис"),))])
+    assert result.updated == ["c-mazhilis"] and result.added == ["c-y"]
+    assert result.duplicates[0].reason == "c-x of the same input already joined it"
+
+
+def test_every_value_not_taken_is_kept_as_an_alternative_with_its_source():
+    old = replace(concept("c-epca", en=(pref("EPCA", Review.APPROVED, note="curated note"),),
+                          ru=(pref("СРПС"),)), definition="The agreement of 2015.")
+    new = replace(concept("c-epca", en=(Term("EPCA", status=AdminStatus.DEPRECATED,
+                                             note="imported note"),),
+                          ru=(pref("РСПС", Review.APPROVED),)),
+                  definition="An agreement.")
+    result = merge([old], [new], source="import terms.tbx")
+    merged = result.concepts[0]
+    assert merged.definition == "The agreement of 2015."
+    assert merged.preferred("ru").text == "РСПС"  # better reviewed: it takes the place
+    assert set(merged.alternatives) == {
+        Alternative("definition", "An agreement.", source="import terms.tbx"),
+        Alternative("status", "deprecated", lang="en", term="EPCA", source="import terms.tbx"),
+        Alternative("note", "imported note", lang="en", term="EPCA", source="import terms.tbx"),
+        Alternative("status", "preferred", lang="ru", term="СРПС", source="import terms.tbx"),
+    }
+    assert len(result.conflicts) == 4
+    again = merge(result.concepts, [new], source="import terms.tbx")
+    assert again.concepts == result.concepts  # a repeated merge keeps nothing twice

@@ -9,28 +9,30 @@ the line of the bad field.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from termbank import safe_yaml
+from termbank import files, safe_yaml
 from termbank.errors import FormatError
-from termbank.files import write_many_atomic
 from termbank.model import Concept
 from termbank.records import RecordError, concept_from_dict, concept_to_dict
 
 SUFFIX = ".yaml"
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+#: Beside the concept files: the transaction journal and the two locks (see :meth:`Glossary.writing`).
+JOURNAL, WRITE_LOCK, READ_LOCK = ".journal", ".write.lock", ".read.lock"
+#: The transaction each glossary folder has open in this process, so that nested writers join it.
+_OPEN: dict[str, files.StagedFiles] = {}
 
 
 def dump_concept(concept: Concept) -> bytes:
     """The text of a concept's file, always the same for the same concept."""
-    text = yaml.dump(concept_to_dict(concept), Dumper=_Dumper, allow_unicode=True,
-                     sort_keys=False, default_flow_style=False, width=100_000, indent=2)
-    return text.encode("utf-8")
+    from termbank import yaml_text
+
+    return yaml_text.dump(concept_to_dict(concept)).encode("utf-8")
 
 
 def parse_concept(data: bytes, *, source: str) -> Concept:
@@ -89,7 +91,11 @@ class SaveSummary:
 
 
 class Glossary:
-    """A folder of concept files. Created on first save when missing."""
+    """A folder of concept files. Created on first save when missing.
+
+    Every change is one transaction (:meth:`writing`): it changes all of the folder or none of
+    it, one writer at a time, and readers (:meth:`load`) see the state before or after it.
+    """
 
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
@@ -103,21 +109,83 @@ class Glossary:
         return sorted(p for p in self.root.iterdir()
                       if p.suffix == SUFFIX and not p.name.startswith("."))
 
+    @contextmanager
+    def writing(self) -> Iterator[files.StagedFiles]:
+        """Hold the writers' lock and collect every file the change writes; commit on success.
+
+        The files staged here (concept files, and also exports and catalogs elsewhere) are
+        renamed into place together at the end; on an error none is. A writer that finds the
+        work of a killed predecessor first finishes its commit or removes its staged files.
+        Nested calls, from any :class:`Glossary` of the same folder, join the open transaction.
+        """
+        key = os.path.abspath(self.root)
+        if key in _OPEN:
+            yield _OPEN[key]
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = files.FileLock(self.root / WRITE_LOCK, what=f"the glossary in {self.root}/")
+        with lock.held(exclusive=True):
+            with files.FileLock(self.root / READ_LOCK, what=f"the glossary in {self.root}/").held(
+                    exclusive=True):
+                files.recover(self.root / JOURNAL, undo_staged=True)
+            for stale in self.root.glob(".*.tmp"):  # left by a killed writer of an older version
+                stale.unlink(missing_ok=True)
+            staged = _OPEN[key] = files.StagedFiles(journal=self.root / JOURNAL)
+            try:
+                with staged:
+                    yield staged
+                    with files.FileLock(self.root / READ_LOCK,
+                                        what=f"the glossary in {self.root}/").held(exclusive=True):
+                        staged.commit()
+            finally:
+                del _OPEN[key]
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Keep writers from switching files in while the caller reads them.
+
+        A commit that a killed writer left half done is finished first.
+        """
+        if not self.root.is_dir():  # nothing to read (and a reader creates nothing)
+            yield
+            return
+        lock = files.FileLock(self.root / READ_LOCK, what=f"the glossary in {self.root}/")
+        while True:
+            try:
+                lock.acquire(exclusive=False)
+            except PermissionError:  # a folder we may not write to: nobody writes it either
+                yield
+                return
+            if not files.has_commits(self.root / JOURNAL):
+                break
+            lock.release()  # a writer was killed while renaming: finish its work
+            with lock.held(exclusive=True):
+                files.recover(self.root / JOURNAL, undo_staged=False)
+        try:
+            yield
+        finally:
+            lock.release()
+
     def __iter__(self) -> Iterator[Concept]:
-        for path in self.paths():
-            concept = parse_concept(path.read_bytes(), source=str(path))
-            if file_stem(concept.id) != path.stem:
-                raise FormatError(f"id {concept.id!r} does not match the file name "
-                                  f"(expected {path.stem!r})", source=str(path), line=1)
-            yield concept
+        return iter(self.load())
 
     def load(self) -> list[Concept]:
         """Every concept, sorted by id. Reads all files before returning."""
-        return list(self)
+        with self.reading():
+            concepts = [self._read(path) for path in self.paths()]
+        return sorted(concepts, key=lambda c: c.id)
+
+    def _read(self, path: Path) -> Concept:
+        concept = parse_concept(path.read_bytes(), source=str(path))
+        if file_stem(concept.id) != path.stem:
+            raise FormatError(f"id {concept.id!r} does not match the file name "
+                              f"(expected {path.stem!r})", source=str(path), line=1)
+        return concept
 
     def get(self, concept_id: str) -> Concept | None:
         path = self.path_of(concept_id)
-        return parse_concept(path.read_bytes(), source=str(path)) if path.is_file() else None
+        with self.reading():
+            return parse_concept(path.read_bytes(), source=str(path)) if path.is_file() else None
 
     def fingerprint(self) -> str:
         """Changes whenever a concept file is added, removed or modified."""
@@ -130,25 +198,25 @@ class Glossary:
     def save(self, concepts: Iterable[Concept], *, replace_all: bool = False) -> SaveSummary:
         """Write the files of *concepts* whose text changed, all in one atomic step.
 
-        With ``replace_all``, concept files not among *concepts* are removed.
+        With ``replace_all``, concept files not among *concepts* are removed. Inside
+        :meth:`writing` the files join that transaction and are switched in when it ends.
         """
-        existing = {p.stem: p for p in self.paths()}
-        changes: list[tuple[Path, bytes | None]] = []
-        written, unchanged, seen = [], 0, set()
-        for concept in concepts:
-            if concept.id in seen:
-                raise ValueError(f"concept id {concept.id!r} given twice")
-            seen.add(concept.id)
-            data = dump_concept(concept)
-            path = self.path_of(concept.id)
-            stem = file_stem(concept.id)
-            if stem in existing and existing[stem].read_bytes() == data:
-                unchanged += 1
-                continue
-            changes.append((path, data))
-            written.append(concept.id)
-        removed = sorted(set(existing) - {file_stem(c) for c in seen}) if replace_all else []
-        changes += [(existing[cid], None) for cid in removed]
-        self.root.mkdir(parents=True, exist_ok=True)
-        write_many_atomic(changes)
+        with self.writing() as staged:
+            existing = {p.stem: p for p in self.paths()}
+            written, unchanged, seen = [], 0, set()
+            for concept in concepts:
+                if concept.id in seen:
+                    raise ValueError(f"concept id {concept.id!r} given twice")
+                seen.add(concept.id)
+                data = dump_concept(concept)
+                stem = file_stem(concept.id)
+                if stem in existing and existing[stem].read_bytes() == data:
+                    staged.drop(self.path_of(concept.id))
+                    unchanged += 1
+                    continue
+                staged.write_bytes(self.path_of(concept.id), data)
+                written.append(concept.id)
+            removed = sorted(set(existing) - {file_stem(c) for c in seen}) if replace_all else []
+            for cid in removed:
+                staged.delete(existing[cid])
         return SaveSummary(tuple(written), unchanged, tuple(removed))

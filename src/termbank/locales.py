@@ -133,6 +133,7 @@ class UpdateReport:
 
 def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | None = None,
            langs: Sequence[str] | None = None, project: str = DEFAULT_PROJECT,
+           staged: StagedFiles | None = None,
            progress: Callable[[str], None] | None = None) -> UpdateReport:
     """Write the template, the PO and the MO file of every target language, in place.
 
@@ -140,6 +141,9 @@ def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | No
     written in one step: when any of them is malformed, nothing changes. A file whose text
     would not change is not written (no new dates); the MO file is rewritten whenever it
     differs from its PO file. The template is ours alone and is compared as text.
+
+    With *staged* (an open transaction, e.g. :meth:`termbank.glossary.Glossary.writing`) the
+    files join it and are switched in when it commits.
 
     :raises FormatError: for a malformed existing catalog, or one whose ``Language`` header
         names another language than its folder.
@@ -154,7 +158,10 @@ def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | No
         if old is not None:
             _check_language(old, lang)
 
-    with StagedFiles() as staged:
+    own = staged is None
+    with contextlib.ExitStack() as stack:
+        if own:
+            staged = stack.enter_context(StagedFiles())
         pot_path = template_path(locales_dir)
         pot = po.new_catalog(po.header(None, project=project, now=now, translator=""),
                              comment=f"Template of the {project}: the English terms, one per "
@@ -193,8 +200,9 @@ def update(concepts: Sequence[Concept], locales_dir: Path, *, now: datetime | No
                               po.mo_chunks(catalog))
             del catalog
             reports.append(report)
-        written = [str(p) for p in staged.paths]
-        staged.commit()
+        written = [str(p) for p in staged.paths if Path(p).is_relative_to(locales_dir)]
+        if own:
+            staged.commit()
     return UpdateReport(template=str(pot_path), template_changed=template_changed,
                         catalogs=reports, written=written)
 

@@ -3,8 +3,12 @@
 Every stage that feeds the glossary (extraction, alignment, TBX import, PO import, term mining
 from parallel text) goes through :func:`merge`. Its rules:
 
-* An incoming concept joins an existing one with the same id, or failing that, one that has
-  the same preferred term in the same language (case-insensitively).
+* An incoming concept joins an existing one with the same id. Failing that, it joins one
+  that has the same preferred term in the same language (case-insensitively) only when that
+  is unambiguous: exactly one such concept, no other incoming concept joined it already, no
+  different subject field and no different definition. Otherwise it is added as a concept of
+  its own and reported as a :class:`PossibleDuplicate`. Incoming concepts with different ids
+  never join each other.
 * Terms are matched by their exact text within a language. Sources and contexts are united.
 * An empty field is filled. A field that already holds a different value is kept, and the
   disagreement is reported as a :class:`Conflict`, unless the incoming term has been reviewed
@@ -13,6 +17,8 @@ from parallel text) goes through :func:`merge`. Its rules:
   less reviewed.
 * A section keeps one preferred term: an incoming preferred term that is not better reviewed
   than the current one is added as admitted, and the clash is reported.
+* Nothing is lost: every value not taken (the offered one, or the one replaced) is kept in
+  the concept's ``alternatives`` with its source, so a person can restore it.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 
-from termbank.model import AdminStatus, Concept, LangSection, Review, Term
+from termbank.model import AdminStatus, Alternative, Concept, LangSection, Review, Term
 
 _RANK = {Review.CANDIDATE: 0, Review.PROPOSED: 1, Review.APPROVED: 2}
 _TERM_FIELDS = ("type", "status", "pos", "gender", "note")
@@ -49,57 +55,125 @@ class Conflict:
             f"was {new!r}" if self.applied else f"ignored {new!r}")
 
 
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """An incoming concept added beside existing ones that share its preferred term."""
+
+    concept: str
+    existing: tuple[str, ...]
+    reason: str
+
+    def __str__(self) -> str:
+        return (f"{self.concept}: added as a concept of its own, possibly the same as "
+                f"{', '.join(self.existing)} ({self.reason})")
+
+
 @dataclass
 class MergeResult:
     concepts: list[Concept]
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    duplicates: list[PossibleDuplicate] = field(default_factory=list)
 
 
-def merge(existing: Iterable[Concept], incoming: Iterable[Concept]) -> MergeResult:
-    """Merge *incoming* into *existing*; return every concept, sorted by id, and a report."""
+def merge(existing: Iterable[Concept], incoming: Iterable[Concept], *,
+          source: str | None = None) -> MergeResult:
+    """Merge *incoming* into *existing*; return every concept, sorted by id, and a report.
+
+    *source* (e.g. ``import terms.tbx``) labels the values kept as alternatives; without it
+    an incoming concept's own sources do.
+    """
     by_id: dict[str, Concept] = {c.id: c for c in existing}
-    by_term: dict[tuple[str, str], str] = {}
+    by_term: dict[tuple[str, str], list[str]] = {}
     for concept in by_id.values():
         _index(concept, by_term)
     result = MergeResult(concepts=[])
     added, updated = set(), set()
+    joined: dict[str, str] = {}  # existing id -> the incoming id that joined it by its term
     for new in incoming:
-        target = new.id if new.id in by_id else _find_by_term(new, by_term)
+        if new.id in by_id:
+            target = new.id
+        else:
+            target = _find_by_term(new, by_term, by_id, joined, result.duplicates)
         if target is None:
             by_id[new.id] = _normalise(new)
-            _index(by_id[new.id], by_term)
-            added.add(new.id)
+            added.add(new.id)  # not indexed: other incoming concepts never join it by term
             continue
-        merged = _merge_concept(by_id[target], new, result.conflicts)
+        if target != new.id:
+            joined[target] = new.id
+        label = source or ", ".join(new.sources) or None
+        merged = _merge_concept(by_id[target], new, result.conflicts, label)
         if merged != by_id[target]:
             by_id[target] = merged
-            _index(merged, by_term)
             if target not in added:
+                _index(merged, by_term)
                 updated.add(target)
     result.concepts = [by_id[k] for k in sorted(by_id)]
     result.added, result.updated = sorted(added), sorted(updated)
     return result
 
 
-def _index(concept: Concept, by_term: dict[tuple[str, str], str]) -> None:
-    for section in concept.sections:
-        if section.preferred is not None:
-            by_term.setdefault((section.lang, section.preferred.text.casefold()), concept.id)
+def merge_concept(old: Concept, new: Concept, *, source: str | None = None
+                  ) -> tuple[Concept, list[Conflict]]:
+    """Merge one concept into another of the same id (e.g. an id repeated in one file)."""
+    conflicts: list[Conflict] = []
+    return _merge_concept(old, new, conflicts, source), conflicts
 
 
-def _find_by_term(concept: Concept, by_term: dict[tuple[str, str], str]) -> str | None:
+def _index(concept: Concept, by_term: dict[tuple[str, str], list[str]]) -> None:
     for section in concept.sections:
         if section.preferred is not None:
-            hit = by_term.get((section.lang, section.preferred.text.casefold()))
-            if hit is not None:
-                return hit
+            ids = by_term.setdefault((section.lang, section.preferred.text.casefold()), [])
+            if concept.id not in ids:
+                ids.append(concept.id)
+
+
+def _find_by_term(concept: Concept, by_term: dict[tuple[str, str], list[str]],
+                  by_id: dict[str, Concept], joined: dict[str, str],
+                  duplicates: list[PossibleDuplicate]) -> str | None:
+    """The one existing concept *concept* may join by its preferred terms, or None."""
+    hits: list[str] = []
+    for section in concept.sections:
+        if section.preferred is not None:
+            for cid in by_term.get((section.lang, section.preferred.text.casefold()), ()):
+                if cid not in hits:
+                    hits.append(cid)
+    if not hits:
+        return None
+    reason = None
+    if len(hits) > 1:
+        reason = "its preferred terms name several concepts"
+    else:
+        other = by_id[hits[0]]
+        if joined.get(other.id, concept.id) != concept.id:
+            reason = f"{joined[other.id]} of the same input already joined it"
+        else:
+            reason = _disagreement(other, concept)
+    if reason is None:
+        return hits[0]
+    duplicates.append(PossibleDuplicate(concept.id, tuple(hits), reason))
     return None
 
 
-def _merge_concept(old: Concept, new: Concept, conflicts: list[Conflict]) -> Concept:
+def _disagreement(old: Concept, new: Concept) -> str | None:
+    """Why two concepts sharing a preferred term may still be different ones, or None."""
+    if old.subject_field and new.subject_field and old.subject_field != new.subject_field:
+        return f"subject field {new.subject_field!r}, not {old.subject_field!r}"
+    if old.definition and new.definition and old.definition != new.definition:
+        return "a different definition"
+    for section in new.sections:
+        current = old.section(section.lang)
+        if current and current.definition and section.definition \
+                and current.definition != section.definition:
+            return f"a different {section.lang} definition"
+    return None
+
+
+def _merge_concept(old: Concept, new: Concept, conflicts: list[Conflict],
+                   source: str | None) -> Concept:
     changes = {}
+    alternatives: list[Alternative] = list(new.alternatives)
     for name in _CONCEPT_FIELDS:
         kept, offered = getattr(old, name), getattr(new, name)
         if offered is None or offered == kept:
@@ -108,6 +182,7 @@ def _merge_concept(old: Concept, new: Concept, conflicts: list[Conflict]) -> Con
             changes[name] = offered
         else:
             conflicts.append(Conflict(old.id, name, str(kept), str(offered)))
+            alternatives.append(Alternative(name, str(offered), source=source))
     sources = _union(old.sources, new.sources)
     if sources != old.sources:
         changes["sources"] = sources
@@ -117,17 +192,34 @@ def _merge_concept(old: Concept, new: Concept, conflicts: list[Conflict]) -> Con
         if current is None:
             concept = concept.with_section(_normalise_section(section))
         else:
-            concept = concept.with_section(_merge_section(concept.id, current, section, conflicts))
-    return concept
+            concept = concept.with_section(_merge_section(concept.id, current, section, conflicts,
+                                                          alternatives, source))
+    return _keep_alternatives(concept, alternatives)
 
 
-def _merge_section(cid: str, old: LangSection, new: LangSection,
-                   conflicts: list[Conflict]) -> LangSection:
+def _keep_alternatives(concept: Concept, alternatives: list[Alternative]) -> Concept:
+    """Add the alternatives the concept does not hold yet (so a repeated merge adds none)."""
+    known = {(a.field, a.value, a.lang, a.term) for a in concept.alternatives}
+    fresh = []
+    for alt in alternatives:
+        key = (alt.field, alt.value, alt.lang, alt.term)
+        if key not in known:
+            known.add(key)
+            fresh.append(alt)
+    if not fresh:
+        return concept
+    return replace(concept, alternatives=concept.alternatives + tuple(fresh))
+
+
+def _merge_section(cid: str, old: LangSection, new: LangSection, conflicts: list[Conflict],
+                   alternatives: list[Alternative], source: str | None) -> LangSection:
     terms = list(old.terms)
     for name in ("definition", "note"):
         kept, offered = getattr(old, name), getattr(new, name)
         if offered is not None and kept is not None and offered != kept:
             conflicts.append(Conflict(cid, name, kept, offered, lang=old.lang))
+            alternatives.append(Alternative(name, offered, lang=old.lang, source=source))
+    start = len(conflicts)
     for incoming in new.terms:
         pos = next((i for i, t in enumerate(terms) if t.text == incoming.text), None)
         if pos is None:
@@ -135,6 +227,15 @@ def _merge_section(cid: str, old: LangSection, new: LangSection,
         else:
             terms[pos] = _merge_term(cid, old.lang, terms[pos], incoming, conflicts)
     terms = _one_preferred(cid, old.lang, terms, conflicts, first_new=len(old.terms))
+    for conflict in conflicts[start:]:
+        # ``offered`` is the value that lost: the one offered, or the old one that a
+        # better-reviewed value replaced
+        if conflict.term is None:  # a preferred-term clash: the demoted term was preferred
+            alternatives.append(Alternative("status", AdminStatus.PREFERRED.value, lang=old.lang,
+                                            term=conflict.offered, source=source))
+        else:
+            alternatives.append(Alternative(conflict.field, conflict.offered, lang=old.lang,
+                                            term=conflict.term, source=source))
     return replace(old, terms=tuple(terms),
                    definition=old.definition or new.definition, note=old.note or new.note)
 

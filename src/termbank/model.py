@@ -142,6 +142,21 @@ class LangSection:
 
 
 @dataclass(frozen=True, slots=True)
+class Alternative:
+    """A value a merge did not take (it kept another), kept so that a person can restore it.
+
+    *field* names what it is (``definition``, ``note``, ``status`` …); *lang* and *term* say
+    whose it is when it is not the concept's own; *source* says where it came from.
+    """
+
+    field: str
+    value: str
+    lang: str | None = None
+    term: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Concept:
     """One idea, named in several languages."""
 
@@ -152,6 +167,7 @@ class Concept:
     definition: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = field(default=())
+    alternatives: tuple[Alternative, ...] = ()
 
     def __post_init__(self) -> None:
         if not is_concept_id(self.id):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from termbank.errors import FormatError
-from termbank.files import write_atomic
+from termbank.files import StagedFiles, write_atomic
 from termbank.glossary import Glossary
 from termbank.merge import Conflict, merge
 from termbank.model import LANGS, Concept, SourceKind, Term
@@ -64,6 +64,7 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    duplicates: list = field(default_factory=list)
 
 
 def import_into_glossary(stream: BinaryIO, glossary: Glossary, *, source: str,
@@ -74,47 +75,71 @@ def import_into_glossary(stream: BinaryIO, glossary: Glossary, *, source: str,
         incoming.append(concept)
         if progress:
             progress(1)
-    result = merge(glossary.load(), incoming)
-    changed = set(result.added) | set(result.updated)
-    glossary.save(c for c in result.concepts if c.id in changed)
-    return ImportReport(len(incoming), result.added, result.updated, result.conflicts)
+    with glossary.writing():  # one writer at a time; all of the change or none of it
+        result = merge(glossary.load(), incoming, source=f"import {Path(source).name}")
+        changed = set(result.added) | set(result.updated)
+        glossary.save(c for c in result.concepts if c.id in changed)
+    return ImportReport(len(incoming), result.added, result.updated, result.conflicts,
+                        result.duplicates)
 
 
 def import_into_store(stream: BinaryIO, store, *, source: str,
-                      progress: Progress | None = None) -> int:
+                      progress: Progress | None = None,
+                      repeated: Callable[[str, list[Conflict]], None] | None = None) -> int:
     """Stream a (large) TBX file into a store, one concept in memory at a time.
 
     The store is written in one transaction: a file that fails to read leaves it unchanged.
+    An id the file repeats is merged into its first copy (see :mod:`termbank.merge`: values
+    not taken are kept as alternatives), and *repeated* hears of it with the conflicts.
     """
+    from termbank.merge import merge_concept
+
+    label = f"import {Path(source).name}"
+
+    def join(first: Concept, again: Concept) -> Concept:
+        merged, conflicts = merge_concept(first, again, source=label)
+        if repeated is not None:
+            repeated(again.id, conflicts)
+        return merged
+
     def counted() -> Iterator[Concept]:
         for concept in read_termbase(stream, source=source):
             yield concept
             if progress:
                 progress(1)
 
-    return store.add(counted())
+    return store.add(counted(), on_repeat=join)
 
 
 # -- export ----------------------------------------------------------------------------------
 
 def export(concepts: Iterable[Concept], fmt: ExportFormat, out: Path, *,
-           source_lang: str = "en") -> list[Path]:
+           source_lang: str = "en", staged: StagedFiles | None = None) -> list[Path]:
     """Write *concepts* in *fmt* to *out* (a file; for omegat, a folder or a file pattern).
 
     omegat writes one tab-separated OmegaT glossary per target language
-    (``termbank.en-kk.utf8`` …). Every file is written atomically. Returns the files written.
+    (``termbank.en-kk.utf8`` …). Concepts are written in order of id, whatever order they
+    come in, so the same glossary always gives the same bytes. Every file is written
+    atomically, or staged in *staged* (a transaction) when given. Returns the files written.
     """
     from termbank.formats import tbx, tsv
 
-    concepts = list(concepts)
+    concepts = sorted(concepts, key=lambda c: c.id)
+
+    def write_file(path: Path, write) -> None:
+        if staged is None:
+            write_atomic(path, write)
+        else:
+            staged.write(path, write)
+
     if fmt in ("tbx", "tbx2"):
         dialect = "v3" if fmt == "tbx" else "2008"
-        write_atomic(out, lambda f: tbx.write(f, concepts, dialect=dialect, source_lang=source_lang))
+        write_file(out, lambda f: tbx.write(f, concepts, dialect=dialect, source_lang=source_lang))
         return [out]
     if fmt == "xlsx":
         from termbank.formats import xlsx
 
-        write_atomic(out, lambda f: xlsx.write(f, concepts, source_lang=source_lang))
+        write_file(out, lambda f: xlsx.write(f, concepts, source_lang=source_lang))
         return [out]
     if fmt != "omegat":
         raise ValueError(f"unknown export format {fmt!r}")
@@ -134,7 +159,7 @@ def export(concepts: Iterable[Concept], fmt: ExportFormat, out: Path, *,
             tsv.write(text, concepts, source_lang=source_lang, target_lang=lang)
             f.write(text.getvalue().encode("utf-8"))
 
-        write_atomic(path, write)
+        write_file(path, write)
         written.append(path)
     return written
 
@@ -241,6 +266,16 @@ def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: 
     found = extract.to_concepts(candidates)
     report.extracted = len(found)
 
+    with glossary.writing() as staged:  # the glossary, exports and catalogs change together
+        return _build_from(found, glossary, staged, report, say, exports=exports,
+                           locales=locales, parallel=parallel)
+
+
+def _build_from(found: list[Concept], glossary: Glossary, staged: StagedFiles,
+                report: BuildReport, say: Callable[[str], None], *, exports: Path,
+                locales: Path | None, parallel: Path | None) -> BuildReport:
+    from termbank import align
+
     say("merge")
     existing = glossary.load()
     concepts = _merge_into(existing, found, report)
@@ -274,12 +309,12 @@ def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: 
 
     say("export")
     for fmt in BUILD_FORMATS:
-        report.files += export(concepts, fmt, default_export_path(fmt, exports))
+        report.files += export(concepts, fmt, default_export_path(fmt, exports), staged=staged)
 
     if locales is not None:
         say("locales")
         from termbank import locales as locale_files
 
-        update = locale_files.update(concepts, locales)
+        update = locale_files.update(concepts, locales, staged=staged)
         report.files += [Path(p) for p in update.written]
     return report

@@ -11,6 +11,7 @@ from typing import Any
 
 from termbank.model import (
     AdminStatus,
+    Alternative,
     Concept,
     Context,
     Gender,
@@ -52,6 +53,16 @@ def concept_to_dict(concept: Concept) -> dict[str, Any]:
         sec["terms"] = [term_to_dict(t) for t in section.terms]
         languages[section.lang] = sec
     out["languages"] = languages
+    if concept.alternatives:
+        out["alternatives"] = [_alternative_to_dict(a) for a in concept.alternatives]
+    return out
+
+
+def _alternative_to_dict(alt: Alternative) -> dict[str, Any]:
+    out: dict[str, Any] = {"field": alt.field, "value": alt.value}
+    _put(out, "lang", alt.lang)
+    _put(out, "term", alt.term)
+    _put(out, "source", alt.source)
     return out
 
 
@@ -81,7 +92,9 @@ def _put(d: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
 
 # -- reading back ----------------------------------------------------------------------------
 
-_CONCEPT_KEYS = {"id", "kind", "subject_field", "definition", "note", "sources", "languages"}
+_CONCEPT_KEYS = {"id", "kind", "subject_field", "definition", "note", "sources", "languages",
+                 "alternatives"}
+_ALTERNATIVE_KEYS = {"field", "value", "lang", "term", "source"}
 _SECTION_KEYS = {"definition", "note", "terms"}
 _TERM_KEYS = {"text", "type", "status", "pos", "gender", "review", "confidence", "sources",
               "contexts", "note"}
@@ -109,6 +122,7 @@ def concept_from_dict(data: Any) -> Concept:
             note=_text(sec.get("note"), (*path, "note")),
         ))
     sources = _list(d.get("sources", []), ("sources",))
+    alternatives = _list(d.get("alternatives", []), ("alternatives",))
     try:
         return Concept(
             id=cid,
@@ -118,6 +132,8 @@ def concept_from_dict(data: Any) -> Concept:
             definition=_text(d.get("definition"), ("definition",)),
             note=_text(d.get("note"), ("note",)),
             sources=tuple(_text(s, ("sources", i), required=True) for i, s in enumerate(sources)),
+            alternatives=tuple(_alternative(a, ("alternatives", i))
+                               for i, a in enumerate(alternatives)),
         )
     except ValueError as exc:
         if isinstance(exc, RecordError):
@@ -150,6 +166,15 @@ def term_from_dict(data: Any, path: tuple[str | int, ...] = ()) -> Term:
         contexts=tuple(_context(c, (*path, "contexts", i)) for i, c in enumerate(contexts)),
         note=_text(d.get("note"), (*path, "note")),
     )
+
+
+def _alternative(data: Any, path: tuple[str | int, ...]) -> Alternative:
+    d = _mapping(data, path, _ALTERNATIVE_KEYS)
+    return Alternative(field=_text(d.get("field"), (*path, "field"), required=True),
+                       value=_text(d.get("value"), (*path, "value"), required=True),
+                       lang=_text(d.get("lang"), (*path, "lang")),
+                       term=_text(d.get("term"), (*path, "term")),
+                       source=_text(d.get("source"), (*path, "source")))
 
 
 def _source(data: Any, path: tuple[str | int, ...]) -> Source:

@@ -121,3 +121,36 @@ def test_large_termbase_goes_into_a_store(tmp_path):
     out = tmp_path / "from-db.tbx"
     assert run("export", "--db", db, "--out", out).exit_code == 0
     assert "Средний коридор" in out.read_text(encoding="utf-8")
+
+
+_REPEATED = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>an id given twice</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="c-epca"><langSec xml:lang="en"><descrip type="definition">The 2015 agreement.</descrip>
+<termSec><term>EPCA</term></termSec></langSec></conceptEntry>
+<conceptEntry id="c-epca"><langSec xml:lang="en"><descrip type="definition">An agreement.</descrip>
+<termSec><term>Enhanced Partnership and Cooperation Agreement</term></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>
+"""
+
+
+def test_an_id_repeated_under_import_db_is_merged_and_nothing_is_dropped(tmp_path):
+    from termbank.model import Alternative
+    from termbank.store import open_store
+
+    (tmp_path / "twice.tbx").write_text(_REPEATED, encoding="utf-8")
+    db = tmp_path / "big.sqlite"
+    result = run("import", tmp_path / "twice.tbx", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:] == [
+        "  repeated id c-epca: merged into its first copy",
+        "  conflict: c-epca [en]: definition: kept 'The 2015 agreement.', ignored "
+        "'An agreement.' (kept in the concept's alternatives)"]
+    with open_store(db) as store:
+        concept = store.get("c-epca")
+    assert [t.text for t in concept.section("en").terms] == [
+        "EPCA", "Enhanced Partnership and Cooperation Agreement"]
+    assert concept.alternatives == (
+        Alternative("definition", "An agreement.", lang="en", source="import twice.tbx"),)

@@ -107,3 +107,36 @@ def test_cli_broken_tmx_exits_2_without_traceback(tmp_path):
                                       "--tm", str(tmp_path / "m.sqlite")])
     assert result.exit_code == 2
     assert "tmx_broken_truncated.tmx:10:" in result.output and "Traceback" not in result.output
+
+
+def test_aligning_and_importing_twice_stores_each_unit_once(memory, tmp_path):
+    count = len(memory)
+    name = "001_b9b2a1f356df666f.txt"
+    english = (SEEDS / name).read_text(encoding="utf-8")
+    again = memory.add_parallel(english, (SEEDS / "ru" / name).read_text(encoding="utf-8"),
+                                src_lang="en", tgt_lang="ru", origin=name)
+    assert again == 0 and len(memory) == count
+    first = memory.import_tmx(DATA / "tmx_omegat.tmx")
+    assert first > 0
+    assert memory.import_tmx(DATA / "tmx_omegat.tmx") == 0
+    assert len(memory) == count + first
+
+
+def test_a_memory_made_before_unit_keys_gets_them_and_keeps_its_repeats(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with TranslationMemory(path) as tm:
+        tm.import_tmx(DATA / "tmx_omegat.tmx")
+        n = len(tm)
+    with sqlite3.connect(path) as db:  # as an older termbank left it: no keys, a unit twice
+        db.execute("DROP INDEX units_key")
+        db.execute("ALTER TABLE units DROP COLUMN key")
+        copy = db.execute("INSERT INTO units (srclang, srcbase, attrs, props, notes) "
+                          "SELECT srclang, srcbase, attrs, props, notes FROM units WHERE id = 1")
+        db.execute("INSERT INTO variants (unit_id, lang, base, text, markup, attrs, props, notes) "
+                   "SELECT ?, lang, base, text, markup, attrs, props, notes FROM variants "
+                   "WHERE unit_id = 1", (copy.lastrowid,))
+    with TranslationMemory(path) as tm:
+        assert len(tm) == n + 1
+        assert tm.import_tmx(DATA / "tmx_omegat.tmx") == 0

@@ -434,10 +434,11 @@ def align_glossary(root, *, alphabet: str = "2021",
     from termbank.merge import merge
 
     glossary = Glossary(root)
-    existing = glossary.load()
-    result = align(existing, reference=reference, alphabet=alphabet)
-    merged = merge(existing, result.concepts)
-    glossary.save(merged.concepts)
+    with glossary.writing():
+        existing = glossary.load()
+        result = align(existing, reference=reference, alphabet=alphabet)
+        merged = merge(existing, result.concepts)
+        glossary.save(merged.concepts)
     return GlossaryAlignReport(result.stats, merged.added, merged.updated, merged.conflicts)
 
 

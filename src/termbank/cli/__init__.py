@@ -23,6 +23,9 @@ class TermbankGroup(click.Group):
     """Turns termbank's own errors into one ``Error: …`` line and the right exit code."""
 
     def invoke(self, ctx: click.Context):
+        from termbank.files import set_wait_handler
+
+        set_wait_handler(lambda message: click.echo(message, err=True))
         try:
             return super().invoke(ctx)
         except (FormatError, StoreError) as exc:

@@ -113,18 +113,26 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
         from termbank.store import open_store
 
         store = open_store(db_path)
+        repeats: list[tuple[str, list]] = []
         try:
             with open(file, "rb") as f, _bytes_bar(f, total, "Importing", quiet=as_json) as tick:
-                n = pipeline.import_into_store(f, store, source=str(file), progress=tick)
+                n = pipeline.import_into_store(f, store, source=str(file), progress=tick,
+                                               repeated=lambda cid, c: repeats.append((cid, c)))
             counts = store.counts()
         finally:
             store.close()
         if as_json:
-            print_results([], read=n, store=str(db_path), concepts=counts.pop("concepts"),
-                          terms=counts)
+            results = [{"concept": cid, "action": "repeated"} for cid, _ in repeats]
+            results += [conflict_dict(c) for _, cs in repeats for c in cs]
+            print_results(results, read=n, store=str(db_path), concepts=counts.pop("concepts"),
+                          terms=counts, **({"repeated": len(repeats)} if repeats else {}))
         else:
             click.echo(f"Loaded {n:,} concepts into {db_path} "
                        f"({sum(v for k, v in counts.items() if k != 'concepts'):,} terms).")
+            for cid, conflicts in repeats:
+                click.echo(f"  repeated id {cid}: merged into its first copy")
+                for conflict in conflicts:
+                    click.echo(f"  conflict: {conflict} (kept in the concept's alternatives)")
         return
 
     from termbank.glossary import Glossary
@@ -136,13 +144,19 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
         results = [{"concept": cid, "action": "added"} for cid in report.added]
         results += [{"concept": cid, "action": "updated"} for cid in report.updated]
         results += [conflict_dict(c) for c in report.conflicts]
+        results += [{"concept": d.concept, "action": "possible duplicate",
+                     "of": list(d.existing), "message": str(d)} for d in report.duplicates]
         print_results(results, read=report.read, added=len(report.added),
-                      updated=len(report.updated), conflicts=len(report.conflicts))
+                      updated=len(report.updated), conflicts=len(report.conflicts),
+                      **({"possible_duplicates": len(report.duplicates)}
+                         if report.duplicates else {}))
     else:
         click.echo(f"Read {report.read} concepts from {file}: {len(report.added)} added, "
                    f"{len(report.updated)} updated.")
         for conflict in report.conflicts:
-            click.echo(f"  conflict: {conflict}")
+            click.echo(f"  conflict: {conflict} (kept in the concept's alternatives)")
+        for duplicate in report.duplicates:
+            click.echo(f"  possible duplicate: {duplicate}")
     if report.conflicts:
         sys.exit(FOUND_PROBLEM)
 

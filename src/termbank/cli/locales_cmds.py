@@ -32,10 +32,13 @@ def update_cmd(glossary_dir: Path, locales_dir: Path, as_json: bool) -> None:
     from termbank.cli import StepBar
 
     require_glossary(glossary_dir)
-    concepts = Glossary(glossary_dir).load()
-    langs = lib.target_langs(concepts)
-    with StepBar(len(langs), "Updating catalogs", quiet=as_json) as bar:
-        report = lib.update(concepts, locales_dir, langs=langs, progress=bar.step)
+    glossary = Glossary(glossary_dir)
+    with glossary.writing() as staged:  # the catalogs change together, or not at all
+        concepts = glossary.load()
+        langs = lib.target_langs(concepts)
+        with StepBar(len(langs), "Updating catalogs", quiet=as_json) as bar:
+            report = lib.update(concepts, locales_dir, langs=langs, progress=bar.step,
+                                staged=staged)
     if as_json:
         print_results([{"lang": c.lang, "file": c.path,
                         "state": "created" if c.created else ("updated" if c.changed
@@ -78,14 +81,15 @@ def import_cmd(files: tuple[Path, ...], glossary_dir: Path, locales_dir: Path, d
 
     require_glossary(glossary_dir)
     glossary = Glossary(glossary_dir)
-    concepts = glossary.load()
-    if files:
-        catalogs = [po.parse(f.read_bytes(), source=str(f)) for f in files]
-    else:
-        catalogs = lib.read_catalogs(locales_dir, lib.target_langs(concepts))
-    report = lib.import_edits(concepts, catalogs)
-    if not dry_run and (report.added or report.updated):
-        glossary.save(report.concepts)
+    with glossary.writing():  # read, merge and save with no other writer in between
+        concepts = glossary.load()
+        if files:
+            catalogs = [po.parse(f.read_bytes(), source=str(f)) for f in files]
+        else:
+            catalogs = lib.read_catalogs(locales_dir, lib.target_langs(concepts))
+        report = lib.import_edits(concepts, catalogs)
+        if not dry_run and (report.added or report.updated):
+            glossary.save(report.concepts)
     if as_json:
         results = [{"concept": p.concept, "lang": p.lang, "term": p.term, "status": "admitted",
                     "review": "proposed", "action": "proposed", "msgid": p.msgid,

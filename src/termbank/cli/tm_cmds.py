@@ -236,8 +236,10 @@ def terms(glossary_dir: Path, seeds_dir: Path, apply: bool, as_json: bool) -> No
         from termbank.merge import merge
         from termbank.tm.terms import to_concepts
 
-        merged = merge(concepts, to_concepts(report.proposals))
-        Glossary(glossary_dir).save(merged.concepts)
+        glossary = Glossary(glossary_dir)
+        with glossary.writing():  # merge into what the glossary holds now
+            merged = merge(glossary.load(), to_concepts(report.proposals))
+            glossary.save(merged.concepts)
     if as_json:
         print_results([p.to_dict() for p in report.all], agree=len(report.agreements),
                       disagree=len(report.disagreements), proposed=len(report.proposals),

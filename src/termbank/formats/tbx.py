@@ -421,9 +421,10 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
             sources.extend(found)
             if lang in sections:  # two langSets of one language: one section
                 old = sections[lang]
+                extra: list[str] = []
                 section = LangSection(lang, old.terms + section.terms,
-                                      old.definition or section.definition,
-                                      _join(old.note, section.note))
+                                      _first_definition(old.definition, section.definition, extra),
+                                      _join(old.note, section.note, *extra))
             sections[lang] = section
             continue
         cat = _category(child, name)
@@ -432,7 +433,7 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
             if key in ("subjectfield", "subject") and value:
                 subject = value
             elif key in ("definition", "") and name == "descrip" and value or key == "definition":
-                definition = value or definition
+                definition = _first_definition(definition, value, notes)
             elif key in ("partofspeech", "") and name == "termNote" and value.lower() in _POS_IN:
                 concept_pos = _POS_IN[value.lower()]
             else:
@@ -440,7 +441,7 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
         elif name == "descripGrp":
             d, extra = _descrip_group(child)
             if d and d[0] == "definition":
-                definition = d[1] or definition
+                definition = _first_definition(definition, d[1], notes)
                 sources.extend(extra)
             elif d:
                 notes.append(f"{d[0]}: {d[1]}")
@@ -468,6 +469,15 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
     return Concept(id=cid, sections=sort_sections(sections.values()), kind=kind,
                    subject_field=subject, definition=definition, note=_join(*notes),
                    sources=tuple(dict.fromkeys(sources)))
+
+
+def _first_definition(first: str | None, another: str | None, notes: list[str]) -> str | None:
+    """One definition per entry: the first is kept, a different later one becomes a note."""
+    if not first:
+        return another or first
+    if another and another != first:
+        notes.append(f"definition: {another}")
+    return first
 
 
 def _safe_id(base: str, seq: int) -> str:
@@ -500,14 +510,14 @@ def _section(el, lang: str, *, source: str, ours: bool) -> tuple[LangSection, li
         if cat is not None:
             key, value = cat
             if key == "definition" and value:
-                definition = value
+                definition = _first_definition(definition, value, notes)
             else:
                 _keep_category(child, key, value, notes, sources)
         elif name == "descripGrp":
             d, extra = _descrip_group(child)
             sources.extend(extra)
             if d and d[0] == "definition":
-                definition = d[1] or definition
+                definition = _first_definition(definition, d[1], notes)
             elif d:
                 notes.append(f"{d[0]}: {d[1]}")
         elif name == "note" and _text(child):

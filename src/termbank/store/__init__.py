@@ -78,14 +78,24 @@ def open_index(glossary) -> Store:
     It lives beside the concept files (``glossary/.index.sqlite``) and is rebuilt when any
     concept file was added, removed or changed since it was built.
     """
+    from termbank.files import FileLock
+
     path = Path(glossary.root) / INDEX_NAME
-    try:
-        store = open_store(path)
-    except StoreError:  # an index of an older schema, or damaged: it is derived, so rebuild
-        for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            stale.unlink(missing_ok=True)
-        store = open_store(path)
-    fingerprint = glossary.fingerprint()
-    if store.fingerprint != fingerprint:
-        store.replace_all(glossary, fingerprint=fingerprint)
+    with glossary.reading():  # no writer switches files in while the index is compared or built
+        fingerprint = glossary.fingerprint()
+        try:
+            store = open_store(path)
+        except StoreError:  # an index of an older schema, or damaged: it is derived, so rebuild
+            with FileLock(path.with_name(path.name + ".lock"), what=f"the index {path}").held(
+                    exclusive=True):
+                for stale in (path, path.with_name(path.name + "-wal"),
+                              path.with_name(path.name + "-shm")):
+                    stale.unlink(missing_ok=True)
+                store = open_store(path)
+        if store.fingerprint != fingerprint:
+            # one process rebuilds; the others wait for it and then find the index current
+            with FileLock(path.with_name(path.name + ".lock"), what=f"the index {path}").held(
+                    exclusive=True):
+                if store.fingerprint != fingerprint:
+                    store.replace_all(glossary, fingerprint=fingerprint)
     return store

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -79,6 +79,7 @@ _INSERT_TERMS = ("INSERT INTO terms (concept_id, lang, text, key, status, review
 _BATCH = 500  # concepts per executemany
 _WORDS_IN_MEMORY = 10_000  # new vocabulary words held before they are written
 _PAGE_CACHE_KIB = 8_192  # SQLite page cache while loading (the default is 2 MiB)
+BUSY_TIMEOUT = 60.0  # seconds a connection waits for another's write (the default, 5, is short)
 
 
 class SqliteStore:
@@ -90,7 +91,7 @@ class SqliteStore:
         self._new_words: set[str] = set()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path)
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("CREATE TABLE IF NOT EXISTS meta "
@@ -109,9 +110,12 @@ class SqliteStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add(self, concepts: Iterable[Concept], *, batch: int = _BATCH) -> int:
+    def add(self, concepts: Iterable[Concept], *, batch: int = _BATCH,
+            on_repeat: Callable[[Concept, Concept], Concept] | None = None) -> int:
+        """Insert or replace *concepts*. An id that comes twice in *concepts* replaces the
+        first copy, or with *on_repeat* is stored as ``on_repeat(first, second)``."""
         with self._loading() as bulk:
-            return self._put_all(concepts, batch=batch, bulk=bulk)
+            return self._put_all(concepts, batch=batch, bulk=bulk, on_repeat=on_repeat)
 
     def replace_all(self, concepts: Iterable[Concept], *, fingerprint: str | None = None) -> int:
         with self._loading(empty_first=True) as bulk:
@@ -154,11 +158,19 @@ class SqliteStore:
             self._vocabulary = None
             db.execute("PRAGMA cache_size = -2000")
 
-    def _put_all(self, concepts: Iterable[Concept], *, batch: int, bulk: bool) -> int:
+    def _put_all(self, concepts: Iterable[Concept], *, batch: int, bulk: bool,
+                 on_repeat: Callable[[Concept, Concept], Concept] | None = None) -> int:
         n = 0
         chunk: dict[str, Concept] = {}
+        seen: set[str] = set()
         for concept in concepts:
             n += 1
+            if on_repeat is not None:
+                if concept.id in seen:
+                    previous = chunk.get(concept.id) or self.get(concept.id)
+                    if previous is not None:
+                        concept = on_repeat(previous, concept)
+                seen.add(concept.id)
             chunk.pop(concept.id, None)  # a later copy of a concept replaces an earlier one
             chunk[concept.id] = concept
             if len(chunk) >= batch:

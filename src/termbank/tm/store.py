@@ -6,11 +6,14 @@ SQLite keeps one row per unit and one per language variant; an FTS5 index over t
 variants' text finds candidates for fuzzy search (the rarest words of the query, ranked by
 BM25), and only those few hundred are scored word by word, so a search over 200,000 units
 stays in milliseconds. Every import runs in one transaction: a broken file leaves the
-memory exactly as it was.
+memory exactly as it was. A unit already stored (the same segments, properties and notes;
+dates and tools aside) is not stored again, so importing or aligning twice changes nothing.
+Writers take a lock beside the file (``<memory>.lock``): a second one waits for the first.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from termbank.errors import StoreError
+from termbank.files import FileLock
 from termbank.formats import tmx
 from termbank.formats.tmx import Unit, Variant, base_lang
 from termbank.tm import match
@@ -32,7 +36,8 @@ CANDIDATES, QUERY_WORDS, MIN_WORDS, POSTINGS_BUDGET = 200, 12, 3, 20_000
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS units (
-    id INTEGER PRIMARY KEY, srclang TEXT, srcbase TEXT, attrs TEXT, props TEXT, notes TEXT);
+    id INTEGER PRIMARY KEY, srclang TEXT, srcbase TEXT, attrs TEXT, props TEXT, notes TEXT,
+    key TEXT);
 CREATE TABLE IF NOT EXISTS variants (
     id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
     lang TEXT NOT NULL, base TEXT NOT NULL, text TEXT NOT NULL, markup TEXT,
@@ -94,13 +99,36 @@ class TranslationMemory:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60.0)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.executescript(_SCHEMA)
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            columns = {row[1] for row in self.db.execute("PRAGMA table_info(units)")}
+            if "key" not in columns:
+                self._add_unit_keys()
+            self.db.execute("CREATE INDEX IF NOT EXISTS units_key ON units(key)")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the translation memory: {exc}") from None
+
+    def _add_unit_keys(self) -> None:
+        """Give the units of a memory made before units had keys their keys (kept as they are,
+        repeats included: nothing stored is dropped)."""
+        with FileLock(self._lock_path(), what=f"the translation memory {self.path}").held(
+                exclusive=True):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                if "key" not in {row[1] for row in self.db.execute("PRAGMA table_info(units)")}:
+                    self.db.execute("ALTER TABLE units ADD COLUMN key TEXT")
+                    keys = [(unit_key(u), i) for i, u in self._units_with_ids()]
+                    self.db.executemany("UPDATE units SET key = ? WHERE id = ?", keys)
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def _lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
 
     def close(self) -> None:
         self.db.close()
@@ -116,16 +144,26 @@ class TranslationMemory:
     def add(self, units: Iterable[Unit]) -> int:
         """Store *units* in one transaction; returns how many were added.
 
-        If iterating *units* raises (a broken file half read), nothing is kept.
+        A unit the memory holds already (see :func:`unit_key`) is not added again. If
+        iterating *units* raises (a broken file half read), nothing is kept.
         """
+        with FileLock(self._lock_path(), what=f"the translation memory {self.path}").held(
+                exclusive=True):
+            return self._add(units)
+
+    def _add(self, units: Iterable[Unit]) -> int:
         count = 0
         cur = self.db.cursor()
         cur.execute("BEGIN IMMEDIATE")
         try:
             for unit in units:
-                cur.execute("INSERT INTO units (srclang, srcbase, attrs, props, notes)"
-                            " VALUES (?, ?, ?, ?, ?)",
-                            (unit.srclang, base_lang(unit.srclang) if unit.srclang else None, _dump(unit.attrs), _dump(unit.props), _dump(unit.notes)))
+                key = unit_key(unit)
+                if cur.execute("SELECT 1 FROM units WHERE key = ?", (key,)).fetchone():
+                    continue
+                cur.execute("INSERT INTO units (srclang, srcbase, attrs, props, notes, key)"
+                            " VALUES (?, ?, ?, ?, ?, ?)",
+                            (unit.srclang, base_lang(unit.srclang) if unit.srclang else None,
+                             _dump(unit.attrs), _dump(unit.props), _dump(unit.notes), key))
                 unit_id = cur.lastrowid
                 for v in unit.variants:
                     cur.execute(
@@ -182,6 +220,10 @@ class TranslationMemory:
 
     def units(self, src_lang: str | None = None, tgt_lang: str | None = None) -> Iterator[Unit]:
         """Units in the order they were added; with languages, only units that have them."""
+        return (unit for _, unit in self._units_with_ids(src_lang, tgt_lang))
+
+    def _units_with_ids(self, src_lang: str | None = None, tgt_lang: str | None = None
+                        ) -> Iterator[tuple[int, Unit]]:
         sql, args = "SELECT id, srclang, attrs, props, notes FROM units u", []
         for lang in (src_lang, tgt_lang):
             if lang:
@@ -199,8 +241,8 @@ class TranslationMemory:
                 variants[uid].append(Variant(lang, text, markup, _load(attrs), _load(props),
                                              tuple(_load(notes))))
             for uid, srclang, attrs, props, notes in rows:
-                yield Unit(tuple(variants[uid]), srclang, _load(attrs), _load(props),
-                           tuple(_load(notes)))
+                yield uid, Unit(tuple(variants[uid]), srclang, _load(attrs), _load(props),
+                                tuple(_load(notes)))
 
     def export_tmx(self, stream: BinaryIO, *, src_lang: str, tgt_lang: str | None,
                    tool_version: str = "0") -> int:
@@ -309,6 +351,17 @@ class TranslationMemory:
                 (unit_id, vlang)).fetchall()
             out.append(Occurrence(unit_id, vlang, text, tuple(map(tuple, others))))
         return out
+
+
+def unit_key(unit: Unit) -> str:
+    """What makes two units the same: languages, segments, markup, properties and notes.
+
+    Attributes (creation dates, tools, usage counts) are left out, so the same text aligned or
+    imported again has the same key.
+    """
+    data = [unit.srclang, _dump(unit.props), _dump(unit.notes),
+            [[v.lang, v.text, v.markup, _dump(v.props), _dump(v.notes)] for v in unit.variants]]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def _dump(value) -> str | None:
