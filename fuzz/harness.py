@@ -126,10 +126,12 @@ def random_ops(rnd: random.Random, count: int | None = None) -> list[Op]:
 # -- seed files --------------------------------------------------------------------------
 
 def _glossary_concepts():
-    from termbank.glossary import Glossary
+    from termbank.glossary import parse_concept
 
     if "test" not in _CONCEPTS:
-        _CONCEPTS["test"] = tuple(Glossary(DATA / "glossary").load())
+        # the files read directly: Glossary.load would take its lock in tests/data
+        _CONCEPTS["test"] = tuple(parse_concept(p.read_bytes(), source=p.name)
+                                  for p in sorted((DATA / "glossary").glob("*.yaml")))
     return _CONCEPTS["test"]
 
 
@@ -262,7 +264,7 @@ def _glossary_loads(folder: Path) -> None:
 
 def _copy_glossary(work: Path) -> Path:
     target = work / "glossary"
-    shutil.copytree(DATA / "glossary", target)
+    shutil.copytree(DATA / "glossary", target, ignore=shutil.ignore_patterns(".*"))
     return target
 
 
@@ -347,10 +349,11 @@ def run_parallel(data: bytes, work: Path) -> Outcome:
     target.parent.mkdir()
     russian = (ROOT / "seeds" / "ru" / "001_b9b2a1f356df666f.txt").read_bytes()
     target.write_bytes(russian[:russian.index(b"\n", 2500) + 1])
+    glossary = _copy_glossary(work)
     out = _invoke(["tm", "align", str(source), str(target), "--tm", str(work / "tm.sqlite"),
-                   "--glossary", str(DATA / "glossary")])
+                   "--glossary", str(glossary)])
     _invoke(["check", "--source", str(source), "--target", str(target), "--lang", "ru",
-             "--glossary", str(DATA / "glossary")])
+             "--glossary", str(glossary)])
     return out
 
 

@@ -288,17 +288,17 @@ def test_tmx_thousands_of_attributes_are_refused():
 
 # -- plain text ---------------------------------------------------------------------------------
 
-def test_tm_align_and_check_refuse_text_that_is_not_utf8(tmp_path):
+def test_tm_align_and_check_refuse_text_that_is_not_utf8(glossary_dir, tmp_path):
     source = tmp_path / "en.txt"
     source.write_bytes("EPCA talks.\n".encode())
     target = tmp_path / "ru.txt"
     target.write_bytes("Переговоры по СПС.\n".encode("cp1251"))
     result = run("tm", "align", source, target, "--tm", tmp_path / "tm.sqlite",
-                 "--glossary", DATA / "glossary")
+                 "--glossary", glossary_dir)
     assert result.exit_code == 2
     assert result.stderr == f"Error: {target}:1: not UTF-8 text (byte 0xcf at offset 0)\n"
     result = run("check", "--source", source, "--target", target, "--lang", "ru",
-                 "--glossary", DATA / "glossary")
+                 "--glossary", glossary_dir)
     assert result.exit_code == 2 and result.stderr.startswith(f"Error: {target}:1: not UTF-8")
 
 
@@ -316,7 +316,8 @@ def _workbook_with_sheet(change) -> bytes:
     from termbank.formats import xlsx
 
     out = io.BytesIO()
-    xlsx.write(out, Glossary(DATA / "glossary").load())
+    xlsx.write(out, [parse_concept(p.read_bytes(), source=p.name)
+                     for p in sorted((DATA / "glossary").glob("*.yaml"))])
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     parts["xl/worksheets/sheet1.xml"] = change(parts["xl/worksheets/sheet1.xml"])
