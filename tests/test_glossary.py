@@ -93,7 +93,7 @@ BAD = [
      "c-x.yaml:5: languages/en/terms/0/text: missing"),
     ("id: c-x\ncolour: blue\n",
      "c-x.yaml:2: colour: unknown field 'colour' (known: alternatives, definition, id, kind, "
-     "languages, note, sources, subject_field)"),
+     "languages, note, related, sources, subject_field)"),
     ("id: c-y\n", "c-x.yaml:1: id 'c-y' does not match the file name (expected 'c-x')"),
     ("", "c-x.yaml:1: empty file: a concept file holds one concept"),
     ("- just\n- a list\n", "c-x.yaml:1: expected a mapping, found a list"),

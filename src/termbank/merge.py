@@ -186,6 +186,9 @@ def _merge_concept(old: Concept, new: Concept, conflicts: list[Conflict],
     sources = _union(old.sources, new.sources)
     if sources != old.sources:
         changes["sources"] = sources
+    related = _union(old.related, new.related)
+    if related != old.related:
+        changes["related"] = related
     concept = replace(old, **changes) if changes else old
     for section in new.sections:
         current = concept.section(section.lang)

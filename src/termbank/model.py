@@ -167,6 +167,8 @@ class Concept:
     definition: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = field(default=())
+    #: ids of linked concepts (TBX crossReference): a two-hat title and each of its hats
+    related: tuple[str, ...] = field(default=())
     alternatives: tuple[Alternative, ...] = ()
 
     def __post_init__(self) -> None:

@@ -263,21 +263,24 @@ def build(seeds: Iterable[Path], glossary: Glossary, *, exports: Path, locales: 
     report.candidates = len(candidates)
     if min_score is not None:
         candidates = [c for c in candidates if c.score >= min_score]
+    existing = glossary.load()
+    from termbank.extract.known import mark_known
+    mark_known(candidates, existing)
     found = extract.to_concepts(candidates)
     report.extracted = len(found)
 
     with glossary.writing() as staged:  # the glossary, exports and catalogs change together
-        return _build_from(found, glossary, staged, report, say, exports=exports,
+        return _build_from(found, existing, glossary, staged, report, say, exports=exports,
                            locales=locales, parallel=parallel)
 
 
-def _build_from(found: list[Concept], glossary: Glossary, staged: StagedFiles,
+def _build_from(found: list[Concept], existing: list[Concept], glossary: Glossary,
+                staged: StagedFiles,
                 report: BuildReport, say: Callable[[str], None], *, exports: Path,
                 locales: Path | None, parallel: Path | None) -> BuildReport:
     from termbank import align
 
     say("merge")
-    existing = glossary.load()
     concepts = _merge_into(existing, found, report)
 
     say("align")

@@ -45,6 +45,8 @@ def concept_to_dict(concept: Concept) -> dict[str, Any]:
     _put(out, "note", concept.note)
     if concept.sources:
         out["sources"] = list(concept.sources)
+    if concept.related:
+        out["related"] = list(concept.related)
     languages: dict[str, Any] = {}
     for section in concept.sections:
         sec: dict[str, Any] = {}
@@ -92,8 +94,8 @@ def _put(d: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
 
 # -- reading back ----------------------------------------------------------------------------
 
-_CONCEPT_KEYS = {"id", "kind", "subject_field", "definition", "note", "sources", "languages",
-                 "alternatives"}
+_CONCEPT_KEYS = {"id", "kind", "subject_field", "definition", "note", "sources", "related",
+                 "languages", "alternatives"}
 _ALTERNATIVE_KEYS = {"field", "value", "lang", "term", "source"}
 _SECTION_KEYS = {"definition", "note", "terms"}
 _TERM_KEYS = {"text", "type", "status", "pos", "gender", "review", "confidence", "sources",
@@ -122,6 +124,7 @@ def concept_from_dict(data: Any) -> Concept:
             note=_text(sec.get("note"), (*path, "note")),
         ))
     sources = _list(d.get("sources", []), ("sources",))
+    related = _list(d.get("related", []), ("related",))
     alternatives = _list(d.get("alternatives", []), ("alternatives",))
     try:
         return Concept(
@@ -132,6 +135,7 @@ def concept_from_dict(data: Any) -> Concept:
             definition=_text(d.get("definition"), ("definition",)),
             note=_text(d.get("note"), ("note",)),
             sources=tuple(_text(s, ("sources", i), required=True) for i, s in enumerate(sources)),
+            related=tuple(_text(r, ("related", i), required=True) for i, r in enumerate(related)),
             alternatives=tuple(_alternative(a, ("alternatives", i))
                                for i, a in enumerate(alternatives)),
         )

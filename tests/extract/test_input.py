@@ -62,10 +62,20 @@ def test_a_two_megabyte_line_is_handled():
     sentence = ("Deputy Minister of Foreign Affairs Roman Vassilenko discussed the Middle "
                 "Corridor with the European Union (EU) in Brussels; ")
     line = sentence * (2_000_000 // len(sentence))
-    found = extract([Document("long.txt", line)])
+    found = extract([Document("long.txt", line)], terms=False)  # the tagger: test below
     corridor = next(c for c in found if c.preferred == "Middle Corridor")
     assert corridor.frequency == line.count("Middle Corridor")
     assert all(len(c["text"]) < 1000 for c in corridor.contexts)
+
+
+def test_the_term_track_tags_a_long_line_in_pieces_without_losing_offsets():
+    sentence = "Operators asked for faster customs clearance at border crossing points; "
+    line = sentence * (120_000 // len(sentence))  # more than two tagger pieces, no newline
+    found = extract([Document("long.txt", line)])
+    clearance = next(c for c in found if c.preferred == "customs clearance")
+    assert clearance.kind == "term"
+    assert clearance.frequency == line.count("customs clearance")
+    assert all(line[s:e] == "customs clearance" for _d, s, e, _f in clearance.occurrences)
 
 
 def test_a_two_megabyte_word_is_handled():
@@ -114,7 +124,8 @@ def test_cli_table_is_aligned():
     result = _run(str(SEEDS), "--limit", "3")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split() == ["score", "kind", "preferred", "variants", "freq", "docs"]
+    assert lines[0].split() == ["score", "kind", "preferred", "variants", "freq", "docs",
+                                "glossary"]
     assert len(lines) == 4
     column = lines[0].index("preferred")
     assert all(line[column - 2:column] == "  " for line in lines[1:])

@@ -27,15 +27,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from termbank.extract import extract, read_documents
+from tests.extract.gold import evaluate, key, load as _load, summary
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extract"
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
 FLOORS = {
     #            concept P, concept R, pair P, pair R
+    # seeds: the gold list now also holds the four hats of the two two-hat titles (issue
+    # 10), split off by extract.split_hats: names P 1.0 R 1.0 (78 of 78)
     "seeds": (0.95, 0.97, 0.95, 0.95),
     "unseen": (0.95, 0.95, 0.95, 0.95),
     "heldout": (0.90, 0.90, 0.90, 0.90),
@@ -44,51 +46,12 @@ FLOORS = {
 }
 
 
-def _key(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").replace("—", "–").replace(" - ", " – ")
-                    .split())
+_key = key
 
 
-def _names(entry) -> set[str]:
-    return {_key(entry["preferred"]), *(_key(v) for v in entry.get("variants", []))}
-
-
-def evaluate(candidates, gold) -> dict:
-    """Strict matching: a candidate claims at most one gold concept and a gold concept is
-    claimed at most once, so a concept split in two costs precision and two concepts merged
-    into one cost recall."""
-    gold_concepts = gold["concepts"]
-    gold_names = [_names(g) for g in gold_concepts]
-    claimed: dict[int, object] = {}
-    correct, extra, duplicates = [], [], []
-    for candidate in candidates:
-        names = {_key(candidate.preferred), *map(_key, candidate.variants)}
-        hits = [i for i, g in enumerate(gold_names) if names & g]
-        free = [i for i in hits if i not in claimed]
-        if free:
-            claimed[free[0]] = candidate
-            correct.append(candidate)
-        elif hits:
-            duplicates.append(candidate.preferred)
-        else:
-            extra.append(candidate.preferred)
-    gold_pairs = {(_key(a), _key(e)) for a, e in gold["pairs"]}
-    found_pairs = {(_key(p["acronym"]), _key(p["expansion"])) for c in candidates
-                   for p in c.pairs}
-    return {
-        "concept_precision": len(correct) / max(1, len(candidates)),
-        "concept_recall": len(claimed) / max(1, len(gold_concepts)),
-        "pair_precision": len(found_pairs & gold_pairs) / max(1, len(found_pairs)),
-        "pair_recall": len(found_pairs & gold_pairs) / max(1, len(gold_pairs)),
-        "missed": [g["preferred"] for i, g in enumerate(gold_concepts) if i not in claimed],
-        "extra": extra,
-        "duplicates": duplicates,
-        "wrong_pairs": sorted(found_pairs - gold_pairs),
-    }
-
-
-def _load(name: str) -> dict:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+def names_only(candidates):
+    """The name track's candidates: the older gold lists were written for names only."""
+    return [c for c in candidates if c.kind != "term"]
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +79,12 @@ def heldout2():
 def test_precision_and_recall_reach_the_floors(corpus, seeds, unseen, heldout, heldout2):
     candidates = {"seeds": seeds, "unseen": unseen, "heldout": heldout,
                   "heldout2": heldout2}[corpus]
-    scores = evaluate(candidates, _load(f"gold_{corpus}.yaml"))
+    gold = _load(f"gold_{corpus}.yaml")
+    if corpus == "seeds":  # names only here; names and terms together in test_terms_quality
+        gold = {**gold, "concepts": [g for g in gold["concepts"] if g.get("kind") != "term"],
+                "acceptable": [g["preferred"] for g in gold["concepts"]
+                               if g.get("kind") == "term"] + gold.get("acceptable", [])}
+    scores = evaluate(names_only(candidates), gold)
     print(f"\n{corpus}: concepts P={scores['concept_precision']:.3f} "
           f"R={scores['concept_recall']:.3f}; pairs P={scores['pair_precision']:.3f} "
           f"R={scores['pair_recall']:.3f}\n  missed: {scores['missed']}\n"
@@ -259,7 +227,7 @@ def test_kinds_are_the_documented_strings(seeds, unseen, heldout):
     kinds = {c.kind for found in (seeds, unseen, heldout) for c in found}
     assert kinds <= set(KINDS)
     assert {"acronym", "institution/body", "agreement/document", "route/programme/event",
-            "official title", "person", "place", "organisation", "other"} == set(KINDS)
+            "official title", "person", "place", "organisation", "term", "other"} == set(KINDS)
 
 
 def test_two_word_names_are_people_only_with_evidence(heldout2, unseen):

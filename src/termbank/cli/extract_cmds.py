@@ -16,12 +16,21 @@ from termbank.cli import FOUND_PROBLEM, cli, json_option, print_results
 @json_option
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Show only the N best candidates.")
-def extract(paths: tuple[Path, ...], as_json: bool, limit: int | None) -> None:
+@click.option("--glossary", "glossary_dir", type=click.Path(path_type=Path),
+              default=Path("glossary"), show_default=True,
+              help="Say which candidates this glossary already holds (skipped if absent).")
+@click.option("--names-only", is_flag=True, help="Only the name track (no tagger).")
+def extract(paths: tuple[Path, ...], as_json: bool, limit: int | None, glossary_dir: Path,
+            names_only: bool) -> None:
     """Find the terms in English texts (files, or folders of *.txt), best first."""
     from termbank.extract import extract as extract_terms
     from termbank.extract import read_documents
+    from termbank.extract.known import mark_known
+    from termbank.glossary import Glossary
 
-    candidates = extract_terms(read_documents(paths))[:limit]
+    candidates = extract_terms(read_documents(paths), terms=not names_only)[:limit]
+    if glossary_dir.is_dir():
+        mark_known(candidates, Glossary(glossary_dir).load())
     if as_json:
         from termbank.extract import to_concepts
 
@@ -36,12 +45,13 @@ def extract(paths: tuple[Path, ...], as_json: bool, limit: int | None) -> None:
     if not candidates:
         click.echo("no term candidates found", err=True)
         sys.exit(FOUND_PROBLEM)
-    rows = [("score", "kind", "preferred", "variants", "freq", "docs")]
+    rows = [("score", "kind", "preferred", "variants", "freq", "docs", "glossary")]
     for c in candidates:
         rows.append((f"{c.score * 100:.1f}", c.kind, c.preferred, "; ".join(c.variants),
-                     str(c.frequency), str(c.document_count)))
+                     str(c.frequency), str(c.document_count),
+                     f"known {c.known}" if c.known else "new"))
     widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in
-              enumerate((5, 22, 50, 60, 5, 4))]
+              enumerate((5, 22, 50, 60, 5, 4, 60))]
     for row in rows:
         cells = [_fit(cell, width) for cell, width in zip(row, widths)]
         click.echo("  ".join(cells).rstrip())

@@ -7,24 +7,30 @@ section, every term carrying its documents, contexts and a candidate review stat
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from termbank.extract.acronyms import find_definitions
 from termbank.extract.candidate import KINDS, Candidate
+from termbank.extract import terms as terms_track
 from termbank.extract.names import iter_mentions
 from termbank.extract.text import Document, read_documents
 from termbank.extract.variants import Table
 from termbank.lang import en
 from termbank.model import (
-    AdminStatus, Concept, Context, LangSection, Review, Source, SourceKind, Term, TermType, slug)
+    AdminStatus, Concept, Context, LangSection, PartOfSpeech, Review, Source, SourceKind, Term,
+    TermType, slug)
 
 __all__ = ["Document", "Candidate", "KINDS", "read_documents", "extract", "to_concepts"]
 
 
-def extract(documents: Iterable[Document]) -> list[Candidate]:
+def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candidate]:
     """Candidate concepts found in *documents*, best first.
 
-    Documents are read one at a time, so a generator keeps memory to the candidate table.
+    Documents are read one at a time, so a generator keeps memory to the candidate tables.
+    With *terms*, the term track (tagger, C-value, specificity) adds lower-case domain terms
+    of kind ``term``; names win where both claim a span.
 
     >>> found = extract([Document("a", "The Enhanced Partnership and Cooperation Agreement "
     ...                  "(EPCA) was signed. The EPCA covers 29 areas.")])
@@ -32,10 +38,128 @@ def extract(documents: Iterable[Document]) -> list[Candidate]:
     ('Enhanced Partnership and Cooperation Agreement', ['EPCA'], 'agreement/document')
     """
     table = Table()
+    also_called: set[tuple[str, str]] = set()
+    term_table = terms_track.TermTable() if terms else None
     for document in documents:
-        text = document.text
-        table.add_document(document.name, text, iter_mentions(text), find_definitions(text))
-    return table.candidates()
+        text = quiet_headings(document.text)
+        mentions = list(iter_mentions(text))
+        table.add_document(document.name, text, mentions, find_definitions(text))
+        also_called.update(parenthesised_names(text, mentions))
+        if term_table is not None:
+            term_table.add_document(document.name, text, terms_track.name_spans(mentions))
+    found = [c for c in table.candidates() if not is_generic_word(c)]
+    found += split_hats(found)
+    link_names(found, also_called)
+    if term_table is not None:
+        found += terms_track.candidates(term_table, found)
+        found.sort(key=lambda c: (-c.score, c.preferred.lower()))
+    return found
+
+
+_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def quiet_headings(text: str) -> str:
+    """Blank the capitalised words of headings and bylines written in capitals, offsets kept.
+
+    A line of three or more words, at least 60 % of them in capitals, is shouted: its
+    capitalised words are blanked unless they are listed acronyms or written in capitals
+    elsewhere in the text too, so "THE", "OF", "FINAL OF" do not become acronyms.
+    """
+    from termbank.extract import lists
+
+    lines = text.split("\n")
+    shouted = []
+    for n, line in enumerate(lines):
+        words = _LETTER_WORD.findall(line)
+        caps = [w for w in words if len(w) > 1 and w.isupper()]
+        if len(words) >= 3 and len(caps) >= 3 and len(caps) >= 0.6 * len(words):
+            shouted.append(n)
+    if not shouted:
+        return text
+    loud = set(shouted)
+    keep = set(lists.acronyms()) | {w for n, line in enumerate(lines) if n not in loud
+                                    for w in _LETTER_WORD.findall(line) if w.isupper()}
+    for n in shouted:
+        lines[n] = _LETTER_WORD.sub(lambda m: m.group() if m.group() in keep or
+                                    not m.group().isupper() else " " * len(m.group()), lines[n])
+    return "\n".join(lines)
+
+
+#: a lone capitalised word this common in general English (Zipf) is a generic noun from a
+#: heading or a short reference ("the Union", "the Council", "Batteries"), not a name
+GENERIC_ZIPF = 4.0
+_NAMED_KINDS = ("person", "place", "official title", "acronym", "term")
+
+
+def is_generic_word(candidate: Candidate) -> bool:
+    """One common word with no variant, pairing or curated entry: not a concept alone."""
+    from termbank.extract import lists
+    from termbank.extract.terms import zipf
+
+    word = candidate.preferred
+    if " " in word or candidate.variants or candidate.pairs or candidate.kind in _NAMED_KINDS:
+        return False
+    if en.is_acronym(word) or word.lower() in lists.institutions():
+        return False
+    return zipf(word.lower()) >= GENERIC_ZIPF
+
+
+def parenthesised_names(text: str, mentions) -> Iterator[tuple[str, str]]:
+    """(name, other name) where a name of two words or more is followed by another in
+    brackets: "Trans-Caspian International Transport Route (Middle Corridor)"."""
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if text[m.end:m.end + 2] != " (" or " " not in m.text:
+            continue
+        inner = by_start.get(m.end + 2)
+        if inner is not None and text[inner.end:inner.end + 1] == ")" and " " in inner.text:
+            yield (m.title or m.text), (inner.title or inner.text)
+
+
+def link_names(found: list[Candidate], pairs: set[tuple[str, str]]) -> None:
+    """Cross-reference the candidates of each pair of names given for one thing."""
+    by_name = {n: c for c in found for n in (c.preferred, *c.variants, *c.forms)}
+    for a, b in sorted(pairs):
+        first, second = by_name.get(a), by_name.get(b)
+        if first is None or second is None or first is second:
+            continue
+        if second.preferred not in first.related:
+            first.related.append(second.preferred)
+        if first.preferred not in second.related:
+            second.related.append(first.preferred)
+
+
+_HAT_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def split_hats(found: list[Candidate]) -> list[Candidate]:
+    """Each hat of a two-hat title ("Deputy Prime Minister – Foreign Minister") is a concept
+    too, linked both ways to the whole; a hat already found elsewhere is linked, not added."""
+    by_name = {n.casefold(): c for c in found for n in (c.preferred, *c.variants)}
+    added: list[Candidate] = []
+    for whole in [c for c in found if c.kind == "official title"]:
+        hats = _HAT_DASH.split(whole.preferred)
+        if len(hats) != 2 or not all(h[:1].isupper() and " " in h for h in hats):
+            continue
+        for hat in hats:
+            other = by_name.get(hat.casefold())
+            if other is None:
+                spans = [(d, s + f.index(hat), s + f.index(hat) + len(hat), hat)
+                         for d, s, _e, f in whole.occurrences if hat in f]
+                other = Candidate(
+                    preferred=hat, variants=[], forms={hat: len(spans)},
+                    kind="official title", frequency=len(spans) or whole.frequency,
+                    documents=list(whole.documents), contexts=list(whole.contexts),
+                    occurrences=spans, score=whole.score * 0.9,
+                    document_count=whole.document_count)
+                by_name[hat.casefold()] = other
+                added.append(other)
+            if whole.preferred not in other.related:
+                other.related.append(whole.preferred)
+            if other.preferred not in whole.related:
+                whole.related.append(other.preferred)
+    return added
 
 
 SOURCES_PER_TERM = 3
@@ -47,9 +171,12 @@ def to_concepts(candidates: Iterable[Candidate]) -> list[Concept]:
     Every term keeps where it was found (document and character span) or, for a variant
     taken from a curated list, the list as a rule source; nothing is marked approved.
     """
-    concepts, used = [], set()
+    candidates = list(candidates)
+    concepts, used, ids = [], set(), {}
     for candidate in candidates:
-        concept_id = _concept_id(candidate, used)
+        # a candidate the glossary already holds keeps that concept's id (known.py), so the
+        # merge joins it instead of making a duplicate
+        concept_id = candidate.known or _concept_id(candidate, used)
         used.add(concept_id)
         terms = [_term(candidate, candidate.preferred, AdminStatus.PREFERRED)]
         terms += [_term(candidate, v, AdminStatus.ADMITTED) for v in candidate.variants]
@@ -64,7 +191,12 @@ def to_concepts(candidates: Iterable[Candidate]) -> list[Concept]:
         section = LangSection("en", tuple(terms))
         concepts.append(Concept(concept_id, (section,), kind=candidate.kind, note=note,
                                 sources=tuple(dict.fromkeys(candidate.documents))))
-    return concepts
+        ids[candidate.preferred] = concept_id
+    # cross-references by concept id, once every candidate has its id
+    return [replace(concept, related=tuple(dict.fromkeys(
+                ids[r] for r in candidate.related if r in ids and ids[r] != concept.id)))
+            if candidate.related else concept
+            for concept, candidate in zip(concepts, candidates)]
 
 
 def _concept_id(candidate: Candidate, used: set[str]) -> str:
@@ -101,7 +233,8 @@ def _term(candidate: Candidate, text: str, status: AdminStatus) -> Term:
                         for d, s, e, _f in spans[:SOURCES_PER_TERM])
         contexts = tuple(Context(c["text"], c["document"]) for c in candidate.contexts[:2]) \
             if status is AdminStatus.PREFERRED else ()
-    return Term(text, type=kind, status=status, review=Review.CANDIDATE,
+    pos = PartOfSpeech(candidate.part_of_speech) if candidate.part_of_speech else None
+    return Term(text, type=kind, status=status, pos=pos, review=Review.CANDIDATE,
                 confidence=round(candidate.score, 3), sources=sources, contexts=contexts)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 KINDS = ("acronym", "institution/body", "agreement/document", "route/programme/event",
-         "official title", "person", "place", "organisation", "other")
+         "official title", "person", "place", "organisation", "term", "other")
 
 
 @dataclass
@@ -28,6 +28,12 @@ class Candidate:
     #: where each variant that is not in the texts comes from (a curated list)
     variant_sources: dict[str, str] = field(default_factory=dict)
     document_count: int = 0
+    #: for term-track candidates: the part of speech of the term ("noun")
+    part_of_speech: str = ""
+    #: the id of the glossary concept this candidate already is ("" = new); see known.py
+    known: str = ""
+    #: preferred terms of linked candidates: a two-hat title and each of its hats
+    related: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """The ``--json`` record."""
@@ -44,6 +50,11 @@ class Candidate:
             "occurrences": [{"document": d, "start": s, "end": e, "form": f}
                             for d, s, e, f in self.occurrences],
         }
+        record["glossary"] = "known" if self.known else "new"  # held by the glossary already?
+        if self.related:
+            record["related"] = list(self.related)
+        if self.part_of_speech:
+            record["part_of_speech"] = self.part_of_speech
         if self.pairs:
             record["pairs"] = [dict(p) for p in self.pairs]
         if self.variant_sources:

@@ -20,7 +20,8 @@ from termbank.lang import en
 _UP = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha())
 #: A capitalised word: "U.S.", "RFE/RL", "Kazakhstan’s", "Co-rapporteur"; words longer than
 #: 50 characters are not names (a run of garbage must not become one).
-_WORD = rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}][\w’'&.\-/]{{0,48}}[\w’']|[{_UP}])(?![\w’'])"
+# a name may end in "+" ("Erasmus+") when no word character follows
+_WORD = rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}][\w’'&.\-/]{{0,48}}[\w’'](?:\+(?![\w+]))?|[{_UP}])(?![\w’'])"
 _CONN = r"(?:of|for|and|on|the|to|in|von|der|van|de|del|da|di|al|bin|ibn)"
 _SEP = rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t\xa0]+)?"

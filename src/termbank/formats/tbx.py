@@ -162,6 +162,8 @@ def _write_concept(out: _Out, c: Concept, *, v3: bool) -> None:
         out.line(_el("note", _KIND_NOTE + c.kind), 4)
     if c.note:
         out.line(_el("note", c.note), 4)
+    for target in c.related:
+        out.line(_el("ref", target, type="crossReference", target=target), 4)
     for section in c.sections:
         out.line(f"<{sec} xml:lang={quoteattr(section.lang)}>", 4)
         if section.definition:
@@ -412,6 +414,7 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
     notes: list[str] = []
     kind = subject = definition = concept_pos = None
     sources: list[str] = []
+    related: list[str] = []
     sections: dict[str, LangSection] = {}
     for child in el:
         name = _local(child)
@@ -455,6 +458,9 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
             notes.append(_transaction(child))
         elif name == "xref" and child.get("target"):
             sources.append(child.get("target"))
+        elif (name == "ref" and child.get("type") == "crossReference"
+              and is_concept_id(child.get("target") or "")):
+            related.append(child.get("target"))
         elif name == "ref":
             notes.append(f"see also: {_text(child) or child.get('target')}")
     if not sections:
@@ -468,7 +474,7 @@ def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
                     for lang, sec in sections.items()}
     return Concept(id=cid, sections=sort_sections(sections.values()), kind=kind,
                    subject_field=subject, definition=definition, note=_join(*notes),
-                   sources=tuple(dict.fromkeys(sources)))
+                   sources=tuple(dict.fromkeys(sources)), related=tuple(dict.fromkeys(related)))
 
 
 def _first_definition(first: str | None, another: str | None, notes: list[str]) -> str | None:

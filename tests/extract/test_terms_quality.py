@@ -1,0 +1,142 @@
+"""The term track against the gold lists: names and terms together and apart.
+
+Figures (first run of the term track, then final) are kept in
+tests/data/extract/FIGURES.md. The issue's bar for the seeds (concept precision ≥ 0.9 and
+recall ≥ 0.95 over names and terms) is asserted in its own test, marked as an expected
+failure while it is not met, so that the day it is met the strict xfail turns red and
+the mark must go. The floors below are the measured figures, rounded down, so that a
+regression fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termbank.extract import extract, read_documents
+from tests.extract.gold import DATA, evaluate, key, load, summary
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+FRESH = ["energy", "visas", "transport"]
+ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
+               "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
+               "people-to-people ties", "non-proliferation", "digitalization",
+               "early parliamentary elections", "joint statement", "press service",
+               "Eurasian continent"]
+#             all P, all R, terms P, terms R   (measured, rounded down)
+FLOORS = {
+    "seeds": (0.64, 0.92, 0.24, 0.70),
+    "fresh_energy": (0.80, 0.84, 0.73, 0.77),
+    "fresh_visas": (0.71, 0.88, 0.69, 0.82),
+    "fresh_transport": (0.80, 0.84, 0.80, 0.76),
+}
+
+
+@pytest.fixture(scope="module")
+def found():
+    out = {"seeds": extract(read_documents(SEEDS))}
+    for name in FRESH:
+        out[f"fresh_{name}"] = extract(read_documents([DATA / "fresh" / f"{name}.txt"]))
+    return out
+
+
+@pytest.mark.parametrize("corpus", list(FLOORS))
+def test_names_and_terms_reach_the_measured_floors(found, corpus):
+    scores = evaluate(found[corpus], load(f"gold_{corpus}.yaml"))
+    print("\n" + summary(corpus, scores) + f"\n  missed: {scores['missed']}"
+          f"\n  extra: {scores['extra']}\n  split or merged: {scores['duplicates']}")
+    p, r, tp, tr = FLOORS[corpus]
+    assert scores["concept_precision"] >= p
+    assert scores["concept_recall"] >= r
+    assert scores["term_precision"] >= tp
+    assert scores["term_recall"] >= tr
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10's seed bar is not met yet: precision over "
+                   "names and terms is about 0.66 (lower-case phrases seen once in 1,800 "
+                   "words are hard to tell from terms); see FIGURES.md")
+def test_the_seed_bar_of_issue_10(found):
+    scores = evaluate(found["seeds"], load("gold_seeds.yaml"))
+    assert scores["concept_precision"] >= 0.9
+    assert scores["concept_recall"] >= 0.95
+
+
+def test_issue_terms_found_in_the_seeds(found):
+    names = {key(n) for c in found["seeds"] if c.kind == "term"
+             for n in (c.preferred, *c.variants)}
+    missing = [t for t in ISSUE_TERMS if key(t) not in names]
+    # measured: 11 of the 14 (see FIGURES.md); the rest are nested or made of common words
+    assert len(missing) <= 3, missing
+
+
+def test_terms_carry_kind_part_of_speech_and_evidence(found):
+    terms = [c for c in found["fresh_transport"] if c.kind == "term"]
+    assert terms
+    for term in terms:
+        assert term.part_of_speech == "noun"
+        assert term.occurrences and term.contexts and 0 < term.score < 1
+        text = (DATA / "fresh" / "transport.txt").read_text(encoding="utf-8")
+        for _doc, start, end, form in term.occurrences:
+            assert text[start:end] == form
+
+
+def test_a_phrase_inside_a_name_is_not_a_loose_term(found):
+    seeds = found["seeds"]
+    terms = {key(c.preferred) for c in seeds if c.kind == "term"}
+    # "Human Rights Subcommittee", "Strategic Partnership Roadmap on Raw Materials"
+    assert "human rights subcommittee" not in terms
+    assert "partnership roadmap" not in terms
+    assert "strategic partnership roadmap" not in terms
+
+
+def test_each_hat_of_a_two_hat_title_is_a_concept_linked_to_the_whole(found):
+    from termbank.extract import to_concepts
+
+    seeds = found["seeds"]
+    whole = next(c for c in seeds if c.preferred.startswith("High Representative for Foreign "
+                                                              "Affairs and Security Policy – "))
+    hats = ["High Representative for Foreign Affairs and Security Policy",
+            "Vice President of the European Commission"]
+    assert whole.related == hats
+    concepts = {c.id: c for c in to_concepts(seeds)}
+    whole_id = next(i for i, c in concepts.items() if c.preferred("en").text == whole.preferred)
+    for hat in hats:
+        candidate = next(c for c in seeds if c.preferred == hat)
+        assert candidate.kind == "official title" and candidate.related == [whole.preferred]
+        hat_id = next(i for i, c in concepts.items() if c.preferred("en").text == hat)
+        assert concepts[hat_id].related == (whole_id,)
+        assert hat_id in concepts[whole_id].related
+
+
+def test_lone_common_words_are_not_names_and_erasmus_keeps_its_plus(found):
+    visas = {key(n) for c in found["fresh_visas"] for n in (c.preferred, *c.variants)}
+    assert "union" not in visas and "council" not in visas  # "the Union", "the Council"
+    assert "erasmus+" in visas and "erasmus" not in visas
+    assert "european parliament" in visas  # two words: a name as before
+
+
+def test_headings_and_bylines_in_capitals_give_no_acronyms():
+    from termbank.extract import Document
+
+    text = ("THE EU AND CENTRAL ASIA: FINAL OF THE ENERGY TALKS\nBY AIDA MUKHAMEDOVA\n\n"
+            "The European Union (EU) and Kazakhstan met in Astana. Kaja Kallas said the talks "
+            "went well.\n")
+    found = extract([Document("caps.txt", text)], terms=False)
+    names = {c.preferred for c in found}
+    assert not names & {"THE", "OF", "AND", "BY", "FINAL", "TALKS", "AIDA", "FINAL OF"}
+    assert {"European Union", "Kazakhstan", "Astana", "Kaja Kallas"} <= names
+    eu = next(c for c in found if c.preferred == "European Union")
+    assert eu.frequency == 3  # the heading's EU is kept: it is a listed acronym
+    # a person without a title, by a verb of saying
+    assert next(c for c in found if c.preferred == "Kaja Kallas").kind == "person"
+
+
+def test_a_name_with_another_in_brackets_links_the_two(found):
+    transport = found["fresh_transport"]
+    route = next(c for c in transport
+                 if c.preferred == "Trans-Caspian International Transport Route")
+    corridor = next(c for c in transport if c.preferred == "Middle Corridor")
+    assert route is not corridor
+    assert route.related == ["Middle Corridor"]
+    assert corridor.related == ["Trans-Caspian International Transport Route"]
