@@ -295,11 +295,14 @@ def validate(files: tuple[Path, ...], as_json: bool) -> None:
             report = check(f, source=str(path))
         results.append((path, report))
         if report.dialect is None:
+            unreadable = report.problems[0]
+            where = f"{path}:{unreadable.line}" if unreadable.line else str(path)
+            click.echo(f"Error: {where}: {unreadable.message}", err=True)
             worst = max(worst, BAD_INPUT)
         elif report.problems:
             worst = max(worst, FOUND_PROBLEM)
     if as_json:
-        print_results([{"file": str(p), "dialect": r.dialect, "valid": r.valid,
+        print_results([{"file": str(p), "dialect": r.dialect, "valid": r.valid, "total": r.total,
                         "problems": [{"line": x.line, "message": x.message, "lines": lines}
                                      for x, lines in _distinct(r.problems)]}
                        for p, r in results],
@@ -309,9 +312,10 @@ def validate(files: tuple[Path, ...], as_json: bool) -> None:
             if report.valid:
                 click.echo(f"{path}: valid {report.dialect}")
                 continue
-            what = report.dialect or "unreadable"
-            count = len(report.problems)
-            click.echo(f"{path}: INVALID ({what}, {count} problem{'s' if count != 1 else ''})")
+            if report.dialect is None:  # said on stderr already
+                continue
+            click.echo(f"{path}: INVALID ({report.dialect}, {report.total:,} "
+                       f"problem{'' if report.total == 1 else 's'})")
             for problem, lines in _distinct(report.problems):
                 where = f"{path}:{problem.line}" if problem.line else str(path)
                 again = ""
