@@ -124,11 +124,16 @@ TABLE = [
 ROWS = TABLE
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store(tmp_path_factory, request):
+    """The search glossary in the SQLite index beside it, and in a PostgreSQL database."""
     folder = tmp_path_factory.mktemp("search") / "glossary"
     shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns(".*"))
-    store = open_index(Glossary(folder))
+    if request.param == "sqlite":
+        store = open_index(Glossary(folder))
+    else:
+        store = open_store(request.getfixturevalue("new_postgres_database")("search"))
+        store.replace_all(Glossary(folder))
     yield store
     store.close()
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from termbank import files
+from termbank import files, safe_yaml
 from termbank.errors import FormatError
 from termbank.model import Concept
 from termbank.records import RecordError, concept_from_dict, concept_to_dict
@@ -27,7 +26,6 @@ SUFFIX = ".yaml"
 JOURNAL, WRITE_LOCK, READ_LOCK = ".journal", ".write.lock", ".read.lock"
 #: The transaction each glossary folder has open in this process, so that nested writers join it.
 _OPEN: dict[str, files.StagedFiles] = {}
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def dump_concept(concept: Concept) -> bytes:
@@ -49,47 +47,40 @@ def parse_concept(data: bytes, *, source: str) -> Concept:
         raise FormatError("not UTF-8 text", source=source, line=line) from None
     if not text.strip():
         raise FormatError("empty file: a concept file holds one concept", source=source, line=1)
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        raw = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = (exc.problem or exc.context or "YAML syntax error").strip()
-        raise FormatError(f"YAML syntax error: {reason}", source=source,
-                          line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise FormatError(f"YAML error: {exc}", source=source) from None
-    finally:
-        loader.dispose()
+    raw, lines = safe_yaml.load(text, source=source)
     try:
         return concept_from_dict(raw)
     except RecordError as exc:
         where = "/".join(str(p) for p in exc.path)
         reason = f"{where}: {exc.reason}" if where else exc.reason
-        raise FormatError(reason, source=source, line=_line_of(node, exc.path)) from None
+        raise FormatError(reason, source=source, line=lines.of(exc.path)) from None
 
 
-def _line_of(node: yaml.Node | None, path: tuple[str | int, ...]) -> int | None:
-    """Follow *path* through the YAML node tree as far as it goes; return that node's line."""
-    if node is None:
-        return None
-    best = node
-    for i, step in enumerate(path):
-        if isinstance(best, yaml.MappingNode):
-            match = [(k, v) for k, v in best.value if getattr(k, "value", None) == step]
-            if not match:
-                break
-            key, value = match[0]
-            if i == len(path) - 1 or isinstance(value, yaml.ScalarNode):
-                best = key  # a bad field is best shown at its key
-                break
-            best = value
-        elif isinstance(best, yaml.SequenceNode) and isinstance(step, int) and step < len(best.value):
-            best = best.value[step]
-        else:
-            break
-    return best.start_mark.line + 1
+#: Longest file stem, in UTF-8 bytes, taken from an id as it is (file systems allow 255).
+MAX_STEM = 150
+_SAFE_STEM = re.compile(r"\w[\w.\-]*")
+_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.I)
+
+
+def file_stem(concept_id: str) -> str:
+    """The file name (without ``.yaml``) of a concept: its id when that is a safe name.
+
+    Ids are NCNames, but a file name must also be short, free of ``/``, line breaks and
+    ``..``, and not a name Windows reserves. Any other id gets a readable ASCII prefix and a
+    hash of the whole id, so that two ids never share a file.
+
+    >>> file_stem("c-epca"), file_stem("c-" + "x" * 200)[-13:], file_stem("CON")
+    ('c-epca', 'x-33cd29f30e3', 'CON-a3dbc4b644a')
+    """
+    if (len(concept_id.encode("utf-8", "surrogatepass")) <= MAX_STEM
+            and _SAFE_STEM.fullmatch(concept_id)
+            and ".." not in concept_id and not concept_id.endswith(".")
+            and not _RESERVED.fullmatch(concept_id)):
+        return concept_id
+    digest = hashlib.sha256(concept_id.encode("utf-8", "surrogatepass")).hexdigest()[:11]
+    readable = re.sub(r"[^A-Za-z0-9_.\-]+", "-", concept_id)
+    readable = re.sub(r"\.{2,}", ".", readable)[:60].strip(".-") or "c"
+    return f"{readable}-{digest}"
 
 
 @dataclass(frozen=True)
@@ -110,7 +101,7 @@ class Glossary:
         self.root = Path(root)
 
     def path_of(self, concept_id: str) -> Path:
-        return self.root / f"{concept_id}{SUFFIX}"
+        return self.root / f"{file_stem(concept_id)}{SUFFIX}"
 
     def paths(self) -> list[Path]:
         if not self.root.is_dir():
@@ -186,7 +177,7 @@ class Glossary:
 
     def _read(self, path: Path) -> Concept:
         concept = parse_concept(path.read_bytes(), source=str(path))
-        if concept.id != path.stem:
+        if file_stem(concept.id) != path.stem:
             raise FormatError(f"id {concept.id!r} does not match the file name "
                               f"(expected {path.stem!r})", source=str(path), line=1)
         return concept
@@ -218,13 +209,14 @@ class Glossary:
                     raise ValueError(f"concept id {concept.id!r} given twice")
                 seen.add(concept.id)
                 data = dump_concept(concept)
-                if concept.id in existing and existing[concept.id].read_bytes() == data:
+                stem = file_stem(concept.id)
+                if stem in existing and existing[stem].read_bytes() == data:
                     staged.drop(self.path_of(concept.id))
                     unchanged += 1
                     continue
                 staged.write_bytes(self.path_of(concept.id), data)
                 written.append(concept.id)
-            removed = sorted(set(existing) - seen) if replace_all else []
+            removed = sorted(set(existing) - {file_stem(c) for c in seen}) if replace_all else []
             for cid in removed:
                 staged.delete(existing[cid])
         return SaveSummary(tuple(written), unchanged, tuple(removed))

@@ -35,7 +35,7 @@ from termbank.files import StagedFiles
 from termbank.formats import po
 from termbank.merge import merge
 from termbank.model import LANGS, AdminStatus, Concept, LangSection, Review, Source, \
-    SourceKind, Term
+    SourceKind, Term, is_lang_tag, unwritable_char
 
 #: File name (without suffix) of the glossary catalogs.
 DOMAIN = "glossary"
@@ -473,7 +473,16 @@ def import_edits(concepts: Sequence[Concept], catalogs: Iterable[po.Catalog]) ->
             raise FormatError("the header has no Language: cannot tell which glossary "
                               "language the translations are in", source=catalog.source, line=1)
         lang = po.glossary_lang(catalog.language)
+        if not is_lang_tag(lang):
+            raise FormatError(f"Language {catalog.language!r} is not a language such as kk, "
+                              "kk@latin or ru", source=catalog.source,
+                              line=catalog.line_of("Language") or 1)
         translator = catalog.po.metadata.get("Last-Translator", "")
+        if unwritable_char(translator):
+            raise FormatError(f"Last-Translator holds the control character "
+                              f"{unwritable_char(translator)}, which the glossary cannot keep",
+                              source=catalog.source,
+                              line=catalog.line_of("Last-Translator") or 1)
         if translator in _PLACEHOLDERS or translator == DEFAULT_TRANSLATOR:
             translator = catalog.source
         for entry in catalog.po:
@@ -493,6 +502,13 @@ def import_edits(concepts: Sequence[Concept], catalogs: Iterable[po.Catalog]) ->
             section = concept.section(lang)
             glossary = po.equivalent_for(term_en, section.terms if section else ())
             typed = " ".join(entry.msgstr.split())
+            if not typed:
+                report.skipped.append(f"{where}: the translation is only blanks")
+                continue
+            if unwritable_char(typed):
+                report.skipped.append(f"{where}: the translation holds the control character "
+                                      f"{unwritable_char(typed)}, which the glossary cannot keep")
+                continue
             same = next((t for t in section.terms if t.text == typed), None) if section else None
             if same is not None and (same.review is Review.APPROVED or any(
                     s.kind is SourceKind.TRANSLATOR and s.ref == translator

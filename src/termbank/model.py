@@ -197,20 +197,35 @@ class Concept:
 
 # -- conventions shared by every room ------------------------------------------------------
 
-_NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
-_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_NCNAME = re.compile(r"[A-Za-z_][\w.\-]*")
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _PRIMARY_SUBTAG = re.compile(r"[A-Za-z]{2,3}")
 _SUBTAG = re.compile(r"[A-Za-z0-9]{1,8}")
 
 
 def is_concept_id(text: str) -> bool:
     """Concept ids become TBX ``xml:id``-like attributes, so they must be NCNames."""
-    return bool(_NCNAME.match(text)) and ":" not in text
+    return bool(_NCNAME.fullmatch(text)) and ":" not in text
+
+
+#: Characters XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates,
+#: U+FFFE/U+FFFF): text with one could not be exported to TBX, TMX or PO.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def unwritable_char(text: str) -> str | None:
+    """The first character of *text* no TBX, TMX or PO file could hold, as ``U+001B``; or None.
+
+    >>> unwritable_char("EPCA"), unwritable_char("a\x1bb")
+    (None, 'U+001B')
+    """
+    bad = _NOT_XML.search(text)
+    return f"U+{ord(bad.group()):04X}" if bad else None
 
 
 def is_lang_tag(text: str) -> bool:
     """A BCP 47 shaped tag with hyphens (``kk-Latn``, ``ru``); ``kk_KZ`` is not one."""
-    return bool(_LANG_TAG.match(text))
+    return bool(_LANG_TAG.fullmatch(text))
 
 
 def lang_subtags(tag: str) -> tuple[str, str | None, str | None] | None:

@@ -24,6 +24,7 @@ from termbank.model import (
     TermType,
     is_lang_tag,
     sort_sections,
+    unwritable_char,
 )
 
 
@@ -159,11 +160,11 @@ def term_from_dict(data: Any, path: tuple[str | int, ...] = ()) -> Term:
         raise RecordError("term text has leading or trailing blanks", (*path, "text"))
     return Term(
         text=text,
-        type=_enum(TermType, d.get("type", "fullForm"), (*path, "type")),
-        status=_enum(AdminStatus, d.get("status", "admitted"), (*path, "status")),
+        type=_enum(TermType, d.get("type", "fullForm"), (*path, "type"), required=True),
+        status=_enum(AdminStatus, d.get("status", "admitted"), (*path, "status"), required=True),
         pos=_enum(PartOfSpeech, d.get("pos"), (*path, "pos")),
         gender=_enum(Gender, d.get("gender"), (*path, "gender")),
-        review=_enum(Review, d.get("review", "candidate"), (*path, "review")),
+        review=_enum(Review, d.get("review", "candidate"), (*path, "review"), required=True),
         confidence=None if confidence is None else float(confidence),
         sources=tuple(_source(s, (*path, "sources", i)) for i, s in enumerate(sources)),
         contexts=tuple(_context(c, (*path, "contexts", i)) for i, c in enumerate(contexts)),
@@ -221,6 +222,10 @@ def _text(data: Any, path: tuple[str | int, ...], *, required: bool = False) -> 
         raise RecordError(f"expected text, found {_kind(data)}", path)
     if required and not data.strip():
         raise RecordError("must not be empty", path)
+    bad = unwritable_char(data)
+    if bad:
+        raise RecordError(f"character {bad} is not allowed (TBX, TMX and PO files cannot hold "
+                          "it)", path)
     return data
 
 

@@ -35,10 +35,25 @@ class Problem:
         return f"line {self.line}: {self.message}" if self.line else self.message
 
 
+#: Problems with the same message listed one by one; the rest are counted in one summary line.
+MAX_SAME = 10
+#: Problems listed in all; a file with a million bad attributes still gives a short report.
+MAX_LISTED = 200
+#: Schematron failures located (each costs an XPath); the rest are reported without a line.
+MAX_LOCATED = 1000
+#: Attributes one element may have before the file is refused unchecked.
+MAX_ATTRIBUTES = 256
+
+
 @dataclass(frozen=True)
 class Report:
     dialect: str | None  # "TBX v3 (TBX-Basic, DCA)" / "TBX 2008 (TBX-Basic)" / None if unreadable
-    problems: tuple[Problem, ...]
+    problems: tuple[Problem, ...]  # capped: repeated messages summarised
+    total: int = -1  # every problem found, listed or not (-1: as many as listed)
+
+    def __post_init__(self) -> None:
+        if self.total < 0:
+            object.__setattr__(self, "total", len(self.problems))
 
     @property
     def valid(self) -> bool:
@@ -97,22 +112,26 @@ def validate(stream: BinaryIO, *, source: str = "<stream>") -> Report:
     from lxml import etree
 
     from termbank.errors import FormatError
-    from termbank.formats.tbx import refuse_entities
+    from termbank.formats.tbx import refuse_declarations, refuse_entity_references
 
     data = stream.read()
     try:
-        refuse_entities(data[:65536], source)
         if not data.strip():
             raise FormatError("empty file", source=source, line=1)
         doc = etree.ElementTree(etree.fromstring(data, _parser()))
+        refuse_declarations(doc, source, data[:65536])
+        refuse_entity_references(doc.getroot(), source)
     except FormatError as exc:
         return Report(None, (Problem(exc.line, exc.reason),))
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else exc.lineno
+        line = max(1, (exc.position[0] if exc.position else exc.lineno) or 1)
         msg = re.sub(r",? line \d+, column \d+.*$", "", exc.msg or str(exc))
         return Report(None, (Problem(line, f"not well-formed XML: {msg}"),))
     root = doc.getroot()
     name = etree.QName(root)
+    crowded = _too_many_attributes(doc)
+    if crowded is not None:
+        return Report(None, (crowded,))
     if name.localname == "tbx" and name.namespace == TBX_NS:
         if root.get("style") != "dca":
             return Report("TBX v3", (Problem(root.sourceline, "only DCA style (style=\"dca\") "
@@ -131,8 +150,50 @@ def validate(stream: BinaryIO, *, source: str = "<stream>") -> Report:
     if not sch.validate(doc):
         problems += _svrl(sch, doc)
     problems += _own_checks(doc)
+    problems = list(dict.fromkeys(problems))
     problems.sort(key=lambda p: (p.line or 0, p.message))
-    return Report(dialect, tuple(dict.fromkeys(problems)))
+    return Report(dialect, _summarise(problems), len(problems))
+
+
+def _summarise(problems: list[Problem]) -> tuple[Problem, ...]:
+    """At most MAX_SAME problems of one kind and MAX_LISTED in all; the rest counted.
+
+    Messages that differ only in numbers (``attribute a1``, ``attribute a2`` …) are one kind.
+    """
+    listed: list[Problem] = []
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    other = 0
+    for p in problems:
+        kind = _NUMBERS.sub("N", p.message)
+        if kind in shown:
+            if shown[kind] < MAX_SAME and len(listed) < MAX_LISTED:
+                shown[kind] += 1
+                listed.append(p)
+            else:
+                hidden[kind] = hidden.get(kind, 0) + 1
+        elif len(listed) < MAX_LISTED:
+            shown[kind] = 1
+            listed.append(p)
+        else:
+            other += 1
+    listed += [Problem(None, f"{n:,} more like: {kind}") for kind, n in hidden.items()]
+    if other:
+        listed.append(Problem(None, f"{other:,} more problems of other kinds"))
+    return tuple(listed)
+
+
+_NUMBERS = re.compile(r"\d+")
+
+
+def _too_many_attributes(doc) -> Problem | None:
+    """No TBX element has more than a handful of attributes; a file with thousands on one
+    element is refused before the schemas, whose error log would grow with each one."""
+    for el in doc.iter():
+        if len(el.attrib) > MAX_ATTRIBUTES:
+            return Problem(el.sourceline, f"an element with {len(el.attrib):,} attributes (TBX "
+                                          f"needs a few; at most {MAX_ATTRIBUTES} are checked)")
+    return None
 
 
 def _log(error_log) -> list[Problem]:
@@ -145,6 +206,9 @@ def _svrl(sch, doc) -> list[Problem]:
                                                    f"{{{_SVRL}}}successful-report"):
         text = " ".join((fa.findtext(f"{{{_SVRL}}}text") or "").split())
         line = None
+        if len(out) >= MAX_LOCATED:
+            out.append(Problem(None, text))
+            continue
         try:
             hits = doc.xpath(fa.get("location"))
             if hits and hasattr(hits[0], "sourceline"):

@@ -107,9 +107,10 @@ def test_validate_unreadable_file_exits_2(tmp_path):
     empty.write_bytes(b"")
     result = run("validate", empty, "--json")
     assert result.exit_code == 2
-    assert json.loads(result.output)["results"] == [
-        {"file": str(empty), "dialect": None, "valid": False,
+    assert json.loads(result.stdout)["results"] == [
+        {"file": str(empty), "dialect": None, "valid": False, "total": 1,
          "problems": [{"line": 1, "message": "empty file", "lines": [1]}]}]
+    assert result.stderr == f"Error: {empty}:1: empty file\n"
 
 
 def test_large_termbase_goes_into_a_store(tmp_path):

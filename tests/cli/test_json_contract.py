@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from termbank.cli import cli
@@ -65,7 +66,7 @@ def json_commands(group: click.Group, prefix: str = "") -> set[str]:
     return found
 
 
-def test_every_json_command_prints_the_documented_shape(tmp_path, monkeypatch):
+def test_every_json_command_prints_the_documented_shape(tmp_path, monkeypatch, request):
     monkeypatch.chdir(tmp_path)
     seeds = tmp_path / "seeds"
     for sub in ("", "kk", "ru"):
@@ -95,7 +96,8 @@ def test_every_json_command_prints_the_documented_shape(tmp_path, monkeypatch):
         "tm import": ["tm", "import", e / "m.en-ru.tmx", "--tm", tmp_path / "tm2.sqlite"],
         "tm terms": ["tm", "terms", "--glossary", g, "--seeds", seeds],
     }
-    assert set(runs) == json_commands(cli)  # a new --json command must be added here
+    # history reads a team termbase (PostgreSQL): checked below when one can be started
+    assert set(runs) | {"history"} == json_commands(cli)  # a new --json command must be added here
     outputs = {}
     for command, args in runs.items():
         result = CliRunner().invoke(cli, [str(a) for a in args] + ["--json"])
@@ -105,6 +107,16 @@ def test_every_json_command_prints_the_documented_shape(tmp_path, monkeypatch):
     assert outputs["tm search"]["results"][0]["score"] == 100
     assert all(r["concept"].startswith("c-") for r in outputs["extract"]["results"])
     assert outputs["build"]["summary"]["documents"] == 1
+    try:
+        db = request.getfixturevalue("postgres_url")
+    except pytest.skip.Exception:
+        return
+    assert CliRunner().invoke(cli, ["import", str(g), "--db", db]).exit_code == 0
+    history = CliRunner().invoke(cli, ["history", "c-european-union", "--db", db, "--json"])
+    assert history.exit_code == 0, history.output
+    trail = check_shape(history.stdout, "history")
+    assert trail["results"][0]["concept"] == "c-european-union"
+    assert trail["results"][0]["action"] == "import"
 
 
 def test_unknown_language_or_pair_is_a_usage_error(tmp_path, glossary_dir):

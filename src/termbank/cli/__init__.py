@@ -53,6 +53,35 @@ def glossary_option(fn):
         help="Folder of the glossary (created when missing).")(fn)
 
 
+class StoreTarget(click.ParamType):
+    """``--db``: a PostgreSQL URL (kept as text) or the path of an SQLite file."""
+
+    name = "FILE|URL"
+
+    def __init__(self, *, must_exist: bool) -> None:
+        self.must_exist = must_exist
+
+    def convert(self, value, param, ctx):
+        from termbank.store import is_url
+
+        if isinstance(value, Path) or not is_url(str(value)):
+            path = Path(value)
+            if self.must_exist and not path.is_file():
+                self.fail(f"{path}: no such store", param, ctx)
+            if path.is_dir():
+                self.fail(f"{path} is a folder, not a store file", param, ctx)
+            return path
+        return str(value)
+
+
+def db_option(help: str, *, must_exist: bool = False):
+    """``--db FILE|URL`` (or the ``TERMBANK_DB`` environment variable): the store to use."""
+    from termbank.store import DB_ENV
+
+    return click.option("--db", "db_path", type=StoreTarget(must_exist=must_exist), default=None,
+                        envvar=DB_ENV, show_envvar=True, help=help)
+
+
 class BadInput(click.ClickException):
     """A usage or input error: one ``Error: …`` line on stderr, exit code 2."""
 
@@ -163,3 +192,4 @@ from termbank.cli import locales_cmds  # noqa: E402,F401
 from termbank.cli import align_cmds  # noqa: E402,F401
 from termbank.cli import extract_cmds  # noqa: E402,F401
 from termbank.cli import lookup_cmds  # noqa: E402,F401
+from termbank.cli import server_cmds  # noqa: E402,F401

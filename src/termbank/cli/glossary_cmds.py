@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from termbank.cli import (BAD_INPUT, FOUND_PROBLEM, cli, glossary_option, json_option,
+from termbank.cli import (BAD_INPUT, FOUND_PROBLEM, cli, db_option, glossary_option, json_option,
                           print_results, require_glossary)
 
 LANG_COLUMNS = ("en", "kk", "kk-Latn", "ru")
@@ -96,21 +96,25 @@ def _print_align_stats(stats: dict) -> None:
 
 
 @cli.command(name="import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
 @glossary_option
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Load into this SQLite store instead (for large termbases).")
+@db_option("Load into this store instead: an SQLite file (for large termbases) or a "
+           "postgresql:// URL (a team termbase).")
 @json_option
-def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool) -> None:
+def import_(file: Path, glossary_dir: Path, db_path: Path | str | None, as_json: bool) -> None:
     """Merge a TBX (v3 or 2008) or Excel (.xlsx) term base into the glossary.
 
-    Conflicts with curated values are reported, never applied.
+    Conflicts with curated values are reported, never applied. With --db, FILE may also be
+    a glossary folder: its concepts go into the store as they are.
     """
     from termbank import pipeline
 
+    if file.is_dir():
+        _folder_into_store(file, db_path, as_json)
+        return
     total = file.stat().st_size
     if db_path is not None:
-        from termbank.store import open_store
+        from termbank.store import label, open_store
 
         store = open_store(db_path)
         repeats: list[tuple[str, list]] = []
@@ -124,10 +128,10 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
         if as_json:
             results = [{"concept": cid, "action": "repeated"} for cid, _ in repeats]
             results += [conflict_dict(c) for _, cs in repeats for c in cs]
-            print_results(results, read=n, store=str(db_path), concepts=counts.pop("concepts"),
+            print_results(results, read=n, store=label(db_path), concepts=counts.pop("concepts"),
                           terms=counts, **({"repeated": len(repeats)} if repeats else {}))
         else:
-            click.echo(f"Loaded {n:,} concepts into {db_path} "
+            click.echo(f"Loaded {n:,} concepts into {label(db_path)} "
                        f"({sum(v for k, v in counts.items() if k != 'concepts'):,} terms).")
             for cid, conflicts in repeats:
                 click.echo(f"  repeated id {cid}: merged into its first copy")
@@ -159,6 +163,25 @@ def import_(file: Path, glossary_dir: Path, db_path: Path | None, as_json: bool)
             click.echo(f"  possible duplicate: {duplicate}")
     if report.conflicts:
         sys.exit(FOUND_PROBLEM)
+
+
+def _folder_into_store(folder: Path, db_path, as_json: bool) -> None:
+    if db_path is None:
+        click.echo(f"Error: {folder} is a folder: a glossary folder is loaded into a store "
+                   f"(--db FILE|URL); import reads TBX files into the glossary", err=True)
+        sys.exit(BAD_INPUT)
+    from termbank.glossary import Glossary
+    from termbank.store import label, open_store
+
+    with open_store(db_path) as store:
+        n = store.add(Glossary(folder))
+        counts = store.counts()
+    if as_json:
+        print_results([], read=n, store=label(db_path), concepts=counts.pop("concepts"),
+                      terms=counts)
+    else:
+        click.echo(f"Loaded {n:,} concepts from {folder} into {label(db_path)} "
+                   f"({sum(v for k, v in counts.items() if k != 'concepts'):,} terms).")
 
 
 def _distinct(problems) -> list[tuple]:
@@ -202,22 +225,26 @@ class _bytes_bar:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx2", "omegat", "xlsx"]),
+@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx2", "omegat", "xlsx", "glossary"]),
               default="tbx", show_default=True,
               help="tbx: TBX v3 (ISO 30042:2019) TBX-Basic; tbx2: TBX 2008 martif (translate-"
               "toolkit, Weblate, OmegaT); omegat: OmegaT tab-separated glossary (.utf8), one file "
-              "per target language; xlsx: Excel term base for Phrase, memoQ, Smartcat.")
+              "per target language; xlsx: Excel term base for Phrase, memoQ, Smartcat; glossary: "
+              "a store (--db) back into a glossary folder (--out), the files it was loaded from.")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Output file (omegat: a folder or a name pattern). Default: under exports/.")
 @glossary_option
-@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Export from this SQLite store instead of the glossary.")
+@db_option("Export from this store (an SQLite file or a postgresql:// URL) instead of the "
+           "glossary.", must_exist=True)
 @json_option
-def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | None,
+def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | str | None,
            as_json: bool) -> None:
     """Write the glossary as TBX v3, TBX 2008, OmegaT glossaries or an Excel term base."""
     from termbank import pipeline
 
+    if fmt == "glossary":
+        _store_into_folder(db_path, out)
+        return
     out = out or pipeline.default_export_path(fmt, Path("exports"))
     if db_path is not None:
         from termbank.store import open_store
@@ -239,6 +266,20 @@ def export(fmt: str, out: Path | None, glossary_dir: Path, db_path: Path | None,
         click.echo(f"Wrote {path}")
 
 
+def _store_into_folder(db_path, out: Path | None) -> None:
+    if db_path is None or out is None:
+        click.echo("Error: --format glossary writes a store (--db) into a folder (--out DIR)",
+                   err=True)
+        sys.exit(BAD_INPUT)
+    from termbank.glossary import Glossary
+    from termbank.store import open_store
+
+    with open_store(db_path) as store:
+        summary = Glossary(out).save(store.concepts(), replace_all=True)
+    click.echo(f"Wrote {out}: {len(summary.written)} files written, {summary.unchanged} "
+               f"unchanged, {len(summary.removed)} removed.")
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -254,11 +295,14 @@ def validate(files: tuple[Path, ...], as_json: bool) -> None:
             report = check(f, source=str(path))
         results.append((path, report))
         if report.dialect is None:
+            unreadable = report.problems[0]
+            where = f"{path}:{unreadable.line}" if unreadable.line else str(path)
+            click.echo(f"Error: {where}: {unreadable.message}", err=True)
             worst = max(worst, BAD_INPUT)
         elif report.problems:
             worst = max(worst, FOUND_PROBLEM)
     if as_json:
-        print_results([{"file": str(p), "dialect": r.dialect, "valid": r.valid,
+        print_results([{"file": str(p), "dialect": r.dialect, "valid": r.valid, "total": r.total,
                         "problems": [{"line": x.line, "message": x.message, "lines": lines}
                                      for x, lines in _distinct(r.problems)]}
                        for p, r in results],
@@ -268,9 +312,10 @@ def validate(files: tuple[Path, ...], as_json: bool) -> None:
             if report.valid:
                 click.echo(f"{path}: valid {report.dialect}")
                 continue
-            what = report.dialect or "unreadable"
-            count = len(report.problems)
-            click.echo(f"{path}: INVALID ({what}, {count} problem{'s' if count != 1 else ''})")
+            if report.dialect is None:  # said on stderr already
+                continue
+            click.echo(f"{path}: INVALID ({report.dialect}, {report.total:,} "
+                       f"problem{'' if report.total == 1 else 's'})")
             for problem, lines in _distinct(report.problems):
                 where = f"{path}:{problem.line}" if problem.line else str(path)
                 again = ""

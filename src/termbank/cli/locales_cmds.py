@@ -139,8 +139,10 @@ def check_cmd(files: tuple[Path, ...], glossary_dir: Path, source_file: Path | N
     require_glossary(glossary_dir)
     concepts = Glossary(glossary_dir).load()
     if plain:
-        report = lib.check_text(concepts, source_file.read_text(encoding="utf-8"),
-                                target_file.read_text(encoding="utf-8"), lang=lang,
+        from termbank.extract.text import read_document
+
+        report = lib.check_text(concepts, read_document(source_file).text,
+                                read_document(target_file).text, lang=lang,
                                 source_name=str(source_file), target_name=str(target_file))
     else:
         catalogs = [po.parse(f.read_bytes(), source=str(f)) for f in files]

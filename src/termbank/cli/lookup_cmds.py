@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from termbank.cli import (FOUND_PROBLEM, BadInput, cli, glossary_option, json_option,
+from termbank.cli import (FOUND_PROBLEM, BadInput, cli, db_option, glossary_option, json_option,
                           print_results)
 
 
@@ -20,10 +20,10 @@ from termbank.cli import (FOUND_PROBLEM, BadInput, cli, glossary_option, json_op
               help="Show at most this many concepts.")
 @json_option
 @glossary_option
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Search this SQLite store (from `termbank import --db`) instead of the glossary.")
+@db_option("Search this store (an SQLite file from `termbank import --db`, or a "
+           "postgresql:// URL) instead of the glossary.", must_exist=True)
 def lookup(query: str, lang: str | None, mode: str | None, limit: int, as_json: bool,
-           glossary_dir: Path, db_path: Path | None) -> None:
+           glossary_dir: Path, db_path: Path | str | None) -> None:
     """Find the concepts QUERY names, in any language, form, script or spelling."""
     from termbank import search
     from termbank.model import is_lang_tag
@@ -57,12 +57,10 @@ def lookup(query: str, lang: str | None, mode: str | None, limit: int, as_json: 
         sys.exit(FOUND_PROBLEM)
 
 
-def _open(glossary_dir: Path, db_path: Path | None):
+def _open(glossary_dir: Path, db_path: Path | str | None):
     from termbank.store import open_index, open_store
 
     if db_path is not None:
-        if not db_path.is_file():
-            raise click.BadParameter(f"{db_path}: no such store", param_hint="--db")
         return open_store(db_path)
     if not glossary_dir.is_dir():
         raise BadInput(f"{glossary_dir}: no such glossary folder (use --glossary DIR or --db FILE)")

@@ -77,12 +77,14 @@ def align(source: Path, targets: tuple[Path, ...], glossary_dir: Path, tm_file: 
     from termbank.lang import guess_lang
     from termbank.tm.align import glossary_pairs
 
+    from termbank.extract.text import read_document
+
     concepts = _concepts(glossary_dir)
-    english = source.read_text(encoding="utf-8")
+    english = read_document(source).text
     added = {}
     with _open(glossary_dir, tm_file) as memory:
         for path in targets:
-            text = path.read_text(encoding="utf-8")
+            text = read_document(path).text
             lang = path.parent.name if path.parent.name in ("kk", "ru") else guess_lang(text)
             added[lang] = memory.add_parallel(english, text, src_lang="en", tgt_lang=lang,
                                               origin=source.name,

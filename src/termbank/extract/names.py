@@ -169,10 +169,17 @@ def _fuse_known(units: list[Unit], seps: list[str]) -> tuple[list[Unit], list[st
     return out_units, out_seps
 
 
+#: Units one name may have; the longest real ones have about ten.
+MAX_ENTITY = 24
+#: Units an atom is looked at: no name runs longer, and an unbounded run ("EU EU EU …",
+#: 40,000 times) would make every join look at all the rest of the text.
+MAX_ATOM = 16
+
+
 def _atom(units: list[Unit], seps: list[str], j: int) -> list[Unit]:
-    """The units joined by plain spaces from *j* on."""
+    """The units joined by plain spaces from *j* on (at most :data:`MAX_ATOM`)."""
     atom = [units[j]]
-    while j < len(seps) and seps[j] == "":
+    while j < len(seps) and seps[j] == "" and len(atom) < MAX_ATOM:
         j += 1
         atom.append(units[j])
     return atom
@@ -357,6 +364,8 @@ def _parse(run: str, initial: bool, person: bool) -> list[Mention]:
         if en.is_calendar_word(unit.text) or en.is_calendar_word(left_text) \
                 or en.strip_possessive(left_text) != left_text:
             how = ""  # "European Commission's Directorate-General": the owner ends a name
+        elif len(current.units) >= MAX_ENTITY:
+            how = ""  # "Ministry of the Ministry of the …": each join looks at the whole entity
         else:
             how = _join(current, sep, units, seps, j)
         if how == "join":

@@ -28,7 +28,7 @@ def decode_text(data: bytes, source: str) -> str:
     'EU\\nEPCA'
     """
     if b"\x00" in data[:65536]:
-        raise FormatError("not a text file (binary data)", source=source)
+        raise FormatError("not a text file (binary data)", source=source, line=1)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -37,7 +37,7 @@ def decode_text(data: bytes, source: str) -> str:
                           source=source, line=line) from None
     controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f\v")
     if controls > max(8, len(text[:65536]) // 100):
-        raise FormatError("not a text file (binary data)", source=source)
+        raise FormatError("not a text file (binary data)", source=source, line=1)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

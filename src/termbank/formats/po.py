@@ -456,10 +456,12 @@ def _mo_value(e: polib.POEntry) -> str:
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f",
             '"': '"', "\\": "\\"}
 _ESCAPE = re.compile(r"\\(.?)", re.S)
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*')
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
+# possessive quantifiers: the plain (?:…)* kept a backtracking entry per character, 140 bytes
+# each, so a 5 MB string took 700 MB
+_STRING = re.compile(r'"((?:[^"\\]++|\\.)*+)"\s*')
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d{1,4})\])?(?=[\s\"]|$)")
 _CHARSET = re.compile(rb"Content-Type:[^\"\n]*?charset=([^\s\"\\;]*)", re.I)
-_PLURAL_FORMS = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*")
+_PLURAL_FORMS = re.compile(r"\s*nplurals\s*=\s*(\d{1,4})\s*;\s*plural\s*=\s*(.+?)\s*;?\s*")
 
 
 def parse(data: bytes, *, source: str) -> Catalog:
@@ -498,22 +500,35 @@ def _decode(data: bytes, source: str) -> str:
                 '"Content-Type: text/plain; charset=UTF-8\\n" to the header',
                 source=source, line=_line_at(data, exc.start)) from None
     try:
-        codec = codecs.lookup(declared).name
-    except LookupError:
+        info = codecs.lookup(declared)
+    except (LookupError, ValueError):
         raise FormatError(f"unknown charset {declared!r} in the header", source=source,
                           line=declared_line) from None
+    # rot-13, zlib, base64, hex … are codecs but not text encodings: a charset names a text one
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        raise FormatError(f"{declared!r} in the header is not a text charset (use UTF-8)",
+                          source=source, line=declared_line)
+    codec = info.name
     try:
         text = data.decode(codec)
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:
+        start = getattr(exc, "start", None)
         raise FormatError(f"text is not {declared} as the header declares (line "
                           f"{declared_line}); convert the file or correct the charset",
-                          source=source, line=_line_at(data, exc.start)) from None
+                          source=source,
+                          line=_line_at(data, start) if start is not None else declared_line
+                          ) from None
     if codec != "utf-8" and not data.isascii() and _is_utf8(data):
         first = next(i for i, b in enumerate(data) if b > 127)
         raise FormatError(f"the header declares charset {declared} but the text is UTF-8; "
                           "correct the charset to UTF-8", source=source,
                           line=_line_at(data, first))
     return text
+
+
+#: Text codecs Python has that are no charset a PO file can be in.
+_NOT_CHARSETS = {"undefined", "idna", "punycode", "raw-unicode-escape", "unicode-escape",
+                 "palmos", "mbcs", "oem"}
 
 
 def _is_utf8(data: bytes) -> bool:

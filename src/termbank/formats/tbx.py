@@ -229,7 +229,6 @@ def read(stream: BinaryIO, *, source: str = "<stream>",
     from lxml import etree
 
     head = stream.read(65536)
-    refuse_entities(head, source)
     if not head.strip():
         raise FormatError("empty file", source=source, line=1)
     reader = _Rejoined(head, stream)
@@ -243,6 +242,7 @@ def read(stream: BinaryIO, *, source: str = "<stream>",
     try:
         for _event, el in events:
             if seq == 0 and not ours:
+                refuse_declarations(el.getroottree(), source, head)
                 _check_root(el.getroottree().getroot(), source)
             name = _local(el)
             if name == "sourceDesc":
@@ -261,11 +261,12 @@ def read(stream: BinaryIO, *, source: str = "<stream>",
                 while el.getprevious() is not None:
                     del parent[0]
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if getattr(exc, "position", None) else exc.lineno
+        line = max(1, (exc.position[0] if getattr(exc, "position", None) else exc.lineno) or 1)
         msg = exc.msg if hasattr(exc, "msg") and exc.msg else str(exc)
         raise FormatError(f"not well-formed XML: {_clean(msg)}", source=source, line=line) from None
     if events.root is None:
         raise FormatError("no XML element found", source=source, line=1)
+    refuse_declarations(events.root.getroottree(), source, head)
     _check_root(events.root, source)
 
 
@@ -302,23 +303,40 @@ class _Rejoined:
         return self.rest.read(size)
 
 
-_DECL = re.compile(rb"<!ENTITY", re.I)
+def refuse_declarations(tree, source: str, head: bytes = b"") -> None:
+    """Entity and element declarations are how XML bombs and external-entity attacks start.
+
+    Checked on what the parser read (the document's internal DTD), not on the file's first
+    bytes, so a declaration after a comment, after a long prolog or in UTF-16 is refused too.
+    A plain ``<!DOCTYPE martif SYSTEM "…dtd">`` declares nothing and is accepted. *head*, the
+    file's first bytes, only helps to name the DOCTYPE's line.
+    """
+    dtd = tree.docinfo.internalDTD
+    if dtd is None:
+        return
+    if any(True for _ in dtd.iterentities()):
+        what = "entities; termbank never expands entities"
+    elif any(True for _ in dtd.iterelements()):
+        what = "elements; termbank reads no declarations"
+    else:
+        return
+    root = tree.getroot()
+    found = re.search(rb"<!(ENTITY|ELEMENT)", head) or re.search(rb"<!DOCTYPE", head)
+    at = found.start() if found else -1
+    line = head.count(b"\n", 0, at) + 1 if at >= 0 else (root.sourceline if root is not None
+                                                         else 1)
+    raise FormatError(f"the DOCTYPE declares {what} (external entities and entity-expansion "
+                      "bombs are refused)", source=source, line=line)
 
 
-def refuse_entities(head: bytes, source: str) -> None:
-    """Entity declarations are how XML bombs and external-entity attacks start: refuse them."""
-    text = head
-    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if head.startswith(bom):
-            text = head.decode(codec, "ignore").encode("utf-8")
-    root_start = re.search(rb"<(?![?!])", text)
-    prolog = text if root_start is None else text[: root_start.start()]
-    match = _DECL.search(prolog)
-    if match:
-        line = prolog[: match.start()].count(b"\n") + 1
-        raise FormatError("the DOCTYPE declares entities; termbank never expands entities "
-                          "(external entities and entity-expansion bombs are refused)",
-                          source=source, line=line)
+def refuse_entity_references(el, source: str) -> None:
+    """An entity reference the parser left unexpanded would end up as text like ``&xxe;``."""
+    from lxml import etree
+
+    for ref in el.iter(etree.Entity):
+        raise FormatError(f"entity reference {ref.text} is not allowed: write the character "
+                          "itself or a character reference such as &#233;", source=source,
+                          line=ref.sourceline or el.sourceline)
 
 
 _LOCAL_NAMES: dict[str, str] = {}
@@ -391,6 +409,7 @@ def normalise_lang(raw: str) -> str | None:
 
 
 def _concept(el, *, source: str, seq: int, ours: bool, lang_check) -> Concept:
+    refuse_entity_references(el, source)
     cid = el.get("id")
     notes: list[str] = []
     kind = subject = definition = concept_pos = None
@@ -555,7 +574,7 @@ def _term(el, *, source: str, ours: bool) -> Term:
             if review:
                 fields["review"] = Review(review.group(1))
                 if review.group(2):
-                    fields["confidence"] = float(review.group(2))
+                    fields["confidence"] = _confidence(review.group(2), source, child.sourceline)
             elif note == _PROPER_NOUN_NOTE:
                 proper_noun = True
             elif note:
@@ -594,6 +613,17 @@ def _term(el, *, source: str, ours: bool) -> Term:
                               f"line {el.sourceline}"))
     return Term(text=text, sources=tuple(sources), contexts=tuple(contexts),
                 note=_join(*notes), **fields)
+
+
+def _confidence(text: str, source: str, line: int | None) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise FormatError(f"confidence must be a number from 0 to 1, not {text!r}",
+                          source=source, line=line)
+    return value
 
 
 def _source(text: str) -> Source:

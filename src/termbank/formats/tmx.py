@@ -28,6 +28,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: Elements inside ``<seg>`` whose content is native code, not text.
 _CODE_TAGS = {"bpt", "ept", "ph", "it", "ut"}
 _DATE = re.compile(r"^\d{8}T\d{6}Z$")
+#: How deep inline elements (``<hi>`` in ``<hi>`` …) may nest inside a segment.
+MAX_INLINE_DEPTH = 64
+#: Attributes one element may have.
+MAX_ATTRIBUTES = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,7 @@ def read(source: str | Path | BinaryIO, *, name: str | None = None) -> Iterator[
                 if event == "start":
                     if depth_root is None:
                         depth_root = elem
+                        _refuse_declarations(elem, name)
                         if tag != "tmx":
                             raise FormatError(f"root element is <{tag}>, not <tmx>",
                                               source=name, line=elem.sourceline)
@@ -107,13 +112,14 @@ def read(source: str | Path | BinaryIO, *, name: str | None = None) -> Iterator[
                 if tag == "header":
                     header_srclang = elem.get("srclang")
                 elif tag == "tu":
+                    _refuse_entity_references(elem, name)
                     yield _unit(elem, header_srclang, name)
                     elem.clear(keep_tail=False)
                     parent = elem.getparent()
                     while parent is not None and elem.getprevious() is not None:
                         del parent[0]
         except etree.XMLSyntaxError as exc:
-            line = exc.lineno if exc.lineno else None
+            line = max(1, exc.lineno or 1)
             raise FormatError(f"not well-formed XML: {exc.msg}", source=name, line=line) from None
         if depth_root is None:
             raise FormatError("empty file", source=name)
@@ -122,11 +128,37 @@ def read(source: str | Path | BinaryIO, *, name: str | None = None) -> Iterator[
             stream.close()
 
 
+def _refuse_declarations(root, name: str) -> None:
+    """Entity and element declarations (bombs, external entities) are refused wherever they
+    stand: checked on the DTD the parser read, not on the file's first bytes."""
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and (any(True for _ in dtd.iterentities())
+                            or any(True for _ in dtd.iterelements())):
+        raise FormatError("the DOCTYPE before this element declares entities or elements; "
+                          "termbank reads no declarations (external entities and "
+                          "entity-expansion bombs are refused)", source=name, line=root.sourceline)
+
+
+def _refuse_entity_references(tu, name: str) -> None:
+    """An unexpanded ``&name;`` in a segment, a note or a prop would cut or change its text."""
+    from lxml import etree
+
+    for ref in tu.iter(etree.Entity):
+        raise FormatError(f"entity reference {ref.text} is not allowed in TMX", source=name,
+                          line=ref.sourceline or tu.sourceline)
+
+
 def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _attrs(elem, skip: set[str]) -> tuple[tuple[str, str], ...]:
+def _attrs(elem, skip: set[str], name: str) -> tuple[tuple[str, str], ...]:
+    # lxml reads each attribute's value by name, so listing n of them takes n² steps: TMX
+    # defines about a dozen, and a file with thousands on one element is refused
+    if len(elem.attrib) > MAX_ATTRIBUTES:
+        raise FormatError(f"<{_local(elem.tag)}> has {len(elem.attrib):,} attributes (TMX "
+                          f"defines about a dozen; at most {MAX_ATTRIBUTES} are read)",
+                          source=name, line=elem.sourceline)
     return tuple(sorted((k, v) for k, v in elem.attrib.items() if k not in skip))
 
 
@@ -140,21 +172,13 @@ def _unit(tu, header_srclang: str | None, name: str) -> Unit:
             props.append((child.get("type", ""), child.text or ""))
         elif tag == "note":
             notes.append(child.text or "")
-        elif _is_entity(child):
-            raise FormatError("entity references are not allowed in TMX",
-                              source=name, line=child.sourceline)
     if not variants:
         raise FormatError("<tu> without any <tuv>", source=name, line=tu.sourceline)
     srclang = tu.get("srclang") or header_srclang
     if srclang == "*all*":
         srclang = None
-    return Unit(tuple(variants), srclang, _attrs(tu, {"srclang"}), tuple(props), tuple(notes))
-
-
-def _is_entity(elem) -> bool:
-    from lxml import etree
-
-    return isinstance(elem, etree._Entity)
+    return Unit(tuple(variants), srclang, _attrs(tu, {"srclang"}, name), tuple(props),
+                tuple(notes))
 
 
 def _variant(tuv, name: str) -> Variant:
@@ -173,7 +197,8 @@ def _variant(tuv, name: str) -> Variant:
     if seg is None:
         raise FormatError("<tuv> without <seg>", source=name, line=tuv.sourceline)
     text, markup = _segment(seg, name)
-    return Variant(lang, text, markup, _attrs(tuv, {XML_LANG, "lang"}), tuple(props), tuple(notes))
+    return Variant(lang, text, markup, _attrs(tuv, {XML_LANG, "lang"}, name), tuple(props),
+                   tuple(notes))
 
 
 def _segment(seg, name: str) -> tuple[str, str | None]:
@@ -183,18 +208,22 @@ def _segment(seg, name: str) -> tuple[str, str | None]:
     if len(seg) == 0:
         return seg.text or "", None
     parts = [seg.text or ""]
-
-    def walk(elem):
-        for child in elem:
-            if _is_entity(child):
-                raise FormatError(f"entity reference {child.text} is not allowed in TMX",
+    # depth-first without recursion: 1,000 nested <hi> must not reach Python's stack limit
+    stack = [(iter(seg), "")]  # children still to visit, and the tail of their parent
+    while stack:
+        children, tail = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(tail)
+        elif isinstance(child.tag, str) and _local(child.tag) not in _CODE_TAGS:
+            if len(stack) > MAX_INLINE_DEPTH:
+                raise FormatError(f"inline elements nested more than {MAX_INLINE_DEPTH} deep",
                                   source=name, line=child.sourceline)
-            if _local(child.tag) not in _CODE_TAGS:
-                parts.append(child.text or "")
-                walk(child)
+            parts.append(child.text or "")
+            stack.append((iter(child), child.tail or ""))
+        else:
             parts.append(child.tail or "")
-
-    walk(seg)
     inner = (seg.text and _escape(seg.text) or "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in seg)
     return "".join(parts), inner
@@ -275,7 +304,8 @@ def _tu_element(unit: Unit, srclang: str, tgtlang: str | None):
         for kind, text in v.props:
             etree.SubElement(tuv, "prop", type=kind).text = text
         if v.markup is not None:
-            seg = etree.fromstring(f"<seg>{v.markup}</seg>")
+            seg = etree.fromstring(f"<seg>{v.markup}</seg>", etree.XMLParser(
+                resolve_entities=False, load_dtd=False, no_network=True))
             tuv.append(seg)
         else:
             etree.SubElement(tuv, "seg").text = v.text

@@ -105,7 +105,7 @@ def _cell(text: str) -> str:
 def read(stream: TextIO, *, source: str = "<stream>", source_lang: str = "en",
          target_lang: str) -> Iterator[Concept]:
     """Read an OmegaT-style glossary: every row becomes a concept with two candidate terms."""
-    from termbank.model import LangSection, Source, SourceKind, slug
+    from termbank.model import LangSection, Source, SourceKind, slug, unwritable_char
 
     seen: dict[str, int] = {}
     for number, line in enumerate(stream, start=1):
@@ -116,6 +116,9 @@ def read(stream: TextIO, *, source: str = "<stream>", source_lang: str = "en",
         if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
             raise FormatError("expected at least two tab-separated columns: source, target",
                               source=source, line=number)
+        bad = unwritable_char(line)
+        if bad:
+            raise FormatError(f"control character {bad} in the row", source=source, line=number)
         origin = (Source(SourceKind.IMPORT, source.rsplit("/", 1)[-1], f"line {number}"),)
         src = Term(cells[0].strip(), TermType.FULL_FORM, AdminStatus.PREFERRED, sources=origin)
         tgt = Term(cells[1].strip(), TermType.FULL_FORM, AdminStatus.PREFERRED, sources=origin,

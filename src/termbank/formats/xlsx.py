@@ -210,12 +210,17 @@ def parse_header(cells: list) -> list[Column | None]:
 def _prefixed(words: str) -> Column | None:
     """``en synonyms``, ``English Def``, ``kk-Latn forbidden`` → a term-level column."""
     parts = words.split(" ")
-    for cut in range(len(parts) - 1, 0, -1):
+    # a field name has at most _FIELD_WORDS words: trying every cut of a 3,000-word header
+    # cell was n² (8 s for one cell)
+    for cut in range(len(parts) - 1, max(0, len(parts) - 1 - _FIELD_WORDS), -1):
         lang = language_of(" ".join(parts[:cut]))
         name = " ".join(parts[cut:]).lower()
         if lang and name in _TERM_FIELDS:
             return Column(_TERM_FIELDS[name], lang)
     return None
+
+
+_FIELD_WORDS = max(len(name.split()) for name in _TERM_FIELDS)
 
 
 def language_of(header: str) -> str | None:
@@ -252,47 +257,95 @@ def _is_region_word(word: str) -> bool:
 
 def read(stream: BinaryIO, *, source: str = "<stream>") -> Iterator[Concept]:
     """The concepts of a term-base workbook (first sheet); see the module doc for layouts."""
+    from xml.etree.ElementTree import ParseError
+
     from openpyxl import load_workbook
 
+    data = stream.read()
+    _refuse_declarations(data, source)
     try:
-        book = load_workbook(stream, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FormatError(f"not an Excel .xlsx workbook ({exc})", source=source) from exc
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ParseError, EOFError,
+            TypeError, AttributeError, IndexError) as exc:
+        raise FormatError(f"not an Excel .xlsx workbook ({exc})", source=source) from None
     try:
-        sheet = book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header, number = None, 0
-        for number, cells in enumerate(rows, start=1):
-            if any(c not in (None, "") for c in cells):
-                header = list(cells)
-                break
-        if header is None:
-            raise FormatError("the first sheet is empty", source=source)
-        columns = parse_header(header)
-        if not any(c and c.field == "term" for c in columns):
-            raise FormatError("no language column in the header row (expected en, kk, ru, "
-                              "English …)", source=source, line=number)
-        origin = source.replace("\\", "/").rsplit("/", 1)[-1]
-        entry: _Entry | None = None
-        seen: dict[str, int] = {}
-        for number, cells in enumerate(rows, start=number + 1):
-            if not any(c not in (None, "") for c in cells):
-                continue
-            values = {}
-            row_terms: list[tuple[str, Term]] = []
-            _read_row(list(cells), columns, number, origin, source, values, row_terms)
-            cid = values.get("id")
-            if entry is not None and cid and cid == entry.cid:
-                _add(entry, values, row_terms)
-                continue
-            if entry is not None:
-                yield _concept(entry, seen, source)
-            entry = _Entry(cid, number)
-            _add(entry, values, row_terms)
-        if entry is not None:
-            yield _concept(entry, seen, source)
+        yield from _read_book(book, source)
+    except (ParseError, KeyError, ValueError, TypeError, zipfile.BadZipFile, EOFError,
+            OSError) as exc:  # openpyxl parses the sheet lazily, row by row
+        raise FormatError(f"not an Excel .xlsx workbook ({type(exc).__name__}: {exc})",
+                          source=source) from None
     finally:
         book.close()
+
+
+#: Uncompressed bytes a workbook may hold in all (a zip bomb is refused before it is opened).
+MAX_UNZIPPED = 1 << 30
+_DECLARATIONS = [mark.encode(codec) for mark in ("<!DOCTYPE", "<!ENTITY")
+                 for codec in ("utf-8", "utf-16-le", "utf-16-be")]
+
+
+def _refuse_declarations(data: bytes, source: str) -> None:
+    """No part of a workbook may declare a DTD or entities: checked on every XML part, whole,
+    so a declaration after a long comment or in UTF-16 is found too."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FormatError(f"not an Excel .xlsx workbook ({exc})", source=source) from None
+    with archive:
+        infos = archive.infolist()
+        if sum(i.file_size for i in infos) > MAX_UNZIPPED:
+            raise FormatError(f"the workbook unpacks to more than {MAX_UNZIPPED >> 20} MB",
+                              source=source)
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with archive.open(info) as part:
+                    tail = b""
+                    while chunk := part.read(1 << 20):
+                        window = tail + chunk
+                        if any(mark in window for mark in _DECLARATIONS):
+                            raise FormatError(f"{info.filename} declares a DTD or entities; "
+                                              "termbank reads no declarations", source=source)
+                        tail = window[-32:]
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+                raise FormatError(f"not an Excel .xlsx workbook ({exc})",
+                                  source=source) from None
+
+
+def _read_book(book, source: str) -> Iterator[Concept]:
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header, number = None, 0
+    for number, cells in enumerate(rows, start=1):
+        if any(c not in (None, "") for c in cells):
+            header = list(cells)
+            break
+    if header is None:
+        raise FormatError("the first sheet is empty", source=source)
+    columns = parse_header(header)
+    if not any(c and c.field == "term" for c in columns):
+        raise FormatError("no language column in the header row (expected en, kk, ru, "
+                          "English …)", source=source, line=number)
+    origin = source.replace("\\", "/").rsplit("/", 1)[-1]
+    entry: _Entry | None = None
+    seen: dict[str, int] = {}
+    for number, cells in enumerate(rows, start=number + 1):
+        if not any(c not in (None, "") for c in cells):
+            continue
+        values = {}
+        row_terms: list[tuple[str, Term]] = []
+        _read_row(list(cells), columns, number, origin, source, values, row_terms)
+        cid = values.get("id")
+        if entry is not None and cid and cid == entry.cid:
+            _add(entry, values, row_terms)
+            continue
+        if entry is not None:
+            yield _concept(entry, seen, source)
+        entry = _Entry(cid, number)
+        _add(entry, values, row_terms)
+    if entry is not None:
+        yield _concept(entry, seen, source)
 
 
 def _read_row(cells, columns, number, origin, source, values, row_terms) -> None:

@@ -605,10 +605,17 @@ def inflect(
 
 def _split_last(phrase: str) -> tuple[str, str]:
     """Split off the part of the last word that inflects (after the last space or hyphen)."""
-    match = re.search(r"[^\s\-\u2010-\u2015]+$", phrase.rstrip())
-    if not match:
+    # scanned from the right: a search for [^…]+$ would try every start (n² on a long word)
+    text = phrase.rstrip()
+    start = len(text)
+    while start > 0 and not (text[start - 1].isspace() or text[start - 1] in _WORD_BREAKS):
+        start -= 1
+    if start == len(text):
         return phrase, ""
-    return phrase[:match.start()], match.group()
+    return phrase[:start], text[start:]
+
+
+_WORD_BREAKS = "-\u2010\u2011\u2012\u2013\u2014\u2015"
 
 
 def genitive(phrase: str) -> str:

@@ -1,7 +1,8 @@
 """The store: where concepts are kept for fast lookup.
 
 :class:`Store` is the one interface every other room uses; :mod:`termbank.store.sqlite` is the
-embedded default. A server database can stand in later by implementing the same methods.
+embedded default, :mod:`termbank.store.postgres` the team store on a PostgreSQL server (chosen
+by a ``postgresql://`` URL instead of a file name).
 The curated glossary (YAML files) stays the source of truth: :func:`open_index` keeps a
 store derived from it and rebuilds it whenever the glossary's files change.
 """
@@ -65,11 +66,34 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(path: str | Path) -> Store:
-    """Open (creating when missing) the SQLite store at *path*."""
+#: The environment variable that names the store when ``--db`` is not given.
+DB_ENV = "TERMBANK_DB"
+
+
+def is_url(target: str | Path) -> bool:
+    """True when *target* names a PostgreSQL database rather than an SQLite file."""
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def label(target: str | Path) -> str:
+    """*target* for messages: a URL without its password."""
+    if not is_url(target):
+        return str(target)
+    from termbank.store.postgres import safe_url
+
+    return safe_url(str(target))
+
+
+def open_store(target: str | Path) -> Store:
+    """Open (creating the schema when missing) the store *target* names: a PostgreSQL URL
+    (``postgresql://user@host/db``) or the path of an SQLite file."""
+    if is_url(target):
+        from termbank.store.postgres import PostgresStore
+
+        return PostgresStore(str(target))
     from termbank.store.sqlite import SqliteStore
 
-    return SqliteStore(path)
+    return SqliteStore(target)
 
 
 def open_index(glossary) -> Store:

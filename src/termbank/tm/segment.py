@@ -21,8 +21,9 @@ from importlib import resources
 from termbank.model import lang_subtags
 
 #: Where a sentence may end: terminal punctuation, closing quotes or brackets, then space.
-_BOUNDARY = re.compile(r"""([.!?…]+)([»”"')\]]*)(\s+)(?=[«“"'(\[]?[\w])""")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+# Tried only at the start of a run of marks, and never backtracking into it: 10,000 dots in a
+# row were n² steps.
+_BOUNDARY = re.compile(r"""(?<![.!?…])([.!?…]++)([»”"')\]]*+)(\s+)(?=[«“"'(\[]?[\w])""")
 
 
 def primary_lang(tag: str) -> str:
@@ -48,10 +49,11 @@ def abbreviations(lang: str) -> frozenset[str]:
 
 def _is_abbreviation(before: str, lang: str) -> bool:
     """Is the text ending just before a full stop an abbreviation or an initial?"""
-    match = _WORD_BEFORE.search(before)
-    if not match:
+    # the last word, found from the right: a search for (\S+)$ tries every start, n² on a
+    # 20,000-letter "word"
+    if not before or before[-1].isspace():
         return False
-    word = match.group(1).lstrip("«“\"'([")
+    word = before.rsplit(None, 1)[-1].lstrip("«“\"'([")
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "J. Borrell", "Р. Василенко"
     known = abbreviations(lang)
