@@ -11,8 +11,8 @@ from starlette.responses import JSONResponse
 
 from termbank.model import is_lang_tag
 from termbank.server import review
-from termbank.server.app import (etag, expected_version, file_response, json_body, query_text,
-                                 reader, stores, writer)
+from termbank.server.app import (concept_or_404, etag, expected_version, file_response,
+                                 json_body, query_text, reader, stores, writer)
 
 EXPORTS = {"tbx": ("v3", "termbank.tbx"), "tbx2": ("2008", "termbank-martif.tbx"),
            "omegat": (None, "termbank.{pair}"), "tsv": (None, "termbank.{pair}"),
@@ -63,18 +63,9 @@ async def concept(request: Request) -> JSONResponse:
 
 def _concept(request: Request) -> JSONResponse:
     reader(request)
-    concept_id = request.path_params["concept_id"]
-    store = stores(request).store()
-    if hasattr(store, "get_versioned"):
-        found = store.get_versioned(concept_id)
-    else:
-        got = store.get(concept_id)
-        found = (got, None) if got else None
-    if found is None:
-        raise HTTPException(404, f"no concept {concept_id!r}")
     from termbank.records import concept_to_dict
 
-    data, version = found
+    data, version = concept_or_404(request)
     headers = {"ETag": etag(version)} if version is not None else {}
     return JSONResponse({"concept": concept_to_dict(data), "version": version}, headers=headers)
 

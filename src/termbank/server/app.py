@@ -180,6 +180,21 @@ def stores(request: Request) -> Stores:
     return request.app.state.stores
 
 
+def concept_or_404(request: Request):
+    """The concept named in the path and its version (``None`` for a store without versions),
+    or a 404."""
+    concept_id = request.path_params["concept_id"]
+    store = stores(request).store()
+    if hasattr(store, "get_versioned"):
+        found = store.get_versioned(concept_id)
+    else:
+        got = store.get(concept_id)
+        found = (got, None) if got else None
+    if found is None:
+        raise HTTPException(404, f"no concept {concept_id!r}")
+    return found
+
+
 def expected_version(request: Request) -> int:
     """The version an edit is based on, from ``If-Match`` (an ETag of :func:`etag`)."""
     raw = request.headers.get("if-match")

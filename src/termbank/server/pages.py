@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
 from termbank.model import LANGS, AdminStatus, Review, lang_order
-from termbank.server.app import ANONYMOUS, HERE, MAX_QUERY, reader, stores
+from termbank.server.app import ANONYMOUS, HERE, MAX_QUERY, concept_or_404, reader, stores
 
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 LANG_NAMES = {"en": "English", "kk": "Қазақша", "kk-Latn": "Qazaqşa (Latin)", "ru": "Русский"}
@@ -40,17 +40,9 @@ def search_page(request: Request) -> HTMLResponse:
 
 def concept_page(request: Request) -> HTMLResponse:
     user = reader(request)
-    concept_id = request.path_params["concept_id"]
+    concept, version = concept_or_404(request)
     store = stores(request).store()
-    if hasattr(store, "get_versioned"):
-        found = store.get_versioned(concept_id)
-    else:
-        got = store.get(concept_id)
-        found = (got, None) if got else None
-    if found is None:
-        raise HTTPException(404, f"no concept {concept_id!r}")
-    concept, version = found
-    trail = store.history(concept_id) if hasattr(store, "history") else []
+    trail = store.history(concept.id) if hasattr(store, "history") else []
     return _render(request, "concept.html", user, concept=_concept_view(concept),
                    version=version, history=list(reversed(trail)), langs=LANGS,
                    versioned=version is not None)
