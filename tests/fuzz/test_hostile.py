@@ -18,7 +18,7 @@ from termbank.cli import cli
 from termbank.errors import FormatError
 from termbank.formats import po, tbx, tmx
 from termbank.glossary import Glossary, dump_concept, file_stem, parse_concept
-from termbank.model import Concept, LangSection, Term
+from termbank.model import Concept, Context, LangSection, Term
 from termbank.validate import validate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -187,6 +187,22 @@ def test_tbx_confidence_out_of_range_is_a_format_error(value):
     with pytest.raises(FormatError) as err:
         list(tbx.read(io.BytesIO(data), source="x.tbx"))
     assert "confidence must be a number from 0 to 1" in err.value.reason and err.value.line
+
+
+@pytest.mark.parametrize("dialect", ["v3", "2008"])
+def test_tbx_blank_context_is_dropped_so_the_concept_saves_and_loads(dialect):
+    # found by the long fuzz run (tbx3:5251, seed 3): a context of spaces was accepted, and
+    # the glossary file written for it did not load again
+    term = Term("x", contexts=(Context("in use", "news.txt"),))
+    concept = Concept("c-x", (LangSection("en", (term,)),))
+    out = io.BytesIO()
+    tbx.write(out, [concept], dialect=dialect)
+    data = out.getvalue()
+    assert b">in use<" in data
+    read = list(tbx.read(io.BytesIO(data.replace(b">in use<", b">\n\n\t <")), source="x.tbx"))
+    term = read[0].section("en").terms[0]
+    assert term.contexts == ()
+    assert parse_concept(dump_concept(read[0]), source="c-x.yaml") == read[0]
 
 
 XXE = b'<!DOCTYPE tbx SYSTEM "x.dtd" [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'

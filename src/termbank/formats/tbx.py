@@ -564,7 +564,8 @@ def _term(el, *, source: str, ours: bool) -> Term:
         if name == "descripGrp":
             d, extra = _descrip_group(child)
             if d and d[0] == "context":
-                contexts.append(Context(d[1], extra[0] if extra else None))
+                if d[1].strip():  # an empty context says nothing: the model holds none
+                    contexts.append(Context(d[1], extra[0] if extra else None))
             elif d:
                 notes.append(f"{d[0]}: {d[1]}")
             continue
@@ -596,8 +597,9 @@ def _term(el, *, source: str, ours: bool) -> Term:
             fields["status"] = _STATUS_IN[low]
         elif key == "grammaticalgender" and low in _GENDER_IN:
             fields["gender"] = _GENDER_IN[low]
-        elif key == "context" and value:
-            contexts.append(Context(value))
+        elif key == "context":
+            if value.strip():
+                contexts.append(Context(value))
         elif key == "source" and value:
             sources.append(_source(value))
         elif key in _LINKS and child.get("target"):
