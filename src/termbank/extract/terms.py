@@ -88,7 +88,7 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One word for the patterns; a hyphenated compound is one unit."""
 
@@ -138,48 +138,83 @@ def units_of(text: str) -> list[Unit]:
     # on it: blank it out, keeping every offset
     text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
     pieces = list(chunks(text))
-    for (offset, _piece), doc in zip(pieces, pipeline().pipe(p for _o, p in pieces)):
-        units.extend(_units(doc, offset))
+    for (offset, piece), doc in zip(pieces, pipeline().pipe(p for _o, p in pieces)):
+        units.extend(_units(doc, offset, piece))
     return units
 
 
-def _units(doc, offset: int = 0) -> list[Unit]:
+def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
+    # token attributes are read as one array: making a spaCy Token per attribute read cost
+    # more than everything else the term track does
+    from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, ORTH, POS, SPACY, TAG
+
+    strings = doc.vocab.strings
+    hyphen, vbn, verbal_pos = _ids(strings)
+    columns = doc.to_array([ORTH, IDX, SPACY, POS, TAG, LEMMA, IS_ALPHA, IS_STOP]).T.tolist()
+    orths, idxs, spaces, poss, tags, lemmas, alphas, stops = columns
+    if source is None:
+        source = doc.text  # the text the doc was made from; doc.text joins every token
     units: list[Unit] = []
-    tokens = list(doc)
-    source = doc.text  # a property that joins every token: read it once
+    n = len(orths)
     i = 0
-    while i < len(tokens):
+    while i < n:
         j = i
         # a hyphenated compound: word-word(-word) with no spaces around the hyphens
-        while (j + 2 < len(tokens) and tokens[j + 1].text == "-" and not tokens[j].whitespace_
-               and not tokens[j + 1].whitespace_ and tokens[j + 2].is_alpha):
+        while (j + 2 < n and orths[j + 1] == hyphen and not spaces[j]
+               and not spaces[j + 1] and alphas[j + 2]):
             j += 2
-        first, last = tokens[i], tokens[j]
-        text = source[first.idx:last.idx + len(last.text)]
+        last_text = strings[orths[j]]
+        start, end = idxs[i], idxs[j] + len(last_text)
         if j > i:
-            lemma = (text[:len(text) - len(last.text)] + last.lemma_).lower()
-            pos = "NOUN" if last.pos_ == "NOUN" else "ADJ"
-            if not all(t.is_alpha or t.text == "-" for t in tokens[i:j + 1]):
+            text = source[start:end]
+            lemma = (text[:len(text) - len(last_text)] + strings[lemmas[j]]).lower()
+            pos = "NOUN" if strings[poss[j]] == "NOUN" else "ADJ"
+            if not all(alphas[k] or orths[k] == hyphen for k in range(i, j + 1)):
                 pos = ""
         else:
-            lemma = first.lemma_.lower()
-            pos = {"NOUN": "NOUN", "ADJ": "ADJ"}.get(first.pos_, "")
-            if first.tag_ == "VBN":
-                # a participle before a noun ("forged passports"), not a verb ("had signed")
-                previous = tokens[i - 1] if i else None
-                verbal = previous is not None and previous.pos_ in ("AUX", "VERB", "NOUN",
-                                                                    "PROPN", "PRON")
-                pos = "" if verbal else "ADJ"
-            if first.tag_ in ("JJR", "JJS") or not first.is_alpha or first.is_stop:
-                pos = ""
-            if pos == "ADJ" and (lemma in descriptors() or first.text.lower() in descriptors()):
-                pos = ""  # "close cooperation": a descriptor describes, a term classifies
-            if first.text.lower() == "of":
-                pos = "OF"
-        units.append(Unit(text, lemma, pos, offset + first.idx,
-                          offset + last.idx + len(last.text), last.tag_))
+            text = last_text
+            # a participle after a verb, noun or pronoun is verbal ("had signed"), before a
+            # noun it is an adjective ("forged passports")
+            verbal = tags[i] == vbn and i > 0 and poss[i - 1] in verbal_pos
+            key = (orths[i], lemmas[i], poss[i], tags[i], alphas[i], stops[i], verbal)
+            lemma_pos = _SINGLE.get(key)
+            if lemma_pos is None:
+                lemma_pos = _single(key, strings)
+            lemma, pos = lemma_pos
+        units.append(Unit(text, lemma, pos, offset + start, offset + end, strings[tags[j]]))
         i = j + 1
     return units
+
+
+@functools.cache
+def _ids(strings) -> tuple[int, int, frozenset[int]]:
+    """Ids of the hyphen, the VBN tag and the parts of speech that make a participle verbal."""
+    from spacy.parts_of_speech import IDS
+
+    return (strings.add("-"), strings.add("VBN"),
+            frozenset(IDS[p] for p in ("AUX", "VERB", "NOUN", "PROPN", "PRON")))
+
+
+_SINGLE: dict[tuple, tuple[str, str]] = {}
+_SINGLE_LIMIT = 500_000  # distinct (word, lemma, tag) seen; beyond it words are not cached
+
+
+def _single(key: tuple, strings) -> tuple[str, str]:
+    """(lemma, pattern part of speech) of a one-token unit, cached: words repeat."""
+    orth, lemma_id, pos_id, tag_id, alpha, stop, verbal = key
+    text, lemma, tag = strings[orth], strings[lemma_id].lower(), strings[tag_id]
+    pos = {"NOUN": "NOUN", "ADJ": "ADJ"}.get(strings[pos_id], "")
+    if tag == "VBN":
+        pos = "" if verbal else "ADJ"
+    if tag in ("JJR", "JJS") or not alpha or stop:
+        pos = ""
+    if pos == "ADJ" and (lemma in descriptors() or text.lower() in descriptors()):
+        pos = ""  # "close cooperation": a descriptor describes, a term classifies
+    if text.lower() == "of":
+        pos = "OF"
+    if len(_SINGLE) < _SINGLE_LIMIT:
+        _SINGLE[key] = (lemma, pos)
+    return lemma, pos
 
 
 def _opens_sentence(text: str, start: int) -> bool:
