@@ -8,6 +8,7 @@ names meet (Majilis / Mazhilis, Tileuberdi / Tleuberdi).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -118,6 +119,7 @@ def unshout(word: str) -> str:
     return word.capitalize() if is_shouted(word) else word
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of every name, again and again
 def is_acronym(word: str) -> bool:
     """Capital letters (with digits, "/", "&", ".") making a short form: EU, RFE/RL, U.S., G20.
 
