@@ -3,27 +3,39 @@
 Documents of about 500 words are generated from the sentences of every English text in the
 repository (seeds and test texts): sentences are drawn at random and about a fifth of their
 lower-case words are swapped for other words of the same texts, so phrases keep changing
-and the candidate tables grow as they would on new text. Documents are made on the fly
-and streamed, so peak memory shows the tables and the tagger, not the corpus.
+and the candidate tables grow as they would on new text. The documents are generated
+before the clock starts (generation is not extraction) and streamed through ``extract``
+one at a time; a short warm-up on other text loads the word lists and frequencies first.
 
-For each size it times, on the same documents: the whole extraction (names and terms),
-the name track alone (``terms=False``), and a plain pass of the spaCy tagger pipeline, and
-reports the tagger's share of the whole.
+Each size runs in a fresh process, so its peak RSS is its own (model included). On the
+same documents it reports:
 
-    .venv/bin/python bench/bench_extract.py            # 100,000 and 300,000 words
-    .venv/bin/python bench/bench_extract.py 50000      # one size
+- whole: ``extract`` with both tracks, as ``termbank extract`` runs it;
+- without tagger: the same run with the time spent inside spaCy's ``pipe`` taken out,
+  i.e. everything termbank does itself; the tagger's share of the whole beside it;
+- spaCy: a plain pass of the same spaCy pipeline over the same documents, one call per
+  document as ``extract`` makes it; "stock" is that pipeline as ``spacy.load`` gives it,
+  with every attribute rule (termbank drops those that test a dependency label);
+- names: the name track alone (``terms=False``), with the parses of the whole run forgotten;
+- peak RSS after the whole run, and the number of candidates found.
+
+    .venv/bin/python bench/bench_extract.py                 # 20,000, 100,000, 300,000 words
+    .venv/bin/python bench/bench_extract.py 50000 200000    # other sizes
 """
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 from termbank.extract import Document, extract, read_documents
+from termbank.extract import names as names_track
 from termbank.extract import terms
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +43,9 @@ SOURCES = [ROOT / "seeds", *sorted((ROOT / "tests" / "data" / "extract").glob("*
 WORDS_PER_DOCUMENT = 500
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _LOWER = re.compile(r"\b[a-z][a-z\-]+\b")
+COLUMNS = [("words", 9), ("whole w/s", 10), ("w/o tagger", 11), ("tagger", 7),
+           ("spaCy w/s", 10), ("stock w/s", 10), ("names w/s", 10), ("peak RSS MB", 12),
+           ("candidates", 11)]
 
 
 def corpus(total_words: int, seed: int = 7):
@@ -65,27 +80,72 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class TimedPipeline:
+    """The spaCy pipeline, counting the seconds spent inside its ``pipe``."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+        self.seconds = 0.0
+
+    def __getattr__(self, name):
+        return getattr(self.nlp, name)
+
+    def pipe(self, texts, **options):
+        docs = self.nlp.pipe(texts, **options)
+        while True:
+            start = time.perf_counter()
+            doc = next(docs, None)
+            self.seconds += time.perf_counter() - start
+            if doc is None:
+                return
+            yield doc
+
+
 def timed(function) -> float:
     start = time.perf_counter()
     function()
     return time.perf_counter() - start
 
 
+def measure(size: int) -> list[str]:
+    """One row of the table, for *size* words."""
+    import spacy
+
+    nlp = terms.pipeline()  # load (and verify) the model outside the timings
+    documents = list(corpus(size))
+    texts = [d.text for d in documents]
+    words = sum(len(t.split()) for t in texts)
+    extract(corpus(3000, seed=99))  # one-time loads (word lists, frequencies) on other text
+    timed_nlp = TimedPipeline(nlp)
+    terms.pipeline = lambda: timed_nlp  # units_of asks for the pipeline on every document
+    found: list = []
+    whole = timed(lambda: found.extend(extract(iter(documents))))
+    rss = peak_rss_mb()
+    terms.pipeline = lambda: nlp
+    names_track._CACHE.clear()  # the same documents again: no parse left from the whole run
+    names = timed(lambda: extract(iter(documents), terms=False))
+    tagger = timed(lambda: [list(nlp.pipe([t])) for t in texts])
+    stock_nlp = spacy.load(terms.model_path(), exclude=terms.UNUSED_COMPONENTS)
+    stock = timed(lambda: [list(stock_nlp.pipe([t])) for t in texts])
+    own = whole - timed_nlp.seconds
+    return [f"{words:,}", f"{words / whole:,.0f}", f"{words / own:,.0f}",
+            f"{timed_nlp.seconds / whole:.0%}", f"{words / tagger:,.0f}",
+            f"{words / stock:,.0f}", f"{words / names:,.0f}", f"{rss:.1f}", f"{len(found)}"]
+
+
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [100_000, 300_000]
-    terms.pipeline()  # load (and verify) the model outside the timings
-    print(f"{'words':>9} {'whole w/s':>10} {'peak RSS MB':>12} {'names w/s':>10} "
-          f"{'tagger w/s':>11} {'tagger share':>13} {'candidates':>10}")
+    if sys.argv[1:2] == ["--size"]:
+        print("\t".join(measure(int(sys.argv[2]))))
+        return
+    sizes = [int(a) for a in sys.argv[1:]] or [20_000, 100_000, 300_000]
+    print(f"load average {os.getloadavg()[0]:.2f} at the start")
+    print(" ".join(f"{name:>{width}}" for name, width in COLUMNS))
     for size in sizes:
-        words = sum(len(d.text.split()) for d in corpus(size))
-        found: list = []
-        whole = timed(lambda: found.extend(extract(corpus(size))))
-        rss = peak_rss_mb()  # the whole extraction's peak (sizes run smallest first)
-        names = timed(lambda: extract(corpus(size), terms=False))
-        texts = (d.text for d in corpus(size))
-        tagger = timed(lambda: [None for _ in terms.pipeline().pipe(texts, batch_size=8)])
-        print(f"{words:>9,} {words / whole:>10,.0f} {rss:>12.1f} {words / names:>10,.0f} "
-              f"{words / tagger:>11,.0f} {tagger / whole:>12.0%} {len(found):>10}")
+        row = subprocess.run([sys.executable, __file__, "--size", str(size)], check=True,
+                             capture_output=True, text=True).stdout.split("\t")
+        print(" ".join(f"{cell.strip():>{width}}" for cell, (_, width) in zip(row, COLUMNS)),
+              flush=True)
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,108 @@
+"""The term track's fast paths give what the slow, obvious ones give, on real text.
+
+Units are read from spaCy's token arrays with per-word caching, and the tagger runs without
+the attribute rules that test a dependency label; both were made for speed only, so the
+seeds must tag and unit exactly as spaCy's own Token view and the stock pipeline do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termbank.extract import read_documents, terms
+from termbank.extract.lists import descriptors
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+#: hyphenated compounds, a participle after a verb and before a noun, a comparative, a
+#: capitalised geographic adjective, "of", a long token run and a line break
+EDGES = ("People-to-people ties and state-of-the-art, well-known cross-border routes were "
+         "signed; forged passports, larger quotas, the Eurasian continent, the Strategic "
+         "Partnership Roadmap on Raw Materials.\n\nBRUSSELS – x-ray e-mail COVID-19 5G-based")
+
+
+def seed_texts() -> list[str]:
+    return [d.text for d in read_documents([SEEDS])] + [EDGES]
+
+
+def units_from_tokens(doc, offset: int = 0) -> list[tuple]:
+    """The units as read one Token attribute at a time (the reference)."""
+    units, tokens, source, i = [], list(doc), doc.text, 0
+    while i < len(tokens):
+        j = i
+        while (j + 2 < len(tokens) and tokens[j + 1].text == "-" and not tokens[j].whitespace_
+               and not tokens[j + 1].whitespace_ and tokens[j + 2].is_alpha):
+            j += 2
+        first, last = tokens[i], tokens[j]
+        text = source[first.idx:last.idx + len(last.text)]
+        if j > i:
+            lemma = (text[:len(text) - len(last.text)] + last.lemma_).lower()
+            pos = "NOUN" if last.pos_ == "NOUN" else "ADJ"
+            if not all(t.is_alpha or t.text == "-" for t in tokens[i:j + 1]):
+                pos = ""
+        else:
+            lemma = first.lemma_.lower()
+            pos = {"NOUN": "NOUN", "ADJ": "ADJ"}.get(first.pos_, "")
+            if first.tag_ == "VBN":
+                previous = tokens[i - 1] if i else None
+                verbal = previous is not None and previous.pos_ in ("AUX", "VERB", "NOUN",
+                                                                    "PROPN", "PRON")
+                pos = "" if verbal else "ADJ"
+            if first.tag_ in ("JJR", "JJS") or not first.is_alpha or first.is_stop:
+                pos = ""
+            if pos == "ADJ" and (lemma in descriptors() or first.text.lower() in descriptors()):
+                pos = ""
+            if first.text.lower() == "of":
+                pos = "OF"
+        units.append((text, lemma, pos, offset + first.idx, offset + last.idx + len(last.text),
+                      last.tag_))
+        i = j + 1
+    return units
+
+
+def as_tuples(units) -> list[tuple]:
+    return [(u.text, u.lemma, u.pos, u.start, u.end, u.tag) for u in units]
+
+
+def test_units_from_arrays_equal_units_from_tokens():
+    nlp = terms.pipeline()
+    texts = seed_texts()
+    for text, doc in zip(texts, nlp.pipe(texts)):
+        reference = units_from_tokens(doc, 7)
+        assert as_tuples(terms._units(doc, 7, text)) == reference
+        # a second pass answers from the word cache
+        assert as_tuples(terms._units(doc, 7)) == reference
+    compounds = [u for u in terms.units_of(EDGES) if "-" in u.text]
+    assert [u.text for u in compounds][:3] == ["People-to-people", "state-of-the-art",
+                                               "well-known"]
+
+
+def test_dropping_the_dependency_rules_changes_no_tag_lemma_or_morphology():
+    import spacy
+
+    ours = terms.pipeline()
+    stock = spacy.load(terms.model_path(), exclude=terms.UNUSED_COMPONENTS)
+    dropped = len(stock.get_pipe("attribute_ruler").patterns) - \
+        len(ours.get_pipe("attribute_ruler").patterns)
+    assert dropped > 0
+    assert not any("DEP" in token for p in ours.get_pipe("attribute_ruler").patterns
+                   for pattern in p["patterns"] for token in pattern)
+
+    def view(doc):
+        return [(t.text, t.tag_, t.pos_, t.lemma_, str(t.morph), t.is_stop) for t in doc]
+
+    texts = seed_texts()
+    for a, b in zip(ours.pipe(texts), stock.pipe(texts)):
+        assert view(a) == view(b)
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("Trade grew. Green hydrogen", 12, True),
+    ("Trade grew.  “(Green hydrogen", 15, True),
+    ("the Green Deal", 4, False),
+    ("Green hydrogen", 0, True),
+    ("Trade:\tGreen", 7, True),
+])
+def test_a_capital_opens_a_sentence_after_a_stop_and_opening_marks(text, start, expected):
+    assert terms._opens_sentence(text, start) is expected
