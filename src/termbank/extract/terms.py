@@ -312,6 +312,7 @@ class TermTable:
         self.documents.append(name)
         units = units_of(text)
         starts, ends = _merged(name_spans)
+        sentences: dict[tuple[int, int], str] = {}  # one string per sentence, not per row
         for i, j in find_phrases(units, text):
             start, end = units[i].start, units[j].end
             key = key_of(units[i:j + 1])
@@ -329,7 +330,11 @@ class TermTable:
                 if len(row.occurrences) < MAX_OCCURRENCES:
                     row.occurrences.append((name, start, end, form))
                 if len(row.contexts) < 2:
-                    row.contexts.append({"document": name, "text": _sentence(text, start, end)})
+                    bounds = _sentence_bounds(text, start, end)
+                    sentence = sentences.get(bounds)
+                    if sentence is None:
+                        sentence = sentences[bounds] = " ".join(text[bounds[0]:bounds[1]].split())
+                    row.contexts.append({"document": name, "text": sentence})
 
     def scored(self) -> list[tuple[float, tuple[str, ...], TermRow]]:
         """(termhood, key, row) for every candidate, best first."""
@@ -437,9 +442,10 @@ def candidates(table: TermTable, names: Iterable) -> list:
     return out
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or line) around ``text[start:end]`` begins and ends."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     right_candidates = [p for p in (text.find(". ", end), text.find("\n", end)) if p != -1]
     right = min(right_candidates) if right_candidates else len(text)
-    return " ".join(text[left + 1:right + 1].split())
+    return left + 1, right + 1
 
