@@ -116,7 +116,7 @@ class Unit:
     tag: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class TermRow:
     """Everything seen of one lemma key."""
 

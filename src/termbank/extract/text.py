@@ -93,9 +93,10 @@ def sentence_at(text: str, start: int, end: int) -> str:
     lo = max(0, start - _MAX_CONTEXT)
     head = text[lo:start]
     begin = lo
-    for match in _SENTENCE_END.finditer(head):
+    for match in reversed(list(_SENTENCE_END.finditer(head))):
         if not _is_abbreviation_end(head, match.start()):
-            begin = lo + match.end()
+            begin = lo + match.end()  # the last sentence end before the name
+            break
     if begin == lo and lo > 0:
         space = text.find(" ", lo, start)
         begin = space + 1 if space >= 0 else lo

@@ -32,7 +32,7 @@ MAX_OCCURRENCES = 20
 MAX_CONTEXTS = 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """Everything known about one surface name."""
 
