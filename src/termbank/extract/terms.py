@@ -48,6 +48,9 @@ MAX_OCCURRENCES = 20
 #: heads that make a capitalised adjective part of a common term ("Eurasian continent")
 GEOGRAPHIC_HEADS = frozenset({"continent", "subcontinent", "region", "peninsula", "steppe",
                               "basin", "plateau", "lowland", "highlands", "coast"})
+#: nouns of time measure: as the first word of a phrase they belong to an adverbial
+#: ("last year visa requirements") or a measure ("a 10-year visa"), not to a term
+TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "hour", "minute"})
 #: termhood a candidate needs; set on the seeds and checked on texts written for the purpose
 THRESHOLD = 0.5
 
@@ -210,8 +213,8 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
     allowed = _allowed(units, text)
     n = len(units)
     for i in range(n):
-        if not allowed[i] or units[i].pos not in ("ADJ", "NOUN"):
-            continue
+        if not allowed[i] or units[i].pos not in ("ADJ", "NOUN") or units[i].lemma in TIME_UNITS:
+            continue  # "last year visa requirements": a time unit opens an adverbial
         seen_of = False
         for j in range(i, min(n, i + MAX_WORDS)):
             if not allowed[j] or (j > i and units[j].start - units[j - 1].end > 1):
@@ -221,6 +224,8 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
                     break
                 seen_of = True
                 continue
+            if seen_of and units[j].pos != "NOUN":
+                break  # "rule of law", not "anniversary of diplomatic relations"
             if units[j].pos == "NOUN":
                 yield i, j
 
@@ -263,23 +268,63 @@ class TermTable:
                 if len(row.contexts) < 2:
                     row.contexts.append({"document": name, "text": _sentence(text, start, end)})
 
-    def scored(self) -> list[tuple[float, tuple[str, ...], TermRow]]:
-        """(termhood, key, row) for every candidate, best first."""
+    def scored(self, names: frozenset[str] = frozenset()) -> list[tuple[float, tuple[str, ...], TermRow]]:
+        """(termhood, key, row) for every candidate that is not one of *names*, best first.
+
+        *names* are lower-case forms the name track holds ("enhanced partnership cooperation
+        agreement" written in lower case is still the EPCA): such a phrase is no term, and
+        it explains the phrases nested in it as a term would.
+        """
+        named = {key for key, row in self.rows.items()
+                 if any(" ".join(f.lower().split()) in names for f in row.forms)}
+        containers = self._containers(named)
+        # a container explains its parts only with occurrences of its own: "renewable hydrogen
+        # value" lies wholly inside "renewable hydrogen value chains" and explains nothing
+        own = {key: self.rows[key].frequency - _mean(self.rows[c].frequency for c in cs)
+               for key, cs in containers.items()}
         longer: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for key, row in self.rows.items():
-            if not _shape_ok(key, row):
-                continue  # a container that is itself no term explains none of its parts
-            for a in range(len(key)):
-                for b in range(a + 1, len(key) + 1):
-                    if (a, b) != (0, len(key)) and key[a:b] in self.rows:
-                        longer[key[a:b]].append(row.frequency)
+        for key, cs in containers.items():
+            longer[key] = [self.rows[c].frequency for c in cs if own.get(c, 1) > 0]
         out = []
         for key, row in self.rows.items():
-            if not row.loose:
+            if not row.loose or key in named:
                 continue
             out.append((termhood(key, row, longer.get(key, [])), key, row))
         out.sort(key=lambda t: (-t[0], t[1]))
         return out
+
+
+    def _containers(self, named: set) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """For each nested candidate, the longer candidates that explain its occurrences.
+
+        A container that is itself no term explains none of its parts, nor does a compound
+        of two terms explain its halves: in "renewable hydrogen value chains" both
+        "renewable hydrogen" and "value chains" are terms of their own (terms rarely run to
+        four words; a longer phrase is most often two terms joined). A name explains all.
+        """
+        containers: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for key, row in self.rows.items():
+            if not _shape_ok(key, row) and key not in named:
+                continue
+            halves = set() if key in named else _halves(key)
+            for a in range(len(key)):
+                for b in range(a + 1, len(key) + 1):
+                    part = key[a:b]
+                    if (a, b) != (0, len(key)) and part in self.rows and part not in halves:
+                        containers[part].append(key)
+        return containers
+
+
+def _halves(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The two-word-or-longer halves of a phrase of four or more words, split anywhere."""
+    if len(key) < 4 or "of" in key:
+        return set()
+    return {part for cut in range(2, len(key) - 1) for part in (key[:cut], key[cut:])}
+
+
+def _mean(values: Iterable[int]) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -345,7 +390,7 @@ def candidates(table: TermTable, names: Iterable) -> list:
 
     taken = {" ".join(n.lower().split()) for c in names for n in (c.preferred, *c.variants)}
     out = []
-    for value, key, row in table.scored():
+    for value, key, row in table.scored(frozenset(taken)):
         if value < THRESHOLD:
             break
         forms = [f for f, _ in row.forms.most_common()]
