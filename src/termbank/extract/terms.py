@@ -48,6 +48,7 @@ MAX_OCCURRENCES = 20
 #: heads that make a capitalised adjective part of a common term ("Eurasian continent")
 GEOGRAPHIC_HEADS = frozenset({"continent", "subcontinent", "region", "peninsula", "steppe",
                               "basin", "plateau", "lowland", "highlands", "coast"})
+SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
 #: nouns of time measure: as the first word of a phrase they belong to an adverbial
 #: ("last year visa requirements") or a measure ("a 10-year visa"), not to a term
 TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "hour", "minute"})
@@ -173,12 +174,15 @@ def _units(doc, offset: int = 0) -> list[Unit]:
                 verbal = previous is not None and previous.pos_ in ("AUX", "VERB", "NOUN",
                                                                     "PROPN", "PRON")
                 pos = "" if verbal else "ADJ"
+                lemma = first.lower_  # "enhanced" whether tagged JJ or VBN
             if first.tag_ in ("JJR", "JJS") or not first.is_alpha or first.is_stop:
                 pos = ""
             if pos == "ADJ" and (lemma in descriptors() or first.text.lower() in descriptors()):
                 pos = ""  # "close cooperation": a descriptor describes, a term classifies
             if first.text.lower() == "of":
                 pos = "OF"
+        if i and tokens[i - 1].lower_ in SUBJECT_PRONOUNS:
+            pos = ""  # "we co-finance": after a subject pronoun comes a verb, not a noun
         units.append(Unit(text, lemma, pos, offset + first.idx,
                           offset + last.idx + len(last.text), last.tag_))
         i = j + 1
@@ -306,7 +310,7 @@ class TermTable:
         for key, row in self.rows.items():
             if not _shape_ok(key, row) and key not in named:
                 continue
-            halves = set() if key in named else _halves(key)
+            halves = set() if key in named else self._halves(key, row)
             for a in range(len(key)):
                 for b in range(a + 1, len(key) + 1):
                     part = key[a:b]
@@ -314,12 +318,21 @@ class TermTable:
                         containers[part].append(key)
         return containers
 
+    def _halves(self, key: tuple[str, ...], row: TermRow) -> set[tuple[str, ...]]:
+        """The two halves of a four-word compound of two two-word terms, if the text says so.
 
-def _halves(key: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """The two-word-or-longer halves of a phrase of four or more words, split anywhere."""
-    if len(key) < 4 or "of" in key:
-        return set()
-    return {part for cut in range(2, len(key) - 1) for part in (key[:cut], key[cut:])}
+        "renewable hydrogen value chains", seen twice, is [renewable hydrogen][value chains]
+        when no phrase across the cut ("hydrogen value", "renewable hydrogen value") is seen
+        outside it;
+        "integrated water resources management" is not, when "water resources" stands alone
+        elsewhere (the bracketing test of Lauer 1995, on the text's own counts).
+        """
+        if len(key) != 4 or "of" in key or row.frequency < 2:
+            return set()  # one sighting says nothing of how a compound brackets
+        across = (key[1:3], key[:3], key[1:])
+        if any(self.rows[p].frequency > row.frequency for p in across if p in self.rows):
+            return set()
+        return {key[:2], key[2:]}
 
 
 def _mean(values: Iterable[int]) -> float:
