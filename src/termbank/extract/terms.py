@@ -364,7 +364,11 @@ def c_value(words: int, frequency: int, longer: list[int]) -> float:
 
 
 def specificity(key: tuple[str, ...]) -> float:
-    """How much rarer than everyday English the phrase's words are, 0..1 (mean per word)."""
+    """How much rarer than everyday English the phrase's words are, 0..1 (mean per word).
+
+    *key* holds the words as written (lower case): a lemma can be another word's form
+    ("rights" → "right", "data" → "datum") and have another frequency.
+    """
     words = [w for w in key if w != "of"]
     return sum(max(0.0, 6.0 - zipf(w)) / 6.0 for w in words) / max(1, len(words))
 
@@ -387,7 +391,9 @@ def termhood(key: tuple[str, ...], row: TermRow, longer: list[int]) -> float:
     if not _shape_ok(key, row):
         return 0.0
     spread = 1.0 + math.log2(len(row.documents))
-    return c_value(len(key), row.frequency, longer) * specificity(key) * spread * 2.0
+    written = tuple(re.findall(r"[^\W\d_]+", row.forms.most_common(1)[0][0].lower())
+                    if row.forms else key)
+    return c_value(len(key), row.frequency, longer) * specificity(written) * spread * 2.0
 
 
 def name_spans(mentions) -> list[tuple[int, int]]:
