@@ -16,9 +16,10 @@ from termbank.extract.lists import descriptors
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 #: hyphenated compounds, a participle after a verb and before a noun, a comparative, a
-#: capitalised geographic adjective, "of", a long token run and a line break
+#: subject pronoun before a verb, a capitalised geographic adjective, "of", a line break
 EDGES = ("People-to-people ties and state-of-the-art, well-known cross-border routes were "
-         "signed; forged passports, larger quotas, the Eurasian continent, the Strategic "
+         "signed; we co-finance enhanced links; forged passports, larger quotas, the Eurasian "
+         "continent, the Strategic "
          "Partnership Roadmap on Raw Materials.\n\nBRUSSELS – x-ray e-mail COVID-19 5G-based")
 
 
@@ -49,12 +50,15 @@ def units_from_tokens(doc, offset: int = 0) -> list[tuple]:
                 verbal = previous is not None and previous.pos_ in ("AUX", "VERB", "NOUN",
                                                                     "PROPN", "PRON")
                 pos = "" if verbal else "ADJ"
+                lemma = first.lower_
             if first.tag_ in ("JJR", "JJS") or not first.is_alpha or first.is_stop:
                 pos = ""
             if pos == "ADJ" and (lemma in descriptors() or first.text.lower() in descriptors()):
                 pos = ""
             if first.text.lower() == "of":
                 pos = "OF"
+        if i and tokens[i - 1].lower_ in terms.SUBJECT_PRONOUNS:
+            pos = ""
         units.append((text, lemma, pos, offset + first.idx, offset + last.idx + len(last.text),
                       last.tag_))
         i = j + 1

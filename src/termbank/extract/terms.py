@@ -48,6 +48,10 @@ MAX_OCCURRENCES = 20
 #: heads that make a capitalised adjective part of a common term ("Eurasian continent")
 GEOGRAPHIC_HEADS = frozenset({"continent", "subcontinent", "region", "peninsula", "steppe",
                               "basin", "plateau", "lowland", "highlands", "coast"})
+SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
+#: nouns of time measure: as the first word of a phrase they belong to an adverbial
+#: ("last year visa requirements") or a measure ("a 10-year visa"), not to a term
+TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "hour", "minute"})
 #: termhood a candidate needs; set on the seeds and checked on texts written for the purpose
 THRESHOLD = 0.5
 
@@ -162,12 +166,12 @@ def units_of(text: str) -> list[Unit]:
 def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
     # token attributes are read as one array: making a spaCy Token per attribute read cost
     # more than everything else the term track does
-    from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, ORTH, POS, SPACY, TAG
+    from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
     strings = doc.vocab.strings
-    hyphen, vbn, verbal_pos = _ids(strings)
-    columns = doc.to_array([ORTH, IDX, SPACY, POS, TAG, LEMMA, IS_ALPHA, IS_STOP]).T.tolist()
-    orths, idxs, spaces, poss, tags, lemmas, alphas, stops = columns
+    hyphen, vbn, verbal_pos, subject_pronouns = _ids(strings)
+    columns = doc.to_array([ORTH, IDX, SPACY, POS, TAG, LEMMA, IS_ALPHA, IS_STOP, LOWER]).T
+    orths, idxs, spaces, poss, tags, lemmas, alphas, stops, lowers = columns.tolist()
     if source is None:
         source = doc.text  # the text the doc was made from; doc.text joins every token
     units: list[Unit] = []
@@ -192,25 +196,30 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
             # a participle after a verb, noun or pronoun is verbal ("had signed"), before a
             # noun it is an adjective ("forged passports")
             verbal = tags[i] == vbn and i > 0 and poss[i - 1] in verbal_pos
-            key = (orths[i], lemmas[i], poss[i], tags[i], alphas[i], stops[i], verbal)
+            key = (orths[i], lemmas[i], poss[i], tags[i], alphas[i], stops[i], verbal,
+                   lowers[i])
             word = _SINGLE.get(key)
             if word is None:
                 word = _single(key, strings)
             text, lemma, pos, tag = word
             start = idxs[i]
             end = start + len(text)
+        if i and lowers[i - 1] in subject_pronouns:
+            pos = ""  # "we co-finance": after a subject pronoun comes a verb, not a noun
         units.append(Unit(text, lemma, pos, offset + start, offset + end, tag))
         i = j + 1
     return units
 
 
 @functools.cache
-def _ids(strings) -> tuple[int, int, frozenset[int]]:
-    """Ids of the hyphen, the VBN tag and the parts of speech that make a participle verbal."""
+def _ids(strings) -> tuple[int, int, frozenset[int], frozenset[int]]:
+    """Ids of the hyphen, the VBN tag, the parts of speech that make a participle verbal and
+    the subject pronouns."""
     from spacy.parts_of_speech import IDS
 
     return (strings.add("-"), strings.add("VBN"),
-            frozenset(IDS[p] for p in ("AUX", "VERB", "NOUN", "PROPN", "PRON")))
+            frozenset(IDS[p] for p in ("AUX", "VERB", "NOUN", "PROPN", "PRON")),
+            frozenset(strings.add(p) for p in SUBJECT_PRONOUNS))
 
 
 _SINGLE: dict[tuple, tuple[str, str, str, str]] = {}
@@ -219,11 +228,12 @@ _SINGLE_LIMIT = 500_000  # distinct (word, lemma, tag) seen; beyond it words are
 
 def _single(key: tuple, strings) -> tuple[str, str, str, str]:
     """(text, lemma, pattern part of speech, tag) of a one-token unit, cached: words repeat."""
-    orth, lemma_id, pos_id, tag_id, alpha, stop, verbal = key
+    orth, lemma_id, pos_id, tag_id, alpha, stop, verbal, lower = key
     text, lemma, tag = strings[orth], strings[lemma_id].lower(), strings[tag_id]
     pos = {"NOUN": "NOUN", "ADJ": "ADJ"}.get(strings[pos_id], "")
     if tag == "VBN":
         pos = "" if verbal else "ADJ"
+        lemma = strings[lower]  # "enhanced" whether tagged JJ or VBN
     if tag in ("JJR", "JJS") or not alpha or stop:
         pos = ""
     if pos == "ADJ" and (lemma in descriptors() or text.lower() in descriptors()):
@@ -274,8 +284,8 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
     allowed = _allowed(units, text)
     n = len(units)
     for i in range(n):
-        if not allowed[i] or units[i].pos not in ("ADJ", "NOUN"):
-            continue
+        if not allowed[i] or units[i].pos not in ("ADJ", "NOUN") or units[i].lemma in TIME_UNITS:
+            continue  # "last year visa requirements": a time unit opens an adverbial
         seen_of = False
         for j in range(i, min(n, i + MAX_WORDS)):
             if not allowed[j] or (j > i and units[j].start - units[j - 1].end > 1):
@@ -285,6 +295,8 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
                     break
                 seen_of = True
                 continue
+            if seen_of and units[j].pos != "NOUN":
+                break  # "rule of law", not "anniversary of diplomatic relations"
             if units[j].pos == "NOUN":
                 yield i, j
 
@@ -336,23 +348,72 @@ class TermTable:
                         sentence = sentences[bounds] = " ".join(text[bounds[0]:bounds[1]].split())
                     row.contexts.append({"document": name, "text": sentence})
 
-    def scored(self) -> list[tuple[float, tuple[str, ...], TermRow]]:
-        """(termhood, key, row) for every candidate, best first."""
+    def scored(self, names: frozenset[str] = frozenset()) -> list[tuple[float, tuple[str, ...], TermRow]]:
+        """(termhood, key, row) for every candidate that is not one of *names*, best first.
+
+        *names* are lower-case forms the name track holds ("enhanced partnership cooperation
+        agreement" written in lower case is still the EPCA): such a phrase is no term, and
+        it explains the phrases nested in it as a term would.
+        """
+        named = {key for key, row in self.rows.items()
+                 if any(" ".join(f.lower().split()) in names for f in row.forms)}
+        containers = self._containers(named)
+        # a container explains its parts only with occurrences of its own: "renewable hydrogen
+        # value" lies wholly inside "renewable hydrogen value chains" and explains nothing
+        own = {key: self.rows[key].frequency - _mean(self.rows[c].frequency for c in cs)
+               for key, cs in containers.items()}
         longer: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for key, row in self.rows.items():
-            if not _shape_ok(key, row):
-                continue  # a container that is itself no term explains none of its parts
-            for a in range(len(key)):
-                for b in range(a + 1, len(key) + 1):
-                    if (a, b) != (0, len(key)) and key[a:b] in self.rows:
-                        longer[key[a:b]].append(row.frequency)
+        for key, cs in containers.items():
+            longer[key] = [self.rows[c].frequency for c in cs if own.get(c, 1) > 0]
         out = []
         for key, row in self.rows.items():
-            if not row.loose:
+            if not row.loose or key in named:
                 continue
             out.append((termhood(key, row, longer.get(key, [])), key, row))
         out.sort(key=lambda t: (-t[0], t[1]))
         return out
+
+
+    def _containers(self, named: set) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """For each nested candidate, the longer candidates that explain its occurrences.
+
+        A container that is itself no term explains none of its parts, nor does a compound
+        of two terms explain its halves: in "renewable hydrogen value chains" both
+        "renewable hydrogen" and "value chains" are terms of their own (terms rarely run to
+        four words; a longer phrase is most often two terms joined). A name explains all.
+        """
+        containers: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for key, row in self.rows.items():
+            if not _shape_ok(key, row) and key not in named:
+                continue
+            halves = set() if key in named else self._halves(key, row)
+            for a in range(len(key)):
+                for b in range(a + 1, len(key) + 1):
+                    part = key[a:b]
+                    if (a, b) != (0, len(key)) and part in self.rows and part not in halves:
+                        containers[part].append(key)
+        return containers
+
+    def _halves(self, key: tuple[str, ...], row: TermRow) -> set[tuple[str, ...]]:
+        """The two halves of a four-word compound of two two-word terms, if the text says so.
+
+        "renewable hydrogen value chains", seen twice, is [renewable hydrogen][value chains]
+        when no phrase across the cut ("hydrogen value", "renewable hydrogen value") is seen
+        outside it;
+        "integrated water resources management" is not, when "water resources" stands alone
+        elsewhere (the bracketing test of Lauer 1995, on the text's own counts).
+        """
+        if len(key) != 4 or "of" in key or row.frequency < 2:
+            return set()  # one sighting says nothing of how a compound brackets
+        across = (key[1:3], key[:3], key[1:])
+        if any(self.rows[p].frequency > row.frequency for p in across if p in self.rows):
+            return set()
+        return {key[:2], key[2:]}
+
+
+def _mean(values: Iterable[int]) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -379,7 +440,11 @@ def c_value(words: int, frequency: int, longer: list[int]) -> float:
 
 
 def specificity(key: tuple[str, ...]) -> float:
-    """How much rarer than everyday English the phrase's words are, 0..1 (mean per word)."""
+    """How much rarer than everyday English the phrase's words are, 0..1 (mean per word).
+
+    *key* holds the words as written (lower case): a lemma can be another word's form
+    ("rights" → "right", "data" → "datum") and have another frequency.
+    """
     words = [w for w in key if w != "of"]
     return sum(max(0.0, 6.0 - zipf(w)) / 6.0 for w in words) / max(1, len(words))
 
@@ -402,7 +467,9 @@ def termhood(key: tuple[str, ...], row: TermRow, longer: list[int]) -> float:
     if not _shape_ok(key, row):
         return 0.0
     spread = 1.0 + math.log2(len(row.documents))
-    return c_value(len(key), row.frequency, longer) * specificity(key) * spread * 2.0
+    written = tuple(re.findall(r"[^\W\d_]+", row.forms.most_common(1)[0][0].lower())
+                    if row.forms else key)
+    return c_value(len(key), row.frequency, longer) * specificity(written) * spread * 2.0
 
 
 def name_spans(mentions) -> list[tuple[int, int]]:
@@ -418,7 +485,7 @@ def candidates(table: TermTable, names: Iterable) -> list:
 
     taken = {" ".join(n.lower().split()) for c in names for n in (c.preferred, *c.variants)}
     out = []
-    for value, key, row in table.scored():
+    for value, key, row in table.scored(frozenset(taken)):
         if value < THRESHOLD:
             break
         forms = [f for f, _ in row.forms.most_common()]
