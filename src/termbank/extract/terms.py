@@ -183,7 +183,18 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
         while (j + 2 < n and orths[j + 1] == hyphen and not spaces[j]
                and not spaces[j + 1] and alphas[j + 2]):
             j += 2
-        if j > i:
+        if j == i:
+            # a participle after a verb, noun or pronoun is verbal ("had signed"), before a
+            # noun it is an adjective ("forged passports"); the rest depends on the word
+            verbal = tags[i] == vbn and i > 0 and poss[i - 1] in verbal_pos
+            key = (orths[i], lemmas[i], poss[i], tags[i], verbal)
+            word = _SINGLE.get(key)
+            if word is None:
+                word = _single(key, alphas[i], stops[i], lowers[i], strings)
+            text, lemma, pos, tag = word
+            start = idxs[i]
+            end = start + len(text)
+        else:
             last_text = strings[orths[j]]
             start, end = idxs[i], idxs[j] + len(last_text)
             text = source[start:end]
@@ -192,18 +203,6 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
             if not all(alphas[k] or orths[k] == hyphen for k in range(i, j + 1)):
                 pos = ""
             tag = strings[tags[j]]
-        else:
-            # a participle after a verb, noun or pronoun is verbal ("had signed"), before a
-            # noun it is an adjective ("forged passports")
-            verbal = tags[i] == vbn and i > 0 and poss[i - 1] in verbal_pos
-            key = (orths[i], lemmas[i], poss[i], tags[i], alphas[i], stops[i], verbal,
-                   lowers[i])
-            word = _SINGLE.get(key)
-            if word is None:
-                word = _single(key, strings)
-            text, lemma, pos, tag = word
-            start = idxs[i]
-            end = start + len(text)
         if i and lowers[i - 1] in subject_pronouns:
             pos = ""  # "we co-finance": after a subject pronoun comes a verb, not a noun
         units.append(Unit(text, lemma, pos, offset + start, offset + end, tag))
@@ -226,9 +225,13 @@ _SINGLE: dict[tuple, tuple[str, str, str, str]] = {}
 _SINGLE_LIMIT = 500_000  # distinct (word, lemma, tag) seen; beyond it words are not cached
 
 
-def _single(key: tuple, strings) -> tuple[str, str, str, str]:
-    """(text, lemma, pattern part of speech, tag) of a one-token unit, cached: words repeat."""
-    orth, lemma_id, pos_id, tag_id, alpha, stop, verbal, lower = key
+def _single(key: tuple, alpha: int, stop: int, lower: int, strings
+            ) -> tuple[str, str, str, str]:
+    """(text, lemma, pattern part of speech, tag) of a one-token unit, cached: words repeat.
+
+    The key is (word, lemma, part of speech, tag, verbal); *alpha*, *stop* and *lower*
+    are properties of the word itself, so they need no place in it."""
+    orth, lemma_id, pos_id, tag_id, verbal = key
     text, lemma, tag = strings[orth], strings[lemma_id].lower(), strings[tag_id]
     pos = {"NOUN": "NOUN", "ADJ": "ADJ"}.get(strings[pos_id], "")
     if tag == "VBN":
