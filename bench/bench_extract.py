@@ -7,8 +7,9 @@ and the candidate tables grow as they would on new text. The documents are gener
 before the clock starts (generation is not extraction) and streamed through ``extract``
 one at a time; a short warm-up on other text loads the word lists and frequencies first.
 
-Each size runs in a fresh process, so its peak RSS is its own (model included). On the
-same documents it reports:
+Each size runs in a fresh process, so its peak RSS is its own (model included). Times are
+the process's CPU time, so the figures are words per second of one core even on a shared
+machine (waiting for a core is not counted). On the same documents it reports:
 
 - whole: ``extract`` with both tracks, as ``termbank extract`` runs it;
 - without tagger: the same run with the time spent inside spaCy's ``pipe`` taken out,
@@ -93,18 +94,18 @@ class TimedPipeline:
     def pipe(self, texts, **options):
         docs = self.nlp.pipe(texts, **options)
         while True:
-            start = time.perf_counter()
+            start = time.process_time()
             doc = next(docs, None)
-            self.seconds += time.perf_counter() - start
+            self.seconds += time.process_time() - start
             if doc is None:
                 return
             yield doc
 
 
 def timed(function) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     function()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def measure(size: int) -> list[str]:
