@@ -105,3 +105,12 @@ def test_a_common_single_word_needs_repetition():
     laundering = " ".join(["Laundering grew again."] * 5) + "\n"
     assert "laundering" in terms_of(laundering)  # Zipf 3.5, seen five times
     assert "laundering" not in terms_of("Laundering grew again.\n")
+
+
+def test_hyphenated_descriptors_and_adjective_rows_open_no_term():
+    text = ("He described the large-scale political and socio-economic reforms and a "
+            "forward-looking framework for the green transition.\n")
+    terms = terms_of(text)
+    assert not {t for t in terms if t.startswith(("large-scale", "forward-looking"))}
+    assert "large-scale" not in terms
+    assert "green transition" in terms

@@ -213,6 +213,8 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
     out = []
     for k, unit in enumerate(units):
         ok = bool(unit.pos) and not any(c.isupper() for c in unit.text[1:])  # "fromTCA"
+        if ok and "-" in unit.text and unit.text.lower() in descriptors():
+            ok = False  # "large-scale", "forward-looking": descriptors too
         if ok and unit.pos != "OF" and unit.text[:1].isupper():
             if unit.tag in ("NNP", "NNPS") or any(c.isupper() for c in unit.text[1:]):
                 ok = False
@@ -244,8 +246,18 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
                 continue
             if seen_of and units[j].pos != "NOUN":
                 break  # "rule of law", not "anniversary of diplomatic relations"
-            if units[j].pos == "NOUN":
+            if units[j].pos == "NOUN" and not _attributive(units, j, allowed):
                 yield i, j
+
+
+def _attributive(units: list[Unit], j: int, allowed: list[bool]) -> bool:
+    """A hyphenated compound right before an adjective is one of a row of adjectives
+    ("large-scale political reforms"): no phrase ends there. Before a noun it may be a noun
+    itself ("e-government portal")."""
+    following = j + 1
+    return ("-" in units[j].text and following < len(units) and allowed[following]
+            and units[following].pos == "ADJ"
+            and units[following].start - units[j].end <= 1)
 
 
 def key_of(units: list[Unit]) -> tuple[str, ...]:
