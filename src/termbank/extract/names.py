@@ -509,6 +509,11 @@ def iter_mentions(text: str):
             for mention in parse_run(text, start, end):
                 if not mention.nested:
                     _context_evidence(text, mention)
+                    if mention.kind == "agreement/document" and mention.end == end:
+                        full = _with_tail(text, mention)
+                        if full is not None:
+                            yield full
+                            mention.nested = True  # the head alone: a variant of the name
                 yield mention
 
 
@@ -563,6 +568,17 @@ def _context_evidence(text: str, mention: Mention) -> None:
             return
     if mention.kind == "name" and word in en.SAYING_VERBS:
         mention.person = True
+
+
+def _with_tail(text: str, mention: Mention) -> Mention | None:
+    """The full name when a document's name runs on in lower case (see tails.py)."""
+    from termbank.extract.tails import tail_end
+
+    end = tail_end(text, mention.start, mention.end)
+    if end == mention.end:
+        return None
+    return Mention(" ".join(text[mention.start:end].split()), mention.start, end,
+                   mention.kind, initial=mention.initial)
 
 
 def _quoted(text: str, start: int, end: int) -> list[Mention]:

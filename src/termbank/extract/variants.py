@@ -156,6 +156,7 @@ class Table:
         groups.link_surnames()
         groups.link_spellings()
         groups.link_short_titles()
+        groups.link_tails()
         groups.claim_lower(self.lower)
         out = [self._candidate(members, groups) for members in groups.groups()]
         out = [c for c in out if c is not None]
@@ -437,6 +438,19 @@ class _Groups:
                 continue
             self.union(roots.pop(), short)
 
+    def link_tails(self) -> None:
+        """A document's capitalised head joins its full name when only one full name with a
+        lower-case tail has that head ("Memorandum of Understanding on … value chains")."""
+        fulls: dict[str, list[str]] = {}
+        for key in self.rows:
+            match = _LOWER_TAIL.search(key)
+            if match and match.start() > 0 and key[:1].isupper():
+                fulls.setdefault(key[:match.start()], []).append(key)
+        for short, keys in fulls.items():
+            target = self.lookup(short)
+            if target is not None and len({self.find(k) for k in keys}) == 1:
+                self.union(keys[0], target)
+
     def claim_lower(self, lower: dict[str, Row]) -> None:
         """Lower-case phrases join the name whose words they repeat (two words or more)."""
         targets = {}
@@ -459,6 +473,9 @@ class _Groups:
                     claimed.contexts = list(row.contexts)
                     self.union(target, self.add_row(claimed))
                     break
+
+
+_LOWER_TAIL = re.compile(r" (?:on|for|of) (?:(?:a|an|the) )?[a-z]")
 
 
 def _surface_size(phrase: str, content_size: int) -> int:
@@ -515,7 +532,10 @@ def _preferred(members: list[Row], kind: str, groups: _Groups) -> str:
             role = 1.5
         if row.role == "list" and row.source.startswith("data/extract/institutions"):
             role = -1  # the curated lemma: "Maslikhat" for "Maslikhats"
-        return (role, -(len(row.text.split()) if kind == "person" else 0), -row.frequency,
+        # a form seen only inside a longer name of the group ("Memorandum of Understanding"
+        # inside "Memorandum of Understanding on …") is not the one to prefer
+        inside = bool(row.frequency) and row.nested == row.frequency
+        return (role, inside, -(len(row.text.split()) if kind == "person" else 0), -row.frequency,
                 len(row.text), row.text)
     if kind == "official title":
         titles = [r for r in members if r.frequency and _row_kind(r) == "official title"]
