@@ -73,3 +73,37 @@ def test_the_term_track_still_sees_the_phrases_of_the_tail_where_they_stand_alon
     term = next(c for c in found if c.kind == "term" and c.preferred == "sustainable raw materials")
     # inside the memorandum's name in 001 the phrase is no loose occurrence; in 002 it is
     assert {o[0].rsplit("/", 1)[-1][:3] for o in term.occurrences} == {"002"}
+
+
+# -- routes named by their ends, bodies named after a place, areas ----------------------
+
+def test_a_dashed_compound_of_places_with_a_route_head_is_one_route():
+    found = _found("Trucks use the Almaty–Bishkek road, and oil flows through the "
+                   "Kazakhstan-China pipeline. The Akhalkalaki–Kars–Erzurum railway was "
+                   "upgraded.")
+    for name in ("Almaty–Bishkek road", "Kazakhstan-China pipeline",
+                 "Akhalkalaki–Kars–Erzurum railway"):
+        assert found[name].kind == "route/programme/event"
+    # the ends of a route are not loose places
+    assert not {"Almaty", "Bishkek", "Kars", "Akhalkalaki", "Erzurum", "China"} & set(found)
+
+
+def test_a_dashed_compound_without_a_route_head_stays_apart():
+    assert "Kazakhstan–China relations" not in _names("Kazakhstan–China relations grew.")
+
+
+def test_a_body_named_after_a_place_after_a_title_is_no_jurisdiction():
+    mentions = [m for m in iter_mentions(
+        "The Chairman of Uzbekistan Airways Ilhom Makhkamov said so.")]
+    title = next(m for m in mentions if m.kind == "official title")
+    assert (title.title, title.jurisdiction, title.holder) == (
+        "Chairman of Uzbekistan Airways", "", "Ilhom Makhkamov")
+    assert ("Uzbekistan Airways", "organisation") in [(m.text, m.kind) for m in mentions]
+
+
+def test_a_lower_case_area_word_completes_a_name():
+    found = _found("Tourists from the region may enter the Schengen area, and the Khorgos "
+                   "zone takes goods duty-free. The Schengen area has no internal borders.")
+    assert found["Schengen area"].kind == "place" and found["Schengen area"].frequency == 2
+    assert found["Khorgos zone"].kind == "place"
+    assert "Schengen" not in found and "Khorgos" not in found

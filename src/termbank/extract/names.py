@@ -252,6 +252,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         return ""
     if _is_title(entity):
         if atom[0].cls == PLACE:
+            if first != "in" and len(atom) > 1 and atom[1].cls == HEAD \
+                    and atom[1].kind not in ("place", "official title"):
+                return "join"  # "President of Azerbaijan Railways": a body, not a country
             if first == "of" and _followed_by_place(units, seps, j, "to"):
                 return "join"  # "Ambassador of Japan to Kazakhstan": Japan is the sender
             return "join" if first == "on" else ("jurisdiction" if first != "in" else "")
@@ -505,6 +508,9 @@ def iter_mentions(text: str):
         if 0 < start and end < len(text) and text[start - 1] in _OPEN_QUOTES \
                 and text[end] in _CLOSE_QUOTES and (" " in match.group()):
             yield from _quoted(text, start, end)
+        elif _ROUTE_HEAD.match(text, end) and _is_dashed_compound(_ARTICLE.sub("", match.group())):
+            start += len(match.group()) - len(_ARTICLE.sub("", match.group()))
+            yield from _route(text, start, end, _ROUTE_HEAD.match(text, end).end())
         else:
             for mention in parse_run(text, start, end):
                 if not mention.nested:
@@ -517,6 +523,8 @@ def iter_mentions(text: str):
                 yield mention
 
 
+#: lower-case words that complete a name of an area: "the Schengen area"
+AREA_HEADS = frozenset({"area", "zone"})
 _PLACE_OF = re.compile(r"(?<![\w\-])(?:port|city|town|village|region|province|oblast|district)"
                       r"[ \t\xa0]+of[ \t\xa0]+$")
 _COORDINATED = re.compile(rf"[ \t\xa0]+and[ \t\xa0]+({_WORD})(?:[ \t\xa0]+([a-z][a-z\-]*))?")
@@ -536,6 +544,12 @@ def _context_evidence(text: str, mention: Mention) -> None:
         return
     after = _NEXT_WORD.match(text, mention.end, mention.end + 40)
     word = after.group(1) if after else ""
+    if word in AREA_HEADS and not mention.person:
+        # "the Schengen area", "the Khorgos zone": the lower-case word completes the name
+        mention.end = after.end()
+        mention.text = f"{mention.text} {word}"
+        mention.kind = "place"
+        return
     head = lists.heads().get(word) or lists.heads().get(en.singular(word))
     if head and head not in ("title", "modifier"):
         mention.kind = head
@@ -568,6 +582,33 @@ def _context_evidence(text: str, mention: Mention) -> None:
             return
     if mention.kind == "name" and word in en.SAYING_VERBS:
         mention.person = True
+
+
+#: lower-case heads that make a dashed compound of places one name: "Dostyk–Moyinty railway"
+_ROUTE_HEAD = re.compile(r"[ \t\xa0]+(?:railway|railroad|rail line|road|highway|motorway|"
+                         r"pipeline|gas pipeline|oil pipeline|corridor|route|line|canal|"
+                         r"power line|transmission line|interconnector)(?![\w\-])")
+_ARTICLE = re.compile(r"^(?:The|A|An|This|That)[ \t\xa0]+")
+_DASH = re.compile(r"[ \t\xa0]*[–—][ \t\xa0]*|(?<=\w)-(?=[A-Z])")
+
+
+def _is_dashed_compound(run: str) -> bool:
+    """Two or more places (or plain names) joined by dashes: "Baku–Tbilisi–Kars"."""
+    parts = _DASH.split(run)
+    return len(parts) >= 2 and all(
+        _TOKEN.fullmatch(p) or p.lower() in lists.places() for p in parts)
+
+
+def _route(text: str, start: int, run_end: int, end: int) -> list[Mention]:
+    """A route named by its ends: the whole is the name, the places in it are nested."""
+    out = [Mention(" ".join(text[start:end].split()), start, end, "route/programme/event")]
+    offset = start
+    for part in _DASH.split(text[start:run_end]):
+        offset = text.index(part, offset)
+        if classify(part)[0] == PLACE:
+            out.append(Mention(part, offset, offset + len(part), "place", nested=True))
+        offset += len(part)
+    return out
 
 
 def _with_tail(text: str, mention: Mention) -> Mention | None:
