@@ -107,3 +107,74 @@ def test_a_lower_case_area_word_completes_a_name():
     assert found["Schengen area"].kind == "place" and found["Schengen area"].frequency == 2
     assert found["Khorgos zone"].kind == "place"
     assert "Schengen" not in found and "Khorgos" not in found
+
+
+# -- run-ons and broken names -----------------------------------------------------------
+
+def test_a_person_after_a_body_ending_in_a_weak_head_is_split_off():
+    found = _found("“Markets decide,” said the head of the Almaty Regional Investment Centre "
+                   "Saule Tulegenova.")
+    assert found["Almaty Regional Investment Centre"].kind == "institution/body"
+    assert found["Saule Tulegenova"].kind == "person"
+
+
+def test_a_demonym_led_name_goes_on_after_and():
+    assert "Kazakh Border and Customs Cooperation Agency" in _names(
+        "Staff of the Kazakh Border and Customs Cooperation Agency met.")
+    # a place or acronym before "and" still ends the name
+    assert _names("Kazakhstan and the EU Delegation met.") == ["Kazakhstan", "EU Delegation"]
+
+
+def test_an_expansion_the_acronym_spells_is_one_name():
+    found = _found("The Regional Transit Information and Tracking Platform (RTITP) went live. "
+                   "The RTITP links ten ports.")
+    candidate = found["Regional Transit Information and Tracking Platform"]
+    assert candidate.variants == ["RTITP"]
+    assert not {"Regional Transit Information", "Tracking Platform"} & set(found)
+
+
+def test_a_name_known_as_another_is_one_concept_with_the_name_preferred():
+    found = _found("Staff of the Caspian Shipping and Ports Authority, known as Kaspmorport, "
+                   "inspected the ferries. Kaspmorport said so.")
+    candidate = found["Caspian Shipping and Ports Authority"]
+    assert candidate.variants == ["Kaspmorport"] and "Kaspmorport" not in found
+
+
+def test_complements_listed_with_commas_stay_in_the_name():
+    assert _names("The Committee on Budgets, Fisheries and Regional Development (CBFR) met.")[0] \
+        == "Committee on Budgets, Fisheries and Regional Development"
+    # listed places, people or bodies are not complements
+    assert _names("The Ministry of Energy, Kazakhstan and Uzbekistan agreed.") == [
+        "Ministry of Energy", "Kazakhstan", "Uzbekistan"]
+    assert "Ministry of Energy" in _names(
+        "The Ministry of Energy, Dana Zhunus and Aida Balayeva met.")
+
+
+def test_the_adjective_of_a_place_is_no_concept():
+    found = _found("Central Asian states and Caspian ports trade with South Asian markets. "
+                   "Central Asia and South Asia met.")
+    assert not {"Central Asian", "Caspian", "South Asian"} & set(found)
+    assert found["Central Asia"].kind == "place"
+
+
+def test_a_dashed_party_prefix_makes_no_second_concept():
+    found = _found("The second EU–Central Asia Water Dialogue met in Tashkent. The next Water "
+                   "Dialogue meets in 2026.")
+    candidate = found.get("Water Dialogue") or found["EU – Central Asia Water Dialogue"]
+    assert {candidate.preferred, *candidate.variants} >= {"Water Dialogue"}
+    assert len([c for c in found if "Water Dialogue" in c]) == 1
+
+
+def test_a_title_named_by_its_head_and_the_holders_surname_joins_the_full_title():
+    found = _found("The Commissioner for Trade and Economic Security Maros Sefcovic arrived. "
+                   "Commissioner Sefcovic said talks went well.")
+    assert "Commissioner" not in found
+    assert "Commissioner" in found["Commissioner for Trade and Economic Security"].variants
+
+
+def test_the_company_a_board_belongs_to_is_an_organisation():
+    mentions = [(m.text, m.kind) for m in iter_mentions(
+        "The Chairman of the Management Board of Kazatomprom Meirzhan Yussupov spoke.")]
+    assert ("Kazatomprom", "organisation") in mentions
+    assert ("Directors", "organisation") not in [(m.text, m.kind) for m in iter_mentions(
+        "The Chairman of the Board of Directors Dana Zhunus spoke.")]

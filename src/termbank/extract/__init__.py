@@ -14,7 +14,7 @@ from dataclasses import replace
 from termbank.extract.acronyms import find_definitions
 from termbank.extract.candidate import KINDS, Candidate
 from termbank.extract import terms as terms_track
-from termbank.extract.names import iter_mentions
+from termbank.extract.names import aliases, iter_mentions, join_defined
 from termbank.extract.text import Document, read_documents
 from termbank.extract.variants import Table
 from termbank.lang import en
@@ -42,8 +42,10 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
     term_table = terms_track.TermTable() if terms else None
     for document in documents:
         text = quiet_headings(document.text)
-        mentions = list(iter_mentions(text))
-        table.add_document(document.name, text, mentions, find_definitions(text))
+        definitions = find_definitions(text)
+        mentions = join_defined(text, list(iter_mentions(text)), definitions)
+        table.add_document(document.name, text, mentions, definitions)
+        table.aliases.update(aliases(text, mentions))
         also_called.update(parenthesised_names(text, mentions))
         if term_table is not None:
             term_table.add_document(document.name, text, terms_track.name_spans(mentions))
