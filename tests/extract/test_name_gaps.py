@@ -178,3 +178,45 @@ def test_the_company_a_board_belongs_to_is_an_organisation():
     assert ("Kazatomprom", "organisation") in mentions
     assert ("Directors", "organisation") not in [(m.text, m.kind) for m in iter_mentions(
         "The Chairman of the Board of Directors Dana Zhunus spoke.")]
+
+
+# -- ids of two-hat titles ----------------------------------------------------------------
+
+HAT = "High Representative for Foreign Affairs and Security Policy"
+WHOLE = f"{HAT} – Vice President of the European Commission"
+
+
+def test_each_hat_and_the_whole_get_ids_from_their_own_text():
+    from termbank.extract import to_concepts
+
+    text = (f"As {WHOLE} Kaja Kallas said, the {HAT} chairs the council. The Vice President "
+            "of the European Commission spoke.")
+    ids = {c.preferred("en").text: c.id for c in to_concepts(extract([Document("t", text)],
+                                                                        terms=False))}
+    assert ids[HAT] == "c-high-representative-for-foreign-affairs-and-security-policy"
+    assert ids[WHOLE] == ("c-high-representative-for-foreign-affairs-and-security-policy-"
+                          "vice-president-of-the-european-commission")
+    assert not any(i.endswith("-2") for i in ids.values())
+
+
+def test_a_long_id_is_cut_at_a_whole_word():
+    from termbank.model import slug
+
+    assert slug("Agreement on the avoidance of double taxation and the prevention of fiscal "
+                "evasion", words_up_to=40) == "c-agreement-on-the-avoidance-of-double"
+    assert slug(WHOLE) == slug(HAT)  # the default cut (60 characters) cannot tell them apart
+
+
+def test_the_glossary_meets_each_hat_under_its_own_concept():
+    from termbank.extract.known import mark_known
+    from termbank.glossary import Glossary
+
+    glossary = Glossary(SEEDS.parent / "glossary").load()
+    found = extract(read_documents([SEEDS / "002_7a94d5063727b9e4.txt"]), terms=False)
+    mark_known(found, glossary)
+    known = {c.preferred: c.known for c in found}
+    # the whole lists the hat as a variant and the hat lists the whole: each term goes to the
+    # concept where it is the preferred term
+    assert known[HAT] == "c-high-representative-for-foreign-affairs-and-security-policy"
+    assert known[WHOLE] == ("c-high-representative-for-foreign-affairs-and-security-policy-"
+                            "vice-president-of-the-european-commission")

@@ -201,13 +201,18 @@ def to_concepts(candidates: Iterable[Candidate]) -> list[Concept]:
             for concept, candidate in zip(concepts, candidates)]
 
 
+#: characters of a concept id's body, cut at a word: long enough that the id of a
+#: two-hat title differs from that of its first hat
+LONGEST_ID = 110
+
+
 def _concept_id(candidate: Candidate, used: set[str]) -> str:
     base_text = candidate.preferred
     if en.is_acronym(base_text):
         expansion = next((p["expansion"] for p in candidate.pairs
                           if p["acronym"] == base_text), None)
         base_text = expansion or base_text
-    base = slug(base_text)
+    base = slug(base_text, words_up_to=LONGEST_ID)
     concept_id, n = base, 2
     while concept_id in used:
         concept_id, n = f"{base}-{n}", n + 1
