@@ -220,3 +220,20 @@ def test_the_glossary_meets_each_hat_under_its_own_concept():
     assert known[HAT] == "c-high-representative-for-foreign-affairs-and-security-policy"
     assert known[WHOLE] == ("c-high-representative-for-foreign-affairs-and-security-policy-"
                             "vice-president-of-the-european-commission")
+
+
+# -- measured floors of the name track -----------------------------------------------------
+
+#: names P, names R on the fresh texts (measured, rounded down; FIGURES.md)
+NAME_FLOORS = {"energy": (1.0, 1.0), "visas": (0.96, 1.0), "transport": (0.97, 1.0)}
+
+
+@pytest.mark.parametrize("corpus", list(NAME_FLOORS))
+def test_the_name_track_keeps_its_measured_floors_on_the_fresh_texts(corpus):
+    from tests.extract.gold import DATA, evaluate, load
+
+    found = extract(read_documents([DATA / "fresh" / f"{corpus}.txt"]), terms=False)
+    scores = evaluate(found, load(f"gold_fresh_{corpus}.yaml"))
+    precision, recall = NAME_FLOORS[corpus]
+    assert scores["name_precision"] >= precision, scores["extra"]
+    assert scores["name_recall"] >= recall, scores["missed"]
