@@ -48,6 +48,10 @@ MAX_OCCURRENCES = 20
 #: heads that make a capitalised adjective part of a common term ("Eurasian continent")
 GEOGRAPHIC_HEADS = frozenset({"continent", "subcontinent", "region", "peninsula", "steppe",
                               "basin", "plateau", "lowland", "highlands", "coast"})
+SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
+#: nouns of time measure: as the first word of a phrase they belong to an adverbial
+#: ("last year visa requirements") or a measure ("a 10-year visa"), not to a term
+TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "hour", "minute"})
 #: termhood a candidate needs; set on the seeds and checked on texts written for the purpose
 THRESHOLD = 0.5
 
@@ -170,12 +174,15 @@ def _units(doc, offset: int = 0) -> list[Unit]:
                 verbal = previous is not None and previous.pos_ in ("AUX", "VERB", "NOUN",
                                                                     "PROPN", "PRON")
                 pos = "" if verbal else "ADJ"
+                lemma = first.lower_  # "enhanced" whether tagged JJ or VBN
             if first.tag_ in ("JJR", "JJS") or not first.is_alpha or first.is_stop:
                 pos = ""
             if pos == "ADJ" and (lemma in descriptors() or first.text.lower() in descriptors()):
                 pos = ""  # "close cooperation": a descriptor describes, a term classifies
             if first.text.lower() == "of":
                 pos = "OF"
+        if i and tokens[i - 1].lower_ in SUBJECT_PRONOUNS:
+            pos = ""  # "we co-finance": after a subject pronoun comes a verb, not a noun
         units.append(Unit(text, lemma, pos, offset + first.idx,
                           offset + last.idx + len(last.text), last.tag_))
         i = j + 1
@@ -210,8 +217,8 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
     allowed = _allowed(units, text)
     n = len(units)
     for i in range(n):
-        if not allowed[i] or units[i].pos not in ("ADJ", "NOUN"):
-            continue
+        if not allowed[i] or units[i].pos not in ("ADJ", "NOUN") or units[i].lemma in TIME_UNITS:
+            continue  # "last year visa requirements": a time unit opens an adverbial
         seen_of = False
         for j in range(i, min(n, i + MAX_WORDS)):
             if not allowed[j] or (j > i and units[j].start - units[j - 1].end > 1):
@@ -221,6 +228,8 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
                     break
                 seen_of = True
                 continue
+            if seen_of and units[j].pos != "NOUN":
+                break  # "rule of law", not "anniversary of diplomatic relations"
             if units[j].pos == "NOUN":
                 yield i, j
 
@@ -263,23 +272,72 @@ class TermTable:
                 if len(row.contexts) < 2:
                     row.contexts.append({"document": name, "text": _sentence(text, start, end)})
 
-    def scored(self) -> list[tuple[float, tuple[str, ...], TermRow]]:
-        """(termhood, key, row) for every candidate, best first."""
+    def scored(self, names: frozenset[str] = frozenset()) -> list[tuple[float, tuple[str, ...], TermRow]]:
+        """(termhood, key, row) for every candidate that is not one of *names*, best first.
+
+        *names* are lower-case forms the name track holds ("enhanced partnership cooperation
+        agreement" written in lower case is still the EPCA): such a phrase is no term, and
+        it explains the phrases nested in it as a term would.
+        """
+        named = {key for key, row in self.rows.items()
+                 if any(" ".join(f.lower().split()) in names for f in row.forms)}
+        containers = self._containers(named)
+        # a container explains its parts only with occurrences of its own: "renewable hydrogen
+        # value" lies wholly inside "renewable hydrogen value chains" and explains nothing
+        own = {key: self.rows[key].frequency - _mean(self.rows[c].frequency for c in cs)
+               for key, cs in containers.items()}
         longer: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for key, row in self.rows.items():
-            if not _shape_ok(key, row):
-                continue  # a container that is itself no term explains none of its parts
-            for a in range(len(key)):
-                for b in range(a + 1, len(key) + 1):
-                    if (a, b) != (0, len(key)) and key[a:b] in self.rows:
-                        longer[key[a:b]].append(row.frequency)
+        for key, cs in containers.items():
+            longer[key] = [self.rows[c].frequency for c in cs if own.get(c, 1) > 0]
         out = []
         for key, row in self.rows.items():
-            if not row.loose:
+            if not row.loose or key in named:
                 continue
             out.append((termhood(key, row, longer.get(key, [])), key, row))
         out.sort(key=lambda t: (-t[0], t[1]))
         return out
+
+
+    def _containers(self, named: set) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """For each nested candidate, the longer candidates that explain its occurrences.
+
+        A container that is itself no term explains none of its parts, nor does a compound
+        of two terms explain its halves: in "renewable hydrogen value chains" both
+        "renewable hydrogen" and "value chains" are terms of their own (terms rarely run to
+        four words; a longer phrase is most often two terms joined). A name explains all.
+        """
+        containers: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for key, row in self.rows.items():
+            if not _shape_ok(key, row) and key not in named:
+                continue
+            halves = set() if key in named else self._halves(key, row)
+            for a in range(len(key)):
+                for b in range(a + 1, len(key) + 1):
+                    part = key[a:b]
+                    if (a, b) != (0, len(key)) and part in self.rows and part not in halves:
+                        containers[part].append(key)
+        return containers
+
+    def _halves(self, key: tuple[str, ...], row: TermRow) -> set[tuple[str, ...]]:
+        """The two halves of a four-word compound of two two-word terms, if the text says so.
+
+        "renewable hydrogen value chains", seen twice, is [renewable hydrogen][value chains]
+        when no phrase across the cut ("hydrogen value", "renewable hydrogen value") is seen
+        outside it;
+        "integrated water resources management" is not, when "water resources" stands alone
+        elsewhere (the bracketing test of Lauer 1995, on the text's own counts).
+        """
+        if len(key) != 4 or "of" in key or row.frequency < 2:
+            return set()  # one sighting says nothing of how a compound brackets
+        across = (key[1:3], key[:3], key[1:])
+        if any(self.rows[p].frequency > row.frequency for p in across if p in self.rows):
+            return set()
+        return {key[:2], key[2:]}
+
+
+def _mean(values: Iterable[int]) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -306,7 +364,11 @@ def c_value(words: int, frequency: int, longer: list[int]) -> float:
 
 
 def specificity(key: tuple[str, ...]) -> float:
-    """How much rarer than everyday English the phrase's words are, 0..1 (mean per word)."""
+    """How much rarer than everyday English the phrase's words are, 0..1 (mean per word).
+
+    *key* holds the words as written (lower case): a lemma can be another word's form
+    ("rights" → "right", "data" → "datum") and have another frequency.
+    """
     words = [w for w in key if w != "of"]
     return sum(max(0.0, 6.0 - zipf(w)) / 6.0 for w in words) / max(1, len(words))
 
@@ -329,7 +391,9 @@ def termhood(key: tuple[str, ...], row: TermRow, longer: list[int]) -> float:
     if not _shape_ok(key, row):
         return 0.0
     spread = 1.0 + math.log2(len(row.documents))
-    return c_value(len(key), row.frequency, longer) * specificity(key) * spread * 2.0
+    written = tuple(re.findall(r"[^\W\d_]+", row.forms.most_common(1)[0][0].lower())
+                    if row.forms else key)
+    return c_value(len(key), row.frequency, longer) * specificity(written) * spread * 2.0
 
 
 def name_spans(mentions) -> list[tuple[int, int]]:
@@ -345,7 +409,7 @@ def candidates(table: TermTable, names: Iterable) -> list:
 
     taken = {" ".join(n.lower().split()) for c in names for n in (c.preferred, *c.variants)}
     out = []
-    for value, key, row in table.scored():
+    for value, key, row in table.scored(frozenset(taken)):
         if value < THRESHOLD:
             break
         forms = [f for f, _ in row.forms.most_common()]
