@@ -237,3 +237,16 @@ def test_the_name_track_keeps_its_measured_floors_on_the_fresh_texts(corpus):
     precision, recall = NAME_FLOORS[corpus]
     assert scores["name_precision"] >= precision, scores["extra"]
     assert scores["name_recall"] >= recall, scores["missed"]
+
+
+def test_a_name_shaped_word_opening_a_sentence_is_still_a_name():
+    found = _found("Erasmus+ funds student exchanges. KazTransGas ships gas. Yesterday it rained.")
+    assert "Erasmus+" in found and "KazTransGas" in found
+    assert "Yesterday" not in found
+
+
+def test_a_plural_title_word_alone_is_no_office():
+    found = _found("Ministers of the five states met. Ambassadors attended too. The Minister "
+                   "of Energy Dana Zhunus spoke.")
+    assert not {"Ministers", "Ambassadors"} & set(found)
+    assert found["Minister of Energy"].kind == "official title"

@@ -250,10 +250,15 @@ def _is_junk(row: Row) -> bool:
         if en.is_sentence_word(word) or en.is_calendar_word(word) or len(word) < 2:
             return True
         kind = row.kinds.most_common(1)[0][0]
-        if kind == "other" and row.initial == row.frequency and not row.person:
-            return True
+        if kind == "other" and row.initial == row.frequency and not row.person \
+                and word.isalpha() and not any(c.isupper() for c in word[1:]):
+            return True  # a plain word seen only opening sentences; "Erasmus+" is no plain word
         if not any(c.isalpha() for c in word):
             return True
+        if kind == "official title" and not row.holders and all(
+                en.is_plural(f) and en.singular(f) != f for f in row.forms) \
+                and word.lower() not in lists.institutions():
+            return True  # "Ministers", "Speakers": people of a kind, not one office
     return False
 
 
