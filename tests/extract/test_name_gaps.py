@@ -250,3 +250,12 @@ def test_a_plural_title_word_alone_is_no_office():
                    "of Energy Dana Zhunus spoke.")
     assert not {"Ministers", "Ambassadors"} & set(found)
     assert found["Minister of Energy"].kind == "official title"
+
+
+def test_a_title_with_listed_complements_keeps_its_holder_apart():
+    mentions = list(iter_mentions("The Minister of Culture, Sports and Tourism Aida Balayeva "
+                                  "opened the festival."))
+    title = next(m for m in mentions if m.kind == "official title")
+    assert (title.text, title.holder) == ("Minister of Culture, Sports and Tourism",
+                                          "Aida Balayeva")
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)

@@ -560,12 +560,14 @@ def iter_mentions(text: str):
                             yield full
                             mention.nested = True  # the head alone: a variant of the name
                     elif mention.end == end:
-                        listed = _COMPLEMENT_LIST.match(text, end)
-                        if listed and _is_complement_list(mention, listed.group()):
-                            skip_until = listed.end()
-                            mention = Mention(" ".join(text[mention.start:skip_until].split()),
-                                              mention.start, skip_until, mention.kind,
-                                              initial=mention.initial)
+                        listed = _listed_complements(text, mention)
+                        if listed is not None:
+                            mention, holder = listed
+                            skip_until = holder.end if holder else mention.end
+                            yield mention
+                            if holder:
+                                yield holder
+                            continue
                 yield mention
 
 
@@ -573,7 +575,40 @@ _PLAIN = rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{0,2}}"
 #: ", Justice and Home Affairs": more complements of a body's name, listed with commas
 _COMPLEMENT_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?[ \t\xa0]+and[ \t\xa0]+{_PLAIN}"
                               r"(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
+#: the same list whose last item runs on into the holder's name: "… and Tourism Aida Balayeva"
+_HELD_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?[ \t\xa0]+and[ \t\xa0]+"
+                        rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{2,4}}(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
 _LISTED_KINDS = ("institution/body", "organisation", "official title")
+
+
+def _listed_complements(text: str, mention: Mention) -> tuple[Mention, Mention | None] | None:
+    """The name with its comma-listed complements, and the holder after a title's list."""
+    listed = _COMPLEMENT_LIST.match(text, mention.end)
+    if listed and _is_complement_list(mention, listed.group()):
+        end, holder = listed.end(), None
+    else:
+        held = _HELD_LIST.match(text, mention.end) if mention.kind == "official title" else None
+        if held is None:
+            return None
+        words = list(_TOKEN.finditer(text, held.start(), held.end()))
+        for size in (2, 3):
+            person = words[-size:]
+            units = [Unit(w.group(), w.start(), w.end(), *classify(w.group())) for w in person]
+            if len(words) - size >= 2 and all(u.cls == NAME for u in units) \
+                    and _looks_personal(units) and _is_complement_list(
+                        mention, text[held.start():words[-size - 1].end()]):
+                break
+        else:
+            return None
+        end = words[-size - 1].end()
+        holder = Mention(" ".join(text[person[0].start():person[-1].end()].split()),
+                         person[0].start(), person[-1].end(), "person", person=True,
+                         nested=True)
+    text_of = " ".join(text[mention.start:end].split())
+    whole = Mention(text_of, mention.start, end, mention.kind, initial=mention.initial,
+                    title=text_of if mention.kind == "official title" else "",
+                    holder=holder.text if holder else "")
+    return whole, holder
 
 
 def _is_complement_list(mention: Mention, listed: str) -> bool:
