@@ -77,3 +77,40 @@ def test_a_lower_case_form_of_a_name_explains_its_parts():
     terms = terms_of(text)
     assert not terms & {"enhanced partnership", "cooperation agreement",
                         "partnership cooperation agreement"}
+
+
+def test_a_lower_case_phrase_with_its_abbreviation_is_a_term():
+    text = ("Patients with heart failure (HF) often have a reduced ejection fraction. HF is "
+            "common. The Enhanced Partnership and Cooperation Agreement (EPCA) was signed.\n")
+    found = {c.preferred: c for c in extract([Document("a.txt", text)])}
+    assert found["heart failure"].kind == "term"
+    assert found["heart failure"].variants == ["HF"]
+    assert found["heart failure"].part_of_speech == "noun"
+    assert found["Enhanced Partnership and Cooperation Agreement"].kind == "agreement/document"
+
+
+def test_a_long_text_asks_more_of_a_term_than_a_short_one():
+    from termbank.extract.terms import THRESHOLD_LONG, THRESHOLD_SHORT, threshold
+
+    assert threshold(600) == threshold(2_000) == THRESHOLD_SHORT
+    assert THRESHOLD_SHORT < threshold(10_000) < threshold(40_000) < THRESHOLD_LONG
+    assert threshold(1_000_000) == THRESHOLD_LONG
+
+
+def test_a_common_single_word_needs_repetition():
+    once = "The report covers money laundering and fraud in public procurement.\n"
+    often = " ".join(["Fraud harms the budget."] * 5) + "\n"
+    assert "fraud" not in terms_of(once)  # Zipf 4.4: too common to stand on one sighting
+    assert "fraud" not in terms_of(often)  # still above the repeated-word bar (4.0)
+    laundering = " ".join(["Laundering grew again."] * 5) + "\n"
+    assert "laundering" in terms_of(laundering)  # Zipf 3.5, seen five times
+    assert "laundering" not in terms_of("Laundering grew again.\n")
+
+
+def test_hyphenated_descriptors_and_adjective_rows_open_no_term():
+    text = ("He described the large-scale political and socio-economic reforms and a "
+            "forward-looking framework for the green transition.\n")
+    terms = terms_of(text)
+    assert not {t for t in terms if t.startswith(("large-scale", "forward-looking"))}
+    assert "large-scale" not in terms
+    assert "green transition" in terms

@@ -140,3 +140,12 @@ def test_a_name_with_another_in_brackets_links_the_two(found):
     assert route is not corridor
     assert route.related == ["Middle Corridor"]
     assert corridor.related == ["Trans-Caspian International Transport Route"]
+
+
+def test_gold_lists_parse_as_written():
+    """An unquoted comma inside a YAML flow mapping splits an entry: no such entry may hide."""
+    known = {"preferred", "variants", "kind", "note", "holders", "jurisdiction"}
+    for path in sorted(DATA.glob("gold_*.yaml")):
+        for concept in load(path.name)["concepts"]:
+            assert set(concept) <= known, (path.name, concept)
+            assert all(value is not None for value in concept.values()), (path.name, concept)
