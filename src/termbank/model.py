@@ -256,13 +256,21 @@ def sort_sections(sections) -> tuple[LangSection, ...]:
     return tuple(sorted(sections, key=lambda s: lang_order(s.lang)))
 
 
-def slug(text: str, *, prefix: str = "c-") -> str:
+def slug(text: str, *, prefix: str = "c-", words_up_to: int = 0) -> str:
     """A concept id made from a term: ``Middle Corridor`` → ``c-middle-corridor``.
+
+    The body is cut at 60 characters; with *words_up_to*, at the last whole word within
+    that many characters instead, so that a long name ("High Representative … Policy –
+    Vice President …") does not get the id of a shorter one it starts with.
 
     >>> slug("EU – Central Asia Economic Forum")
     'c-eu-central-asia-economic-forum'
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    body = "-".join(words)[:60].rstrip("-") or "concept"
+    body = "-".join(words)
+    if words_up_to and len(body) > words_up_to:
+        cut = body.rfind("-", 0, words_up_to + 1)
+        body = body[:cut] if cut > 0 else body
+    body = body[:words_up_to or 60].rstrip("-") or "concept"
     return prefix + body

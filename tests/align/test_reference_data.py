@@ -56,6 +56,12 @@ def test_file_loads_through_concept_from_dict(path):
     assert len(loaded) == len(raw)
 
 
+def terms_of(concept, lang: str) -> list:
+    """The concept's terms in *lang*; none where no attested form exists (said in its note)."""
+    section = concept.section(lang)
+    return section.terms if section is not None else []
+
+
 def test_ids_are_unique(concepts):
     ids = [c.id for _, c in concepts]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -64,13 +70,17 @@ def test_ids_are_unique(concepts):
 
 def test_ids_are_slugs_of_the_english_preferred_term(concepts):
     for name, c in concepts:
-        assert c.id == slug(c.preferred("en").text), f"{name}: {c.id} vs {c.preferred('en').text!r}"
+        text = c.preferred("en").text
+        # extraction cuts a long id at a whole word within 110 characters, as here
+        assert c.id in (slug(text), slug(text, words_up_to=110)), f"{name}: {c.id} vs {text!r}"
 
 
 def test_every_concept_has_en_kk_ru_and_one_preferred_term_each(concepts):
     for name, c in concepts:
         for lang in ("en", "kk", "ru"):
             section = c.section(lang)
+            if lang == "kk" and section is None and "no kazakh form" in (c.note or "").lower():
+                continue  # said so, with the search that found none
             assert section is not None and section.terms, f"{name}: {c.id} has no {lang} terms"
             preferred = [t for t in section.terms if t.status is AdminStatus.PREFERRED]
             assert len(preferred) == 1, f"{name}: {c.id}/{lang} needs exactly one preferred term"
@@ -85,14 +95,14 @@ def test_no_kk_latn_section(concepts):
 def test_every_kk_and_ru_term_has_a_source(concepts):
     for name, c in concepts:
         for lang in ("kk", "ru"):
-            for term in c.section(lang).terms:
+            for term in terms_of(c, lang):
                 assert term.sources, f"{name}: {c.id}/{lang} {term.text!r} has no source"
 
 
 def test_approved_kk_ru_terms_are_backed_by_a_publication_url(concepts):
     for name, c in concepts:
         for lang in ("kk", "ru"):
-            for term in c.section(lang).terms:
+            for term in terms_of(c, lang):
                 if term.review is Review.APPROVED:
                     assert any(_is_url_reference(s) for s in term.sources), (
                         f"{name}: {c.id}/{lang} {term.text!r} is approved without a URL reference")
@@ -134,7 +144,7 @@ def test_kazakh_terms_are_cyrillic_without_latin_letters(concepts):
     """Except the names of outlets, which Kazakh texts keep as they are (the English name)."""
     for name, c in concepts:
         english = {t.text for t in c.section("en").terms}
-        for term in c.section("kk").terms:
+        for term in terms_of(c, "kk"):
             if c.kind == "organisation" and term.text in english:
                 continue
             assert not LATIN.search(term.text), f"{name}: {c.id} kk {term.text!r} has Latin letters"
@@ -144,19 +154,19 @@ def test_kazakh_terms_are_cyrillic_without_latin_letters(concepts):
 def test_kazakh_data_uses_kazakh_letters_somewhere(concepts):
     # A file of Kazakh written with Russian letters only would pass the test above; this
     # guards against wholesale loss of ә ғ қ ң ө ұ ү һ і.
-    kk_text = "".join(t.text for _, c in concepts for t in c.section("kk").terms)
+    kk_text = "".join(t.text for _, c in concepts for t in terms_of(c, "kk"))
     assert KAZAKH_ONLY_LETTERS & set(kk_text)
 
 
 def test_russian_terms_have_no_kazakh_only_letters(concepts):
     for name, c in concepts:
-        for term in c.section("ru").terms:
+        for term in terms_of(c, "ru"):
             assert not (KAZAKH_ONLY_LETTERS & set(term.text)), f"{c.id} ru {term.text!r}"
 
 
 def test_russian_nouns_carry_a_gender(concepts):
     for name, c in concepts:
-        for term in c.section("ru").terms:
+        for term in terms_of(c, "ru"):
             if term.pos is not None and term.pos.value in ("noun", "properNoun"):
                 assert term.gender is not None, f"{name}: {c.id} ru {term.text!r} lacks gender"
 

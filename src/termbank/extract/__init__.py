@@ -14,7 +14,7 @@ from dataclasses import replace
 from termbank.extract.acronyms import find_definitions
 from termbank.extract.candidate import KINDS, Candidate
 from termbank.extract import terms as terms_track
-from termbank.extract.names import iter_mentions
+from termbank.extract.names import aliases, iter_mentions, join_defined
 from termbank.extract.text import Document, read_documents
 from termbank.extract.variants import Table
 from termbank.lang import en
@@ -42,8 +42,10 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
     term_table = terms_track.TermTable() if terms else None
     for document in documents:
         text = quiet_headings(document.text)
-        mentions = list(iter_mentions(text))
-        table.add_document(document.name, text, mentions, find_definitions(text))
+        definitions = find_definitions(text)
+        mentions = join_defined(text, list(iter_mentions(text)), definitions)
+        table.add_document(document.name, text, mentions, definitions)
+        table.aliases.update(aliases(text, mentions))
         also_called.update(parenthesised_names(text, mentions))
         if term_table is not None:
             term_table.add_document(document.name, text, terms_track.name_spans(mentions))
@@ -212,13 +214,18 @@ def to_concepts(candidates: Iterable[Candidate]) -> list[Concept]:
             for concept, candidate in zip(concepts, candidates)]
 
 
+#: characters of a concept id's body, cut at a word: long enough that the id of a
+#: two-hat title differs from that of its first hat
+LONGEST_ID = 110
+
+
 def _concept_id(candidate: Candidate, used: set[str]) -> str:
     base_text = candidate.preferred
     if en.is_acronym(base_text):
         expansion = next((p["expansion"] for p in candidate.pairs
                           if p["acronym"] == base_text), None)
         base_text = expansion or base_text
-    base = slug(base_text)
+    base = slug(base_text, words_up_to=LONGEST_ID)
     concept_id, n = base, 2
     while concept_id in used:
         concept_id, n = f"{base}-{n}", n + 1

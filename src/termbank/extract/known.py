@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from termbank.lang import en
-from termbank.model import Concept
+from termbank.model import AdminStatus, Concept
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—]+")
 
@@ -33,14 +33,19 @@ def fold(text: str) -> str:
 
 
 def index(concepts: Iterable[Concept]) -> dict[str, str]:
-    """Folded English term → concept id (the first concept that holds it)."""
+    """Folded English term → concept id: the concept where it is the preferred term, else
+    the first concept that holds it (a two-hat title's whole may list a hat as a variant)."""
     table: dict[str, str] = {}
+    preferred: dict[str, str] = {}
     for concept in concepts:
         section = concept.section("en")
         if section is None:
             continue
         for term in section.terms:
             table.setdefault(fold(term.text), concept.id)
+            if term.status is AdminStatus.PREFERRED:
+                preferred.setdefault(fold(term.text), concept.id)
+    table.update(preferred)
     return table
 
 

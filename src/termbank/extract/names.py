@@ -11,6 +11,7 @@ keeps the scan fast on large corpora.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -101,7 +102,7 @@ def classify(word: str) -> tuple[str, str]:
         return HEAD, head
     if lower in lists.places():
         return PLACE, "place"
-    if lower in lists.demonyms():
+    if lower in lists.demonyms() or _adjective_of_place((lower,)):
         return DEMONYM, ""
     if en.is_acronym(word):
         return ACRONYM, ""
@@ -110,6 +111,23 @@ def classify(word: str) -> tuple[str, str]:
         if len(parts) > 1 and all(classify(p)[0] in (PLACE, ACRONYM, DEMONYM) for p in parts):
             return PARTY, ""
     return NAME, ""
+
+
+def _adjective_of_place(words: tuple[str, ...]) -> bool:
+    """Lower-case words that are the adjective of a listed place: "central asian" (Central
+    Asia), "caspian" (the Caspian Sea). An adjective is no concept of its own."""
+    last = words[-1]
+    if last.endswith("n") and len(last) > 3 and " ".join(words[:-1] + (last[:-1],)) \
+            in lists.places():
+        return True
+    return len(words) == 1 and last.endswith(("ian", "ean")) and any(
+        key[0] == last and lists.known_names()[key].kind == "place"
+        for key in _multiword_places())
+
+
+@functools.cache
+def _multiword_places() -> tuple[tuple[str, ...], ...]:
+    return tuple(k for k, v in lists.known_names().items() if v.kind == "place")
 
 
 def _units(run: str, base: int) -> tuple[list[Unit], list[str]]:
@@ -149,6 +167,8 @@ def _fuse_known(units: list[Unit], seps: list[str]) -> tuple[list[Unit], list[st
             words.append(units[j].text.lower().replace("’", "'"))
             tail = words[:-1] + [en.strip_possessive(words[-1])]
             hit = known.get(tuple(words)) or known.get(tuple(tail))
+            if hit is None and _adjective_of_place(tuple(words)):
+                hit = lists.Known(" ".join(words), "demonym", "data/extract/places.tsv")
             if hit is not None:
                 best = (j, hit)
         if best is None:
@@ -161,7 +181,7 @@ def _fuse_known(units: list[Unit], seps: list[str]) -> tuple[list[Unit], list[st
         text = units[i].text
         for k in range(i + 1, j + 1):
             text += (" " + seps[k - 1] + " " if seps[k - 1] else " ") + units[k].text
-        cls = PLACE if hit.kind == "place" else HEAD
+        cls = {"place": PLACE, "demonym": DEMONYM}.get(hit.kind, HEAD)
         if out_units:
             out_seps.append(seps[i - 1])
         out_units.append(Unit(text, units[i].start, units[j].end, cls, hit.kind))
@@ -207,7 +227,7 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         if left.cls == HEAD and right.cls == NAME and all(u.cls == NAME for u in atom):
             if _is_title(entity):
                 return "holder"
-            if left.text.lower() not in WEAK_HEADS and len(atom) >= 2:
+            if len(atom) >= 2 and (left.text.lower() not in WEAK_HEADS or _looks_personal(atom)):
                 return ""  # a person after a body: "… Action Service Luc Devigne"
         if left.cls == NAME and right.cls in (TITLE, MODIFIER) and len(entity.units) >= 2 \
                 and all(c == NAME for c in entity.classes):
@@ -227,7 +247,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if first == "and":
         if entity.person or (len(atom) == 1 and atom[0].kind and " " in atom[0].text):
             return ""
-        if entity.has(PLACE, ACRONYM, DEMONYM) and not _is_title(entity):
+        if entity.has(PLACE, ACRONYM, DEMONYM) and not _is_title(entity) \
+                and not _led_by_party(entity):
             return ""
         if _is_title(entity):
             tail = _tail(entity)
@@ -252,6 +273,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         return ""
     if _is_title(entity):
         if atom[0].cls == PLACE:
+            if first != "in" and len(atom) > 1 and atom[1].cls == HEAD \
+                    and atom[1].kind not in ("place", "official title"):
+                return "join"  # "President of Azerbaijan Railways": a body, not a country
             if first == "of" and _followed_by_place(units, seps, j, "to"):
                 return "join"  # "Ambassador of Japan to Kazakhstan": Japan is the sender
             return "join" if first == "on" else ("jurisdiction" if first != "in" else "")
@@ -266,6 +290,21 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             and atom[0].cls != PLACE:
         return "join"
     return ""
+
+
+def _looks_personal(atom: list[Unit]) -> bool:
+    """Two or three plain words that read as a person's name: a listed given name first or
+    a Kazakh/Russian surname ending last ("… Finance Centre Aida Mukhamedova")."""
+    return 2 <= len(atom) <= 3 and (atom[0].text.lower() in lists.given_names()
+                                    or en.has_surname_ending(atom[-1].text))
+
+
+def _led_by_party(entity: _Entity) -> bool:
+    """A place, acronym or demonym opens the entity and plain words follow it: "European
+    Border" may go on with "and Coast Guard Agency"; "Kazakhstan" and "EU Delegation" not."""
+    units = entity.units
+    return len(units) >= 2 and units[-1].cls == NAME and not any(entity.seps) \
+        and all(u.cls not in (PLACE, ACRONYM, DEMONYM) for u in units[1:])
 
 
 def _followed_by_place(units: list[Unit], seps: list[str], j: int, connector: str) -> bool:
@@ -500,18 +539,99 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "\"“‘«", "\"”’»"
 
 def iter_mentions(text: str):
     """Every name in *text*, in order of position."""
+    skip_until = 0
     for match in RUN.finditer(text):
         start, end = match.start(), match.end()
+        if start < skip_until:
+            continue  # words a name before has taken: ", Justice and Home Affairs"
         if 0 < start and end < len(text) and text[start - 1] in _OPEN_QUOTES \
                 and text[end] in _CLOSE_QUOTES and (" " in match.group()):
             yield from _quoted(text, start, end)
+        elif _ROUTE_HEAD.match(text, end) and _is_dashed_compound(_ARTICLE.sub("", match.group())):
+            start += len(match.group()) - len(_ARTICLE.sub("", match.group()))
+            yield from _route(text, start, end, _ROUTE_HEAD.match(text, end).end())
         else:
             for mention in parse_run(text, start, end):
                 if not mention.nested:
                     _context_evidence(text, mention)
+                    if mention.kind == "agreement/document" and mention.end == end:
+                        full = _with_tail(text, mention)
+                        if full is not None:
+                            yield full
+                            mention.nested = True  # the head alone: a variant of the name
+                    elif mention.end == end:
+                        listed = _listed_complements(text, mention)
+                        if listed is not None:
+                            mention, holder = listed
+                            skip_until = holder.end if holder else mention.end
+                            yield mention
+                            if holder:
+                                yield holder
+                            continue
                 yield mention
 
 
+_PLAIN = rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{0,2}}"
+#: ", Justice and Home Affairs": more complements of a body's name, listed with commas
+_COMPLEMENT_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?[ \t\xa0]+and[ \t\xa0]+{_PLAIN}"
+                              r"(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
+#: the same list whose last item runs on into the holder's name: "… and Tourism Aida Balayeva"
+_HELD_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?[ \t\xa0]+and[ \t\xa0]+"
+                        rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{2,4}}(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
+_LISTED_KINDS = ("institution/body", "organisation", "official title")
+
+
+def _listed_complements(text: str, mention: Mention) -> tuple[Mention, Mention | None] | None:
+    """The name with its comma-listed complements, and the holder after a title's list."""
+    listed = _COMPLEMENT_LIST.match(text, mention.end)
+    if listed and _is_complement_list(mention, listed.group()):
+        end, holder = listed.end(), None
+    else:
+        held = _HELD_LIST.match(text, mention.end) if mention.kind == "official title" else None
+        if held is None:
+            return None
+        words = list(_TOKEN.finditer(text, held.start(), held.end()))
+        for size in (2, 3):
+            person = words[-size:]
+            units = [Unit(w.group(), w.start(), w.end(), *classify(w.group())) for w in person]
+            if len(words) - size >= 2 and all(u.cls == NAME for u in units) \
+                    and _looks_personal(units) and _is_complement_list(
+                        mention, text[held.start():words[-size - 1].end()]):
+                break
+        else:
+            return None
+        end = words[-size - 1].end()
+        holder = Mention(" ".join(text[person[0].start():person[-1].end()].split()),
+                         person[0].start(), person[-1].end(), "person", person=True,
+                         nested=True)
+    text_of = " ".join(text[mention.start:end].split())
+    whole = Mention(text_of, mention.start, end, mention.kind, initial=mention.initial,
+                    title=text_of if mention.kind == "official title" else "",
+                    holder=holder.text if holder else "")
+    return whole, holder
+
+
+def _is_complement_list(mention: Mention, listed: str) -> bool:
+    """Whether *listed* (", Justice and Home Affairs") goes on the complements of the name
+    before it ("Committee on Civil Liberties"): only plain words, no person, place, body."""
+    if mention.kind not in _LISTED_KINDS or mention.holder or mention.jurisdiction:
+        return False
+    units, seps = _units(mention.text, 0)
+    k = max((i for i, sep in enumerate(seps) if sep.split()[:1] in (["on"], ["for"], ["of"])),
+            default=-1)
+    if k < 0 or not all(u.cls == NAME for u in units[k + 1:]):
+        return False  # "Committee on Civil Liberties": the last complement is plain words
+    items = [i.strip() for i in re.split(r",|[ \t\xa0]and[ \t\xa0]", listed) if i.strip()]
+    for item in items:
+        item_units, _ = _units(item, 0)
+        if not item_units or any(u.cls != NAME for u in item_units) \
+                or _looks_personal(item_units):
+            return False
+    return True
+
+
+#: lower-case words that complete a name of an area: "the Schengen area"
+AREA_HEADS = frozenset({"area", "zone"})
 _PLACE_OF = re.compile(r"(?<![\w\-])(?:port|city|town|village|region|province|oblast|district)"
                       r"[ \t\xa0]+of[ \t\xa0]+$")
 _COORDINATED = re.compile(rf"[ \t\xa0]+and[ \t\xa0]+({_WORD})(?:[ \t\xa0]+([a-z][a-z\-]*))?")
@@ -531,6 +651,12 @@ def _context_evidence(text: str, mention: Mention) -> None:
         return
     after = _NEXT_WORD.match(text, mention.end, mention.end + 40)
     word = after.group(1) if after else ""
+    if word in AREA_HEADS and not mention.person:
+        # "the Schengen area", "the Khorgos zone": the lower-case word completes the name
+        mention.end = after.end()
+        mention.text = f"{mention.text} {word}"
+        mention.kind = "place"
+        return
     head = lists.heads().get(word) or lists.heads().get(en.singular(word))
     if head and head not in ("title", "modifier"):
         mention.kind = head
@@ -563,6 +689,81 @@ def _context_evidence(text: str, mention: Mention) -> None:
             return
     if mention.kind == "name" and word in en.SAYING_VERBS:
         mention.person = True
+
+
+#: lower-case heads that make a dashed compound of places one name: "Dostyk–Moyinty railway"
+_ROUTE_HEAD = re.compile(r"[ \t\xa0]+(?:railway|railroad|rail line|road|highway|motorway|"
+                         r"pipeline|gas pipeline|oil pipeline|corridor|route|line|canal|"
+                         r"power line|transmission line|interconnector)(?![\w\-])")
+_ARTICLE = re.compile(r"^(?:The|A|An|This|That)[ \t\xa0]+")
+_DASH = re.compile(r"[ \t\xa0]*[–—][ \t\xa0]*|(?<=\w)-(?=[A-Z])")
+
+
+def _is_dashed_compound(run: str) -> bool:
+    """Two or more places (or plain names) joined by dashes: "Baku–Tbilisi–Kars"."""
+    parts = _DASH.split(run)
+    return len(parts) >= 2 and all(
+        _TOKEN.fullmatch(p) or p.lower() in lists.places() for p in parts)
+
+
+def _route(text: str, start: int, run_end: int, end: int) -> list[Mention]:
+    """A route named by its ends: the whole is the name, the places in it are nested."""
+    out = [Mention(" ".join(text[start:end].split()), start, end, "route/programme/event")]
+    offset = start
+    for part in _DASH.split(text[start:run_end]):
+        offset = text.index(part, offset)
+        if classify(part)[0] == PLACE:
+            out.append(Mention(part, offset, offset + len(part), "place", nested=True))
+        offset += len(part)
+    return out
+
+
+def _with_tail(text: str, mention: Mention) -> Mention | None:
+    """The full name when a document's name runs on in lower case (see tails.py)."""
+    from termbank.extract.tails import tail_end
+
+    end = tail_end(text, mention.start, mention.end)
+    if end == mention.end:
+        return None
+    return Mention(" ".join(text[mention.start:end].split()), mention.start, end,
+                   mention.kind, initial=mention.initial)
+
+
+def join_defined(source: str, mentions: list[Mention], definitions) -> list[Mention]:
+    """A capitalised expansion an acronym defines is one name, even where the chunker cut it
+    ("European Travel Information and Authorisation System (ETIAS)": the letters say so)."""
+    out = list(mentions)
+    for definition in definitions:
+        start, end, text = definition.start, definition.end, definition.expansion
+        words = text.split()
+        if not words or not all(w[:1].isupper() or w in en.CONNECTORS for w in words):
+            continue
+        inside = [m for m in out if not m.nested and start <= m.start and m.end <= end]
+        if not inside or (len(inside) == 1 and inside[0].end - inside[0].start == end - start):
+            continue
+        if any(m.kind == "official title" or m.person for m in inside):
+            continue
+        start = source.find(words[0], start, end)
+        whole = Mention(text, start, end, kind_of_text(text),
+                        initial=inside[0].initial and inside[0].start == start)
+        out = [m for m in out if not any(m is i for i in inside)]
+        out.append(whole)
+    out.sort(key=lambda m: (m.start, m.nested))
+    return out
+
+
+_KNOWN_AS = re.compile(r",?[ \t\xa0]+(?:\(|also[ \t\xa0]+|better[ \t\xa0]+|commonly[ \t\xa0]+)?"
+                       r"(?:known|referred[ \t\xa0]+to)[ \t\xa0]+as[ \t\xa0]+[\"“]?$")
+
+
+def aliases(text: str, mentions: list[Mention]):
+    """(name, alias) where a name is followed by ", known as" another: "the European
+    Border and Coast Guard Agency, known as Frontex". Both designate one concept."""
+    named = [m for m in mentions if not m.nested]
+    for first, second in zip(named, named[1:]):
+        between = text[first.end:second.start]
+        if len(between) < 40 and _KNOWN_AS.fullmatch(between) and first.kind != "person":
+            yield (first.title or first.text), (second.title or second.text)
 
 
 def _quoted(text: str, start: int, end: int) -> list[Mention]:

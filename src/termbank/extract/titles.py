@@ -10,6 +10,7 @@ title ("Deputy Prime Minister – Foreign Minister").
 from __future__ import annotations
 
 from termbank.extract import lists
+from termbank.lang import en
 from termbank.extract.names import (
     ACRONYM, DEMONYM, HEAD, MODIFIER, NAME, PLACE, TITLE, Mention, Unit, _clean, _Entity,
     _kind_of, _nested, _text)
@@ -18,7 +19,8 @@ from termbank.extract.names import (
 def place_of(unit: Unit) -> str:
     """The canonical place a place or demonym unit stands for ("Kazakh" → "Kazakhstan")."""
     lower = unit.text.lower().replace("’", "'")
-    return lists.places().get(lower) or lists.demonyms().get(lower) or unit.text
+    return lists.places().get(lower) or lists.demonyms().get(lower) or \
+        lists.places().get(lower[:-1] if lower.endswith("n") else "") or unit.text
 
 
 def split_title(entity: _Entity, initial: bool) -> list[Mention]:
@@ -81,7 +83,32 @@ def split_title(entity: _Entity, initial: bool) -> list[Mention]:
             out.append(Mention(_clean(unit.text), unit.start, unit.end, "place", nested=True))
     if len(core) > 1:
         out.extend(m for m in _nested(core, core_seps) if m.kind != "official title")
+        owner = _owner(core, core_seps)
+        if owner is not None:
+            out.append(owner)
     return out
+
+
+def _owner(core: list[Unit], seps: list[str]) -> Mention | None:
+    """The company a board or office belongs to, named last: "Deputy Chairman of the
+    Management Board of KazMunayGas" → KazMunayGas, an organisation."""
+    k = len(seps) - 1
+    while k >= 0 and seps[k] == "":
+        k -= 1
+    if k < 1 or seps[k].split()[0] != "of" or core[k].cls != HEAD:
+        return None
+    from termbank.extract.terms import zipf
+
+    group = core[k + 1:]
+    # "… of the Board of Directors": a common word is part of the title, not a company
+    if any(zipf(u.text.lower()) >= 3.0 for u in group):
+        return None
+    if not all(u.cls == NAME for u in group) or len(group) > 3 or (
+            len(group) > 1 and (group[0].text.lower() in lists.given_names()
+                                or en.has_surname_ending(group[-1].text))):
+        return None
+    return Mention(_clean(_text(group, [""] * (len(group) - 1))), group[0].start,
+                   group[-1].end, "organisation", nested=True)
 
 
 def _trailing_names(units: list[Unit], seps: list[str]) -> list[Unit]:

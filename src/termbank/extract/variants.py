@@ -65,6 +65,7 @@ class Table:
         self.definitions: Counter = Counter()  # (acronym, expansion, rule) → count
         self.lower: dict[str, Row] = {}
         self.vocabulary: set[str] = set()  # lower-case words seen: "Global" is not a name
+        self.aliases: set[tuple[str, str]] = set()  # (name, alias): ", known as Frontex"
         heads = [h for h, k in lists.heads().items() if k not in ("title", "modifier")
                  and " " not in h]
         institutions = [f for f, k in lists.institutions().items() if " " not in f]
@@ -146,7 +147,8 @@ class Table:
                 person = bool(row.person) or (_looks_personal(row.text) and not any(
                     w.lower() in self.vocabulary for w in re.split(r"[\s\-]+", row.text)))
                 row.kinds["person" if person else "other"] += row.kinds.pop("name")
-        rows = {k: r for k, r in self.rows.items() if not _is_junk(r)}
+        rows = {k: r for k, r in self.rows.items() if not _is_junk(r)
+                and not self._is_adjective_of_place(r)}
         groups = _Groups(rows)
         groups.link_same_words()
         groups.link_acronyms(self.definitions)
@@ -156,11 +158,19 @@ class Table:
         groups.link_surnames()
         groups.link_spellings()
         groups.link_short_titles()
+        groups.link_tails()
+        groups.link_aliases(self.aliases)
         groups.claim_lower(self.lower)
         out = [self._candidate(members, groups) for members in groups.groups()]
         out = [c for c in out if c is not None]
         out.sort(key=lambda c: (-c.score, c.preferred.lower()))
         return out
+
+    def _is_adjective_of_place(self, row: Row) -> bool:
+        """"South Asian" where "South Asia" is a place of the texts: an adjective, no name."""
+        place = self.rows.get(row.text[:-1]) if row.text.endswith("n") else None
+        return place is not None and _row_kind(place) in ("place", "other") and \
+            _row_kind(row) == "other" and not row.person and not place.person
 
     def _candidate(self, members: list[Row], groups: _Groups) -> Candidate | None:
         real = [r for r in members if r.frequency]
@@ -240,10 +250,15 @@ def _is_junk(row: Row) -> bool:
         if en.is_sentence_word(word) or en.is_calendar_word(word) or len(word) < 2:
             return True
         kind = row.kinds.most_common(1)[0][0]
-        if kind == "other" and row.initial == row.frequency and not row.person:
-            return True
+        if kind == "other" and row.initial == row.frequency and not row.person \
+                and word.isalpha() and not any(c.isupper() for c in word[1:]):
+            return True  # a plain word seen only opening sentences; "Erasmus+" is no plain word
         if not any(c.isalpha() for c in word):
             return True
+        if kind == "official title" and not row.holders and all(
+                en.is_plural(f) and en.singular(f) != f for f in row.forms) \
+                and word.lower() not in lists.institutions():
+            return True  # "Ministers", "Speakers": people of a kind, not one office
     return False
 
 
@@ -372,8 +387,17 @@ class _Groups:
             self.union(target, key)
 
     def link_prefixed(self) -> None:
-        """"EU-Kazakhstan Enhanced …", "Kazakh Foreign Ministry" → the name without the party."""
+        """"EU-Kazakhstan Enhanced …", "Kazakh Foreign Ministry", "EU – Central Asia Energy
+        Dialogue" → the name without the party."""
         for key in list(self.rows):
+            rest = _without_dashed_parties(key)
+            if rest:
+                target = self.lookup(rest)
+                if target is not None and target != key and \
+                        _row_kind(self.rows[target]) == _row_kind(self.rows[key]):
+                    self.union(target, key)
+                    self.prefixed.add(key)
+                    continue
             words = key.split()
             if len(words) < 2:
                 continue
@@ -428,14 +452,39 @@ class _Groups:
             row = self.rows[short]
             if row.jurisdictions:
                 continue
-            longer = [t for t in titles if t != short and t.startswith(short + " of ")]
+            longer = [t for t in titles if t != short and t.startswith(
+                (short + " of ", short + " for ", short + " on "))]
             roots = {self.find(t) for t in longer}
             if len(roots) != 1:
                 continue
             holders = set(row.holders)
-            if holders and not holders <= {h for t in longer for h in self.rows[t].holders}:
+            known = {h for t in longer for h in self.rows[t].holders}
+            # a holder named by surname alone ("Commissioner Jørgensen") is the same person
+            if holders and not all(h in known or any(k.endswith(" " + h) for k in known)
+                                   for h in holders):
                 continue
             self.union(roots.pop(), short)
+
+    def link_aliases(self, aliases: set[tuple[str, str]]) -> None:
+        """A name and the alias it is "known as" are one concept; the name stays preferred."""
+        for name, alias in sorted(aliases):
+            if name in self.rows and alias in self.rows and self.find(name) != self.find(alias):
+                self.union(name, alias)
+                if self.rows[alias].role == "full":
+                    self.rows[alias].role = "alias"
+
+    def link_tails(self) -> None:
+        """A document's capitalised head joins its full name when only one full name with a
+        lower-case tail has that head ("Memorandum of Understanding on … value chains")."""
+        fulls: dict[str, list[str]] = {}
+        for key in self.rows:
+            match = _LOWER_TAIL.search(key)
+            if match and match.start() > 0 and key[:1].isupper():
+                fulls.setdefault(key[:match.start()], []).append(key)
+        for short, keys in fulls.items():
+            target = self.lookup(short)
+            if target is not None and len({self.find(k) for k in keys}) == 1:
+                self.union(keys[0], target)
 
     def claim_lower(self, lower: dict[str, Row]) -> None:
         """Lower-case phrases join the name whose words they repeat (two words or more)."""
@@ -459,6 +508,31 @@ class _Groups:
                     claimed.contexts = list(row.contexts)
                     self.union(target, self.add_row(claimed))
                     break
+
+
+def _without_dashed_parties(name: str) -> str:
+    """The name after parties joined by dashes ("EU – Central Asia Energy Dialogue" →
+    "Energy Dialogue"), or "" when it has no such prefix or too little is left."""
+    head, dash, after = name.rpartition("–")
+    if not dash:
+        head, dash, after = name.rpartition("—")
+    if not dash or not head.strip():
+        return ""
+    parties = [p.strip() for p in re.split(r"[–—]", head)]
+    words = after.split()
+    for size in (2, 1):
+        last, rest = " ".join(words[:size]), words[size:]
+        if len(rest) >= 2 and all(_is_party(p) for p in (*parties, last)):
+            return " ".join(rest)
+    return ""
+
+
+def _is_party(text: str) -> bool:
+    return text.lower() in lists.places() or (
+        " " not in text and classify(text)[0] in (PLACE, DEMONYM, PARTY, ACRONYM))
+
+
+_LOWER_TAIL = re.compile(r" (?:on|for|of) (?:(?:a|an|the) )?[a-z]")
 
 
 def _surface_size(phrase: str, content_size: int) -> int:
@@ -510,12 +584,16 @@ def _group_kind(members: list[Row]) -> str:
 def _preferred(members: list[Row], kind: str, groups: _Groups) -> str:
     """The canonical English term of a group."""
     def rank(row: Row):
-        role = {"full": 0, "list": 1, "lower": 3, "acronym": 2, "variant": 4}[row.role]
+        role = {"full": 0, "list": 1, "lower": 3, "acronym": 2, "alias": 2,
+                "variant": 4}[row.role]
         if row.text in groups.prefixed:
             role = 1.5
         if row.role == "list" and row.source.startswith("data/extract/institutions"):
             role = -1  # the curated lemma: "Maslikhat" for "Maslikhats"
-        return (role, -(len(row.text.split()) if kind == "person" else 0), -row.frequency,
+        # a form seen only inside a longer name of the group ("Memorandum of Understanding"
+        # inside "Memorandum of Understanding on …") is not the one to prefer
+        inside = bool(row.frequency) and row.nested == row.frequency
+        return (role, inside, -(len(row.text.split()) if kind == "person" else 0), -row.frequency,
                 len(row.text), row.text)
     if kind == "official title":
         titles = [r for r in members if r.frequency and _row_kind(r) == "official title"]

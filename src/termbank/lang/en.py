@@ -284,3 +284,22 @@ def has_surname_ending(word: str) -> bool:
     """
     lower = strip_possessive(word).lower()
     return len(lower) >= 5 and lower.isalpha() and lower.endswith(SURNAME_ENDINGS)
+
+
+#: Nouns that make an adverbial phrase after a preposition, not the subject of a document:
+#: "signed the Agreement on the sidelines of …", "… for the first time", "on behalf of".
+ADVERBIAL_NOUNS = frozenset({
+    "sidelines", "margins", "margin", "behalf", "occasion", "eve", "basis", "time", "times",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "evening",
+    "afternoon", "night", "way", "part", "top", "account", "course", "hand", "whole",
+    "instance", "example", "average", "sake", "purpose", "purposes", "moment", "date",
+    "period", "occasions", "side", "spot", "record", "agenda", "table"})
+
+
+def is_adverbial_noun(word: str) -> bool:
+    """Whether *word* heads an adverbial phrase rather than what a document is about.
+
+    >>> is_adverbial_noun("sidelines"), is_adverbial_noun("materials")
+    (True, False)
+    """
+    return word.lower() in ADVERBIAL_NOUNS
