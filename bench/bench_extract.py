@@ -17,7 +17,8 @@ machine (waiting for a core is not counted). On the same documents it reports:
 - spaCy: a plain pass of the same spaCy pipeline over the same documents, one call per
   document as ``extract`` makes it; "stock" is that pipeline as ``spacy.load`` gives it,
   with every attribute rule (termbank drops those that test a dependency label);
-- names: the name track alone (``terms=False``), with the parses of the whole run forgotten;
+- names: the name track alone (``terms=False``), with the parses of the whole run forgotten
+  (it tags the few words after a document's name to see where a lower-case tail ends);
 - peak RSS after the whole run, and the number of candidates found.
 
     .venv/bin/python bench/bench_extract.py                 # 20,000, 100,000, 300,000 words
@@ -37,6 +38,7 @@ from pathlib import Path
 
 from termbank.extract import Document, extract, read_documents
 from termbank.extract import names as names_track
+from termbank.extract import tails
 from termbank.extract import terms
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,7 +84,8 @@ def peak_rss_mb() -> float:
 
 
 class TimedPipeline:
-    """The spaCy pipeline, counting the seconds spent inside its ``pipe``."""
+    """The spaCy pipeline, counting the seconds spent inside it (``pipe`` for the term track,
+    a call for the name track's lower-case tails)."""
 
     def __init__(self, nlp) -> None:
         self.nlp = nlp
@@ -90,6 +93,12 @@ class TimedPipeline:
 
     def __getattr__(self, name):
         return getattr(self.nlp, name)
+
+    def __call__(self, text):
+        start = time.process_time()
+        doc = self.nlp(text)
+        self.seconds += time.process_time() - start
+        return doc
 
     def pipe(self, texts, **options):
         docs = self.nlp.pipe(texts, **options)
@@ -118,12 +127,13 @@ def measure(size: int) -> list[str]:
     words = sum(len(t.split()) for t in texts)
     extract(corpus(3000, seed=99))  # one-time loads (word lists, frequencies) on other text
     timed_nlp = TimedPipeline(nlp)
-    terms.pipeline = lambda: timed_nlp  # units_of asks for the pipeline on every document
+    terms.pipeline = lambda: timed_nlp  # both tracks ask for the pipeline each time
     found: list = []
     whole = timed(lambda: found.extend(extract(iter(documents))))
     rss = peak_rss_mb()
     terms.pipeline = lambda: nlp
     names_track._CACHE.clear()  # the same documents again: no parse left from the whole run
+    tails._CACHE.clear()
     names = timed(lambda: extract(iter(documents), terms=False))
     tagger = timed(lambda: [list(nlp.pipe([t])) for t in texts])
     stock_nlp = spacy.load(terms.model_path(), exclude=terms.UNUSED_COMPONENTS)
