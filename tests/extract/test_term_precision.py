@@ -114,3 +114,25 @@ def test_hyphenated_descriptors_and_adjective_rows_open_no_term():
     assert not {t for t in terms if t.startswith(("large-scale", "forward-looking"))}
     assert "large-scale" not in terms
     assert "green transition" in terms
+
+
+def test_the_term_table_stays_bounded_as_the_corpus_grows(monkeypatch):
+    from termbank.extract import terms
+
+    monkeypatch.setattr(terms, "PRUNE_WORDS", 40)
+    goods = ("apple banana cherry cotton copper zinc wheat barley timber leather wool silk "
+             "coffee tea sugar salt rice maize tobacco rubber nickel cobalt lithium tin lead "
+             "gold silver iron steel glass").split()
+    table = terms.TermTable()
+    sizes = []
+    for n, good in enumerate(goods):
+        # a phrase every document repeats, and one seen only in this document
+        text = f"The customs union needs a single window. They discussed {good} tariffs.\n"
+        table.add_document(f"d{n}.txt", text, [])
+        sizes.append(len(table.rows))
+    assert table.periods >= 5
+    assert max(sizes[10:]) <= max(sizes[:10])  # bounded, not growing with the corpus
+    row = table.rows[("custom", "union")]
+    assert len(goods) - table.periods <= row.frequency <= len(goods)  # ≤ one lost a period
+    early = [key for key in table.rows if key[0] in goods[:10]]
+    assert not early  # phrases seen once, periods ago, are forgotten

@@ -145,6 +145,7 @@ class TermRow:
     contexts: list = field(default_factory=list)
     frequency: int = 0
     loose: int = 0  # occurrences outside every name
+    error: int = 0  # how many occurrences it may have lost to pruning (lossy counting)
 
 
 _LONG_RUN = re.compile(r"\S{65,}")
@@ -342,6 +343,14 @@ def _lemma_words(lemma: str) -> tuple[str, ...]:
     return tuple(lemma.replace("-", " ").split())
 
 
+#: every PRUNE_WORDS running words the term table forgets the phrases too rare to matter
+#: (lossy counting, Manku & Motwani 2002): a phrase is dropped when its count, plus what it
+#: may have lost before it was first seen, is no more than the number of such periods. The
+#: table then stays bounded as the corpus grows, and any count is at most
+#: words / PRUNE_WORDS short. Corpora under PRUNE_WORDS words are counted exactly.
+PRUNE_WORDS = 200_000
+
+
 class TermTable:
     """Term candidates of a stream of documents, with counts bounded per candidate."""
 
@@ -349,6 +358,7 @@ class TermTable:
         self.rows: dict[tuple[str, ...], TermRow] = {}
         self.documents: list[str] = []
         self.words = 0  # running words (tagged units) of every document
+        self.periods = 0  # PRUNE_WORDS periods completed, and pruned
 
     def add_document(self, name: str, text: str, name_spans: list[tuple[int, int]]):
         self.documents.append(name)
@@ -361,7 +371,7 @@ class TermTable:
             key = key_of(units[i:j + 1])
             row = self.rows.get(key)
             if row is None:
-                row = self.rows[key] = TermRow(words=len(key))
+                row = self.rows[key] = TermRow(words=len(key), error=self.periods)
             form = text[start:end]
             row.frequency += 1
             row.documents[name] += 1
@@ -378,6 +388,10 @@ class TermTable:
                     if sentence is None:
                         sentence = sentences[bounds] = " ".join(text[bounds[0]:bounds[1]].split())
                     row.contexts.append({"document": name, "text": sentence})
+        if self.words // PRUNE_WORDS > self.periods:
+            self.periods = self.words // PRUNE_WORDS
+            self.rows = {key: row for key, row in self.rows.items()
+                         if row.frequency + row.error > self.periods}
 
     def scored(self, names: frozenset[str] = frozenset()) -> list[tuple[float, tuple[str, ...], TermRow]]:
         """(termhood, key, row) for every candidate that is not one of *names*, best first.
