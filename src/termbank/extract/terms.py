@@ -393,7 +393,8 @@ class TermTable:
             self.rows = {key: row for key, row in self.rows.items()
                          if row.frequency + row.error > self.periods}
 
-    def scored(self, names: frozenset[str] = frozenset()) -> list[tuple[float, tuple[str, ...], TermRow]]:
+    def scored(self, names: frozenset[str] = frozenset()
+               ) -> list[tuple[float, tuple[str, ...], TermRow]]:
         """(termhood, key, row) for every candidate that is not one of *names*, best first.
 
         *names* are lower-case forms the name track holds ("enhanced partnership cooperation
@@ -407,9 +408,8 @@ class TermTable:
         # value" lies wholly inside "renewable hydrogen value chains" and explains nothing
         own = {key: self.rows[key].frequency - _mean(self.rows[c].frequency for c in cs)
                for key, cs in containers.items()}
-        longer: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for key, cs in containers.items():
-            longer[key] = [self.rows[c].frequency for c in cs if own.get(c, 1) > 0]
+        longer = {key: [self.rows[c].frequency for c in cs if own.get(c, 1) > 0]
+                  for key, cs in containers.items()}  # (a container nested in none has its own)
         out = []
         for key, row in self.rows.items():
             if not row.loose or key in named:
@@ -417,7 +417,6 @@ class TermTable:
             out.append((termhood(key, row, longer.get(key, [])), key, row))
         out.sort(key=lambda t: (-t[0], t[1]))
         return out
-
 
     def _containers(self, named: set) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
         """For each nested candidate, the longer candidates that explain its occurrences.
@@ -444,9 +443,8 @@ class TermTable:
 
         "renewable hydrogen value chains", seen twice, is [renewable hydrogen][value chains]
         when no phrase across the cut ("hydrogen value", "renewable hydrogen value") is seen
-        outside it;
-        "integrated water resources management" is not, when "water resources" stands alone
-        elsewhere (the bracketing test of Lauer 1995, on the text's own counts).
+        outside it; "integrated water resources management" is not, when "water resources"
+        stands alone elsewhere (the bracketing test of Lauer 1995, on the text's own counts).
         """
         if len(key) != 4 or "of" in key or row.frequency < 2:
             return set()  # one sighting says nothing of how a compound brackets
