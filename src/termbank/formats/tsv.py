@@ -86,10 +86,10 @@ def _comment(concept: Concept, section: LangSection, target: Term) -> str:
     tail.append(concept.id)
     definition = concept.definition or next(
         (s.definition for s in concept.sections if s.definition), None)
-    if definition:
+    room = COMMENT_LIMIT - len("; ".join(head + tail)) - 2
+    if definition and room >= 20:
         # the definition takes what room the rest leaves, so the concept id is never cut off
-        room = COMMENT_LIMIT - len("; ".join(head + tail)) - 2
-        head.append(_clip(definition, max(room, 40)))
+        head.append(_clip(definition, room))
     return "; ".join(_cell(p) for p in head + tail)
 
 
