@@ -48,6 +48,7 @@ MAX_OCCURRENCES = 20
 #: heads that make a capitalised adjective part of a common term ("Eurasian continent")
 GEOGRAPHIC_HEADS = frozenset({"continent", "subcontinent", "region", "peninsula", "steppe",
                               "basin", "plateau", "lowland", "highlands", "coast"})
+#: pronouns that are only subjects: the word after one is a verb ("we co-finance")
 SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
 #: nouns of time measure: as the first word of a phrase they belong to an adverbial
 #: ("last year visa requirements") or a measure ("a 10-year visa"), not to a term
