@@ -8,7 +8,7 @@ import click
 
 import sys
 
-from termbank.cli import FOUND_PROBLEM, cli, json_option, print_results
+from termbank.cli import FOUND_PROBLEM, StepBar, cli, json_option, print_results
 
 
 @cli.command()
@@ -28,7 +28,9 @@ def extract(paths: tuple[Path, ...], as_json: bool, limit: int | None, glossary_
     from termbank.extract.known import mark_known
     from termbank.glossary import Glossary
 
-    candidates = extract_terms(read_documents(paths), terms=not names_only)[:limit]
+    documents = read_documents(paths)
+    with StepBar(len(documents), "Extracting", quiet=as_json) as bar:
+        candidates = extract_terms(_stepping(documents, bar), terms=not names_only)[:limit]
     if glossary_dir.is_dir():
         mark_known(candidates, Glossary(glossary_dir).load())
     if as_json:
@@ -55,6 +57,13 @@ def extract(paths: tuple[Path, ...], as_json: bool, limit: int | None, glossary_
     for row in rows:
         cells = [_fit(cell, width) for cell, width in zip(row, widths)]
         click.echo("  ".join(cells).rstrip())
+
+
+def _stepping(documents, bar: StepBar):
+    """The documents, moving the bar by one as each is done."""
+    for document in documents:
+        yield document
+        bar.step(Path(document.name).name)
 
 
 def _fit(text: str, width: int) -> str:
