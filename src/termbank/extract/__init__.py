@@ -50,25 +50,12 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
         if term_table is not None:
             term_table.add_document(document.name, text, terms_track.name_spans(mentions))
     found = [c for c in table.candidates() if not is_generic_word(c)]
-    for candidate in found:
-        if is_abbreviated_common_term(candidate):
-            candidate.kind, candidate.part_of_speech = "term", "noun"
     found += split_hats(found)
     link_names(found, also_called)
     if term_table is not None:
         found += terms_track.candidates(term_table, found)
         found.sort(key=lambda c: (-c.score, c.preferred.lower()))
     return found
-
-
-def is_abbreviated_common_term(candidate: Candidate) -> bool:
-    """A lower-case phrase written out beside its abbreviation is a common term, not a name.
-
-    "heart failure (HF)", "renewable energy sources (RES)": the pairing comes from the name
-    track, the phrase is still domain terminology (kind ``term``), its abbreviation a variant.
-    """
-    return (candidate.kind == "acronym" and " " in candidate.preferred
-            and not any(c.isupper() for c in candidate.preferred))
 
 
 _LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")

@@ -178,6 +178,11 @@ class Table:
             return None
         kind = _group_kind(members)
         preferred = _preferred(members, kind, groups)
+        part_of_speech = ""
+        if kind == "acronym" and " " in preferred and not any(c.isupper() for c in preferred):
+            # "heart failure (HF)": a lower-case phrase written out beside its abbreviation is
+            # domain terminology, not a name; the abbreviation is its variant
+            kind, part_of_speech = "term", "noun"
         forms: Counter = Counter()
         docs: set = set()
         occurrences, contexts = [], []
@@ -213,7 +218,7 @@ class Table:
             occurrences=occurrences[:MAX_OCCURRENCES * 2], pairs=pairs,
             jurisdiction=[j for j, _ in jurisdictions.most_common()],
             holders=[h for h, _ in holders.most_common()], variant_sources=sources,
-            document_count=len(docs))
+            document_count=len(docs), part_of_speech=part_of_speech)
         candidate.score = score_candidate(candidate, members)
         return candidate
 
