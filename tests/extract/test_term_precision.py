@@ -136,3 +136,14 @@ def test_the_term_table_stays_bounded_as_the_corpus_grows(monkeypatch):
     assert len(goods) - table.periods <= row.frequency <= len(goods)  # ≤ one lost a period
     early = [key for key in table.rows if key[0] in goods[:10]]
     assert not early  # phrases seen once, periods ago, are forgotten
+
+
+def test_a_phrase_seen_only_inside_one_frequent_container_is_no_term():
+    # "chronic heart" occurs only as part of "chronic heart failure"; two rare containers
+    # ("stable chronic heart failure") must not give it occurrences of its own
+    text = ("Patients with chronic heart failure were enrolled. Chronic heart failure is common. "
+            "Chronic heart failure remains a burden, and stable chronic heart failure and "
+            "advanced chronic heart failure differ.\n")
+    terms = terms_of(text)
+    assert "chronic heart failure" in terms
+    assert "chronic heart" not in terms

@@ -29,7 +29,7 @@ ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw ma
 FLOORS = {
     "seeds": (0.80, 0.99, 0.47, 0.95),
     "fresh_energy": (0.90, 0.94, 0.81, 0.89),
-    "fresh_visas": (0.84, 0.96, 0.75, 0.92),
+    "fresh_visas": (0.86, 0.96, 0.77, 0.92),
     "fresh_transport": (0.90, 0.92, 0.81, 0.83),
     "fresh2_water": (0.83, 0.84, 0.89, 0.82),
     "fresh2_digital": (0.79, 0.82, 0.65, 0.74),
@@ -134,6 +134,25 @@ def test_headings_and_bylines_in_capitals_give_no_acronyms():
     assert eu.frequency == 3  # the heading's EU is kept: it is a listed acronym
     # a person without a title, by a verb of saying
     assert next(c for c in found if c.preferred == "Kaja Kallas").kind == "person"
+
+
+def test_a_passage_in_capitals_inside_a_line_gives_no_acronyms():
+    from termbank.extract import Document
+
+    text = ("REPORT FROM THE COMMISSION TO THE COUNCIL on the work of the Group of States "
+            "against Corruption (GRECO)\nKEY POINTS\n"
+            "THE COUNCIL OF THE EUROPEAN UNION, Having regard to the Treaty on European Union "
+            "and to the work of OLAF, HAS ADOPTED THIS DECISION: OLAF shall report.\n"
+            "For the Council\nThe President\nM. ALLIOT-MARIE\n"
+            "Mutations in SCN5A were found; SCN5A is a gene.\n")
+    found = extract([Document("caps.txt", text)], terms=False)
+    names = {n for c in found for n in (c.preferred, *c.variants)}
+    assert not {n for n in names if n.split()[0] in ("THE", "OF", "TO", "FROM", "KEY", "HAS")}
+    assert not names & {"REPORT", "KEY", "POINTS", "DECISION", "THIS", "ADOPTED"}
+    assert {"GRECO", "OLAF", "Treaty on European Union", "ALLIOT-MARIE",
+            "SCN5A"} <= names
+    # OLAF is written in capitals outside the shouted passage too: it is still an acronym
+    assert next(c for c in found if c.preferred == "OLAF").frequency == 2
 
 
 def test_a_name_with_another_in_brackets_links_the_two(found):

@@ -59,33 +59,65 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
 
 
 _LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+#: grammar words that only a passage in capitals writes in capitals
+_SHOUTED_GRAMMAR = frozenset("""THE OF AND TO FROM ON IN FOR WITH BY AT AN A OR AS INTO ITS THIS
+    THAT THESE THOSE HAS HAVE HAD IS ARE WAS WERE BE BEEN SHALL WILL NOT ALL OUR THEIR
+    WHICH""".split())
+#: a word this common in general English (Zipf) is no name: "KEY POINTS" is a heading
+COMMON_ZIPF = 4.5
+#: punctuation that ends a run of words in capitals ("… of OLAF, HAS ADOPTED THIS DECISION")
+_RUN_BREAK = re.compile(r"[,;:.!?\"“”]")
+
+
+def _run_broken(gap: str) -> bool:
+    """Whether *gap* parts two words in capitals: punctuation, or no space at all ("SCN5A")."""
+    return _RUN_BREAK.search(gap) is not None or not any(c.isspace() for c in gap)
 
 
 def quiet_headings(text: str) -> str:
-    """Blank the capitalised words of headings and bylines written in capitals, offsets kept.
+    """Blank the capitalised words of passages written in capitals, offsets kept.
 
-    A line of three or more words, at least 60 % of them in capitals, is shouted: its
-    capitalised words are blanked unless they are listed acronyms or written in capitals
-    elsewhere in the text too, so "THE", "OF", "FINAL OF" do not become acronyms.
+    Shouted are: a line of three or more words, at least 60 % of them in capitals (a
+    heading or a byline); a line of two words in capitals, one a common English word ("KEY
+    POINTS", not a signature such as "M. ALLIOT-MARIE"); and, inside a line, a run of words
+    in capitals with a grammar word among them and no comma, colon or full stop between
+    them ("REPORT FROM THE COMMISSION TO THE COUNCIL on …"). Their words are blanked unless
+    they are listed acronyms or written in capitals outside such passages too, so "THE",
+    "OF", "FINAL OF" do not become acronyms while "OLAF" in a shouted passage still counts.
     """
     from termbank.extract import lists
 
-    lines = text.split("\n")
-    shouted = []
-    for n, line in enumerate(lines):
-        words = _LETTER_WORD.findall(line)
-        caps = [w for w in words if len(w) > 1 and w.isupper()]
-        if len(words) >= 3 and len(caps) >= 3 and len(caps) >= 0.6 * len(words):
-            shouted.append(n)
+    shouted: list[tuple[int, int]] = []  # spans of capitalised words to blank
+    offset = 0
+    for line in text.split("\n"):
+        words = list(_LETTER_WORD.finditer(line))
+        caps = [w for w in words if w.group().isupper()]
+        long_caps = [w.group() for w in caps if len(w.group()) > 1]
+        if len(long_caps) >= 3 and len(caps) >= 0.6 * len(words) or (
+                len(long_caps) == len(words) == 2
+                and any(terms_track.zipf(w.lower()) >= COMMON_ZIPF for w in long_caps)):
+            shouted += [(offset + w.start(), offset + w.end()) for w in caps]
+        else:
+            run: list = []
+            for word in words + [None]:
+                if word is not None and word.group().isupper() and not (
+                        run and _run_broken(line[run[-1].end():word.start()])):
+                    run.append(word)
+                    continue
+                if len(run) >= 2 and any(w.group() in _SHOUTED_GRAMMAR for w in run):
+                    shouted += [(offset + w.start(), offset + w.end()) for w in run]
+                run = [word] if word is not None and word.group().isupper() else []
+        offset += len(line) + 1
     if not shouted:
         return text
-    loud = set(shouted)
-    keep = set(lists.acronyms()) | {w for n, line in enumerate(lines) if n not in loud
-                                    for w in _LETTER_WORD.findall(line) if w.isupper()}
-    for n in shouted:
-        lines[n] = _LETTER_WORD.sub(lambda m: m.group() if m.group() in keep or
-                                    not m.group().isupper() else " " * len(m.group()), lines[n])
-    return "\n".join(lines)
+    inside = {start for start, _ in shouted}
+    keep = set(lists.acronyms()) | {m.group() for m in _LETTER_WORD.finditer(text)
+                                    if m.start() not in inside and m.group().isupper()}
+    chars = list(text)
+    for start, end in shouted:
+        if text[start:end] not in keep:
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 #: a lone capitalised word this common in general English (Zipf) is a generic noun from a

@@ -474,13 +474,19 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 
 
 def c_value(words: int, frequency: int, longer: list[int]) -> float:
-    """Textbook C-value with log2(1 + |a|), so that one-word terms score too.
+    """C-value with log2(1 + |a|), so that one-word terms score too, and the occurrences
+    inside longer candidates counted as at least the commonest container's.
 
-    >>> c_value(2, 3, []), c_value(2, 3, [2])
-    (4.754887502163468, 1.584962500721156)
+    The textbook subtracts the containers' mean frequency, so a phrase seen only inside one
+    frequent container ("chronic heart" in "chronic heart failure", 32 times) keeps most of
+    its count when a few rare containers pull the mean down; every occurrence of a container
+    holds one of the phrase, so the commonest container is a floor on what is nested.
+
+    >>> c_value(2, 3, []), c_value(2, 3, [2]), c_value(2, 32, [32, 1, 1])
+    (4.754887502163468, 1.584962500721156, 0.0)
     """
-    nested = frequency - (sum(longer) / len(longer) if longer else 0.0)
-    return math.log2(1 + words) * max(nested, 0.0)
+    nested = frequency - (max(longer) if longer else 0)
+    return math.log2(1 + words) * max(nested, 0)
 
 
 def specificity(key: tuple[str, ...]) -> float:

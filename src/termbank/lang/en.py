@@ -119,6 +119,20 @@ def unshout(word: str) -> str:
     return word.capitalize() if is_shouted(word) else word
 
 
+_ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[a-d]?"
+_ROMAN_NUMERAL = re.compile(rf"{_ROMAN}(?:[-–/]{_ROMAN})*")
+
+
+def is_roman_numeral(word: str) -> bool:
+    """A number in Roman numerals up to 39, with a sub-letter or as a range: "Title VI",
+    "class IIIb", "NYHA I-II". It numbers a part or a grade; it abbreviates nothing.
+
+    >>> [is_roman_numeral(w) for w in ("II", "IIIb", "I-III", "IV", "XXI", "IVC", "CI", "MI")]
+    [True, True, True, True, True, False, False, False]
+    """
+    return _ROMAN_NUMERAL.fullmatch(word) is not None
+
+
 @functools.lru_cache(maxsize=1 << 16)  # asked of every name, again and again
 def is_acronym(word: str) -> bool:
     """Capital letters (with digits, "/", "&", ".") making a short form: EU, RFE/RL, U.S., G20.
@@ -127,7 +141,7 @@ def is_acronym(word: str) -> bool:
     [True, True, True, True, False, False, True]
     """
     letters = [c for c in word if c.isalpha()]
-    if not letters or not word[0].isupper() or is_shouted(word):
+    if not letters or not word[0].isupper() or is_shouted(word) or is_roman_numeral(word):
         return False
     upper = sum(1 for c in letters if c.isupper())
     digits = sum(1 for c in word if c.isdigit())
