@@ -259,3 +259,38 @@ def test_a_title_with_listed_complements_keeps_its_holder_apart():
     assert (title.text, title.holder) == ("Minister of Culture, Sports and Tourism",
                                           "Aida Balayeva")
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+# -- the name track's gaps seen on fresh2 (FIGURES.md) ------------------------------------
+
+def _kinds(text: str) -> dict[str, str]:
+    return {m.text: m.kind for m in iter_mentions(text) if not m.nested}
+
+
+def test_to_a_place_completes_a_posted_body():
+    assert _kinds("The Delegation of the European Union to Uzbekistan opened a visa office.") \
+        == {"Delegation of the European Union to Uzbekistan": "institution/body"}
+    assert _kinds("Then the Embassy of Japan to Kyrgyzstan and the EU Delegation to "
+                  "Tajikistan met.") == {"Embassy of Japan to Kyrgyzstan": "institution/body",
+                                         "EU Delegation to Tajikistan": "institution/body"}
+
+
+def test_to_an_organisation_completes_a_representatives_title():
+    mentions = list(iter_mentions("The Permanent Representative of Kyrgyzstan to the United "
+                                  "Nations Aida Kasymalieva spoke."))
+    title = next(m for m in mentions if m.kind == "official title")
+    assert (title.text, title.holder) == (
+        "Permanent Representative of Kyrgyzstan to the United Nations", "Aida Kasymalieva")
+    # an ambassador's "to <place>" stays the jurisdiction it was
+    ambassador = next(m for m in iter_mentions("Ambassador of Japan to Kazakhstan Ichiro "
+                                               "Kawabata arrived.") if m.kind == "official title")
+    assert (ambassador.text, ambassador.jurisdiction) == ("Ambassador of Japan", "Kazakhstan")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The EU sent aid to Kazakhstan.", ["EU", "Kazakhstan"]),
+    ("Exports of the European Union to Tajikistan rose.", ["European Union", "Tajikistan"]),
+    ("The Ministry of Energy to Astana moved its office.", ["Ministry of Energy", "Astana"]),
+])
+def test_to_a_place_after_another_name_starts_a_new_phrase(text, names):
+    assert [n for n in _names(text) if n != "Exports"] == names

@@ -276,7 +276,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             if first != "in" and len(atom) > 1 and atom[1].cls == HEAD \
                     and atom[1].kind not in ("place", "official title"):
                 return "join"  # "President of Azerbaijan Railways": a body, not a country
-            if first == "of" and _followed_by_place(units, seps, j, "to"):
+            if first == "of" and (_followed_by_place(units, seps, j, "to")
+                                  or _accredited(entity) and _followed_by_body(units, seps, j)):
                 return "join"  # "Ambassador of Japan to Kazakhstan": Japan is the sender
             return "join" if first == "on" else ("jurisdiction" if first != "in" else "")
         if first == "in":
@@ -285,6 +286,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if left.cls == HEAD and left.kind not in ("place", "official title"):
         if first == "for" or first == "of":
             return "join"
+    if first == "to" and _accredited(entity) and atom[0].cls in (PLACE, HEAD, ACRONYM):
+        return "join"  # "Delegation of the European Union to Kazakhstan": where it is posted
     if first == "on" and _kind_of(entity.units, entity.seps) in (
             "agreement/document", "route/programme/event", "institution/body") \
             and atom[0].cls != PLACE:
@@ -312,6 +315,38 @@ def _followed_by_place(units: list[Unit], seps: list[str], j: int, connector: st
     while k < len(seps) and seps[k] == "":
         k += 1
     return k < len(seps) and seps[k].split()[0] == connector and units[k + 1].cls == PLACE
+
+
+def _followed_by_body(units: list[Unit], seps: list[str], j: int) -> bool:
+    """Whether the atom at *j* is followed by "to" and a body or organisation: "(Permanent
+    Representative of Kazakhstan) to the United Nations"."""
+    k = j
+    while k < len(seps) and seps[k] == "":
+        k += 1
+    if k >= len(seps) or seps[k].split()[0] != "to":
+        return False
+    after = units[k + 1]
+    return after.cls == ACRONYM or (after.cls == HEAD and after.kind in (
+        "institution/body", "organisation"))
+
+
+#: heads of a posting accredited to a place or an organisation: "to <place>" completes the
+#: name ("Delegation of the European Union to Kazakhstan", "Permanent Representative of
+#: Kazakhstan to the United Nations"), where after another body it starts a new phrase
+#: ("exports from the European Union to Kazakhstan")
+ACCREDITED_HEADS = frozenset({"delegation", "embassy", "consulate", "mission", "ambassador",
+                              "representative", "envoy", "consul"})
+
+
+def _accredited(entity: _Entity) -> bool:
+    """Whether the entity's head (its last head before a connector) names a posting."""
+    head = None
+    for k, unit in enumerate(entity.units):
+        if unit.cls in (HEAD, TITLE):
+            head = unit
+        if k < len(entity.seps) and entity.seps[k]:
+            break
+    return head is not None and en.singular(head.text.lower()) in ACCREDITED_HEADS
 
 
 def kind_of_text(text: str) -> str:
