@@ -294,3 +294,29 @@ def test_to_an_organisation_completes_a_representatives_title():
 ])
 def test_to_a_place_after_another_name_starts_a_new_phrase(text, names):
     assert [n for n in _names(text) if n != "Exports"] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Schools joined the EU Initiative on Green Skills in Central Asia last year.",
+     "EU Initiative on Green Skills in Central Asia"),
+    ("The OSCE Programme Office in Bishkek trains judges.", "OSCE Programme Office in Bishkek"),
+    ("Helsinki hosted the Conference on Security and Cooperation in Europe.",
+     "Conference on Security and Cooperation in Europe"),
+])
+def test_in_a_place_ends_a_name_whose_head_takes_a_scope(text, name):
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The ministers met in Astana.", ["Astana"]),
+    # a city is where an event is held
+    ("The Conference on Water Diplomacy in Dushanbe opened.",
+     ["Conference on Water Diplomacy", "Dushanbe"]),
+    # a place as the topic: "in Kazakhstan" is where the strategy is carried out
+    ("The EU Strategy for Central Asia in Kazakhstan works.",
+     ["EU Strategy for Central Asia", "Kazakhstan"]),
+    # a head that takes no scope
+    ("The Ministry of Energy in Uzbekistan agreed.", ["Ministry of Energy", "Uzbekistan"]),
+])
+def test_in_a_place_stays_apart_elsewhere(text, names):
+    assert _names(text) == names

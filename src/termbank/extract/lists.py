@@ -63,6 +63,12 @@ def places() -> dict[str, str]:
 
 
 @functools.cache
+def cities() -> frozenset[str]:
+    """Canonical names of the places ``places.tsv`` marks as cities: venues, not scopes."""
+    return frozenset(r[0] for r in _rows("places.tsv") if r[3] == "city")
+
+
+@functools.cache
 def demonyms() -> dict[str, str]:
     """"kazakh" → "Kazakhstan": adjectives that name a jurisdiction before a title."""
     table = {}

@@ -288,6 +288,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return "join"
     if first == "to" and _accredited(entity) and atom[0].cls in (PLACE, HEAD, ACRONYM):
         return "join"  # "Delegation of the European Union to Kazakhstan": where it is posted
+    if first == "in" and len(atom) == 1 and atom[0].cls == PLACE and _scoped(entity, atom[0]):
+        return "join"  # "Initiative on Digital Connectivity in Central Asia": its scope
     if first == "on" and _kind_of(entity.units, entity.seps) in (
             "agreement/document", "route/programme/event", "institution/body") \
             and atom[0].cls != PLACE:
@@ -338,15 +340,47 @@ ACCREDITED_HEADS = frozenset({"delegation", "embassy", "consulate", "mission", "
                               "representative", "envoy", "consul"})
 
 
-def _accredited(entity: _Entity) -> bool:
-    """Whether the entity's head (its last head before a connector) names a posting."""
-    head = None
+def _head(entity: _Entity) -> str:
+    """The entity's head word, lower case and singular: its last head or title word before
+    its first connector ("Initiative" of "Team Europe Initiative on Water"); "" if none."""
+    head = ""
     for k, unit in enumerate(entity.units):
         if unit.cls in (HEAD, TITLE):
-            head = unit
+            head = unit.text
         if k < len(entity.seps) and entity.seps[k]:
             break
-    return head is not None and en.singular(head.text.lower()) in ACCREDITED_HEADS
+    return en.singular(head.lower())
+
+
+def _accredited(entity: _Entity) -> bool:
+    """Whether the entity's head names a posting."""
+    return _head(entity) in ACCREDITED_HEADS
+
+
+#: heads whose name may end in "in <place>", the place being what they cover: "Team Europe
+#: Initiative on Digital Connectivity in Central Asia", "OSCE Programme Office in Astana"
+SCOPED_HEADS = frozenset({"initiative", "programme", "program", "strategy", "project", "plan",
+                          "office", "conference"})
+#: of those, the events, whose "in <city>" is where they are held, not part of the name
+VENUE_HEADS = frozenset({"conference"})
+
+
+def _scoped(entity: _Entity, place: Unit) -> bool:
+    """Whether "in *place*" ends the entity's name: its head takes a scope, and it ends in a
+    complement of plain words ("… on Digital Connectivity") unless it is an office; an
+    event's city is its venue ("Conference on Water in Dushanbe")."""
+    head = _head(entity)
+    if head not in SCOPED_HEADS:
+        return False
+    if head in VENUE_HEADS and place.text in lists.cities():
+        return False
+    if head == "office":
+        return True
+    # a topic in plain words after "on|for|of": "EU Strategy for Central Asia in Kazakhstan"
+    # has a place there, so "in Kazakhstan" is where it is carried out
+    last = max((k for k, sep in enumerate(entity.seps)
+                if sep and sep.split()[0] in ("on", "for", "of")), default=-1)
+    return last >= 0 and all(u.cls == NAME for u in entity.units[last + 1:])
 
 
 def kind_of_text(text: str) -> str:
