@@ -320,3 +320,37 @@ def test_in_a_place_ends_a_name_whose_head_takes_a_scope(text, name):
 ])
 def test_in_a_place_stays_apart_elsewhere(text, names):
     assert _names(text) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The EU–Central Asia Ministerial Forum on Trade and Investment opened in Samarkand.",
+     "EU – Central Asia Ministerial Forum on Trade and Investment"),
+    ("Funds came from the Team Europe Initiative on Health, Education and Social Protection.",
+     "Team Europe Initiative on Health, Education and Social Protection"),
+    ("The Commissioner for Climate, Net Zero and a Clean Growth Economy arrived.",
+     "Commissioner for Climate, Net Zero and a Clean Growth Economy"),
+])
+def test_and_and_comma_lists_stay_inside_a_complement(text, name):
+    assert name in _names(text)
+
+
+def test_the_holder_after_a_listed_title_with_an_article_is_a_person_apart():
+    mentions = list(iter_mentions("The European Commissioner for Climate, Net Zero and a Clean "
+                                  "Growth Economy Wopke Hoekstra arrived."))
+    title = next(m for m in mentions if m.kind == "official title")
+    assert (title.text, title.jurisdiction, title.holder) == (
+        "Commissioner for Climate, Net Zero and a Clean Growth Economy", "Europe",
+        "Wopke Hoekstra")
+    assert ("Wopke Hoekstra", "person") in [(m.text, m.kind) for m in mentions]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Trade between the EU and Kazakhstan grew.", ["EU", "Kazakhstan"]),
+    ("It was the Council and the Parliament that agreed.", ["Council", "Parliament"]),
+    ("The Ministry of Energy of Kazakhstan and Uzbekistan agreed.",
+     ["Ministry of Energy", "Kazakhstan", "Uzbekistan"]),
+    ("The EU–Central Asia Forum on Trade, Kazakhstan and Uzbekistan met.",
+     ["EU – Central Asia Forum on Trade", "Kazakhstan", "Uzbekistan"]),
+])
+def test_and_outside_a_complement_still_parts_names(text, names):
+    assert _names(text) == names

@@ -248,7 +248,7 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         if entity.person or (len(atom) == 1 and atom[0].kind and " " in atom[0].text):
             return ""
         if entity.has(PLACE, ACRONYM, DEMONYM) and not _is_title(entity) \
-                and not _led_by_party(entity):
+                and not _led_by_party(entity) and not _in_complement(entity):
             return ""
         if _is_title(entity):
             tail = _tail(entity)
@@ -262,8 +262,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return ""
         tail = _tail(entity)
         if len(tail) < len(entity.units) and all(u.cls == NAME for u in tail) \
-                and all(u.cls == NAME for u in atom) and _kind_of(entity.units, entity.seps) \
-                not in ("other", "place", "person"):
+                and all(u.cls == NAME for u in atom) and not _looks_personal(atom) \
+                and _kind_of(entity.units, entity.seps) not in ("other", "place", "person"):
             return "join"  # "Agency for Strategic Planning and Reforms"
         strong = [u for u in tail if u.cls == HEAD and u.text.lower() not in WEAK_HEADS]
         if not strong and _ends_in_head(atom) and atom[-1].kind != "place":
@@ -302,6 +302,15 @@ def _looks_personal(atom: list[Unit]) -> bool:
     a Kazakh/Russian surname ending last ("… Finance Centre Aida Mukhamedova")."""
     return 2 <= len(atom) <= 3 and (atom[0].text.lower() in lists.given_names()
                                     or en.has_surname_ending(atom[-1].text))
+
+
+def _in_complement(entity: _Entity) -> bool:
+    """Whether the entity ends in a complement of plain words after "on|for|of" that comes
+    after its places and acronyms: "EU–Central Asia Conference on Water" may go on with "and
+    Climate"; "the EU" or "Ministry of Energy of Kazakhstan" not."""
+    last = max((k for k, sep in enumerate(entity.seps)
+                if sep and sep.split()[0] in ("on", "for", "of")), default=-1)
+    return last >= 0 and all(u.cls == NAME for u in entity.units[last + 1:])
 
 
 def _led_by_party(entity: _Entity) -> bool:
@@ -378,9 +387,7 @@ def _scoped(entity: _Entity, place: Unit) -> bool:
         return True
     # a topic in plain words after "on|for|of": "EU Strategy for Central Asia in Kazakhstan"
     # has a place there, so "in Kazakhstan" is where it is carried out
-    last = max((k for k, sep in enumerate(entity.seps)
-                if sep and sep.split()[0] in ("on", "for", "of")), default=-1)
-    return last >= 0 and all(u.cls == NAME for u in entity.units[last + 1:])
+    return _in_complement(entity)
 
 
 def kind_of_text(text: str) -> str:
@@ -641,13 +648,17 @@ def iter_mentions(text: str):
 
 
 _PLAIN = rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{0,2}}"
+#: "and", and an article a listed title may write in lower case: "… and a Competitive
+#: Circular Economy"
+_LAST_AND = r"[ \t\xa0]+and[ \t\xa0]+(?:(?:a|an|the)[ \t\xa0]+)?"
 #: ", Justice and Home Affairs": more complements of a body's name, listed with commas
-_COMPLEMENT_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?[ \t\xa0]+and[ \t\xa0]+{_PLAIN}"
+_COMPLEMENT_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?{_LAST_AND}{_PLAIN}"
                               r"(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
 #: the same list whose last item runs on into the holder's name: "… and Tourism Aida Balayeva"
-_HELD_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?[ \t\xa0]+and[ \t\xa0]+"
-                        rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{2,4}}(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
-_LISTED_KINDS = ("institution/body", "organisation", "official title")
+_HELD_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?{_LAST_AND}"
+                        rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{2,5}}(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
+_LISTED_KINDS = ("institution/body", "organisation", "official title", "route/programme/event",
+                 "agreement/document")
 
 
 def _listed_complements(text: str, mention: Mention) -> tuple[Mention, Mention | None] | None:
@@ -660,12 +671,18 @@ def _listed_complements(text: str, mention: Mention) -> tuple[Mention, Mention |
         if held is None:
             return None
         words = list(_TOKEN.finditer(text, held.start(), held.end()))
+        # words of the last item and the holder: "… and a Competitive Circular Economy
+        # Jessika Roswall" has five, so the last two are a name even when no list knows it
+        last = len(_TOKEN.findall(text, re.search(r"and[ \t\xa0]+(?:(?:a|an|the)[ \t\xa0]+)?"
+                                                  rf"{_WORD}(?:[ \t\xa0]+{_WORD})*$",
+                                                  held.group()).start() + held.start(),
+                                  held.end()))
         for size in (2, 3):
             person = words[-size:]
             units = [Unit(w.group(), w.start(), w.end(), *classify(w.group())) for w in person]
             if len(words) - size >= 2 and all(u.cls == NAME for u in units) \
-                    and _looks_personal(units) and _is_complement_list(
-                        mention, text[held.start():words[-size - 1].end()]):
+                    and (_looks_personal(units) or size == 2 and last >= 4) \
+                    and _is_complement_list(mention, text[held.start():words[-size - 1].end()]):
                 break
         else:
             return None
@@ -676,21 +693,22 @@ def _listed_complements(text: str, mention: Mention) -> tuple[Mention, Mention |
     text_of = " ".join(text[mention.start:end].split())
     whole = Mention(text_of, mention.start, end, mention.kind, initial=mention.initial,
                     title=text_of if mention.kind == "official title" else "",
-                    holder=holder.text if holder else "")
+                    jurisdiction=mention.jurisdiction, holder=holder.text if holder else "")
     return whole, holder
 
 
 def _is_complement_list(mention: Mention, listed: str) -> bool:
     """Whether *listed* (", Justice and Home Affairs") goes on the complements of the name
     before it ("Committee on Civil Liberties"): only plain words, no person, place, body."""
-    if mention.kind not in _LISTED_KINDS or mention.holder or mention.jurisdiction:
+    if mention.kind not in _LISTED_KINDS or mention.holder:
         return False
     units, seps = _units(mention.text, 0)
     k = max((i for i, sep in enumerate(seps) if sep.split()[:1] in (["on"], ["for"], ["of"])),
             default=-1)
     if k < 0 or not all(u.cls == NAME for u in units[k + 1:]):
         return False  # "Committee on Civil Liberties": the last complement is plain words
-    items = [i.strip() for i in re.split(r",|[ \t\xa0]and[ \t\xa0]", listed) if i.strip()]
+    items = [i.strip() for i in re.split(r",|[ \t\xa0]and[ \t\xa0](?:(?:a|an|the)[ \t\xa0])?",
+                                         listed) if i.strip()]
     for item in items:
         item_units, _ = _units(item, 0)
         if not item_units or any(u.cls != NAME for u in item_units) \
