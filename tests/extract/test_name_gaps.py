@@ -354,3 +354,25 @@ def test_the_holder_after_a_listed_title_with_an_article_is_a_person_apart():
 ])
 def test_and_outside_a_complement_still_parts_names(text, names):
     assert _names(text) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The International Centre for Preserving the Tien Shan Glaciers opened in Bishkek.",
+     "International Centre for Preserving the Tien Shan Glaciers"),
+    ("A grant came from the Fund for Protecting the Caspian Seals.",
+     "Fund for Protecting the Caspian Seals"),
+])
+def test_a_gerund_in_a_body_name_takes_its_object(text, name):
+    assert name in _names(text)
+
+
+def test_a_gerund_takes_no_body_as_its_object():
+    assert _names("The Committee on Housing the Ministry set up met.") == [
+        "Committee on Housing", "Ministry"]
+
+
+def test_a_listed_acronym_whose_letters_skip_the_gerund_pairs_with_the_whole_name():
+    found = _found("Turkmenistan chaired the International Fund for Saving the Aral Sea (IFAS) "
+                   "until 2019. IFAS funds dams.")
+    assert found["International Fund for Saving the Aral Sea"].variants == ["IFAS"]
+    assert "IFAS" not in found

@@ -244,6 +244,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return "join"
         return ""
     first = words[0]
+    if sep == "the" and _gerund_complement(entity) and atom[0].cls != TITLE \
+            and atom[-1].kind not in ("institution/body", "organisation"):
+        return "join"  # "International Fund for Saving the Aral Sea": the gerund's object
     if first == "and":
         if entity.person or (len(atom) == 1 and atom[0].kind and " " in atom[0].text):
             return ""
@@ -302,6 +305,14 @@ def _looks_personal(atom: list[Unit]) -> bool:
     a Kazakh/Russian surname ending last ("… Finance Centre Aida Mukhamedova")."""
     return 2 <= len(atom) <= 3 and (atom[0].text.lower() in lists.given_names()
                                     or en.has_surname_ending(atom[-1].text))
+
+
+def _gerund_complement(entity: _Entity) -> bool:
+    """Whether the entity ends in a verb's -ing form right after "for|of|on", which takes
+    an object: "International Fund for Saving" (the Aral Sea), "Centre for Preventing"."""
+    last = entity.units[-1].text
+    return len(entity.units) >= 2 and entity.units[-1].cls == NAME and entity.seps[-1] in (
+        "for", "of", "on") and len(last) >= 6 and last.isalpha() and last.endswith("ing")
 
 
 def _in_complement(entity: _Entity) -> bool:
