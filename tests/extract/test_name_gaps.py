@@ -376,3 +376,19 @@ def test_a_listed_acronym_whose_letters_skip_the_gerund_pairs_with_the_whole_nam
                    "until 2019. IFAS funds dams.")
     assert found["International Fund for Saving the Aral Sea"].variants == ["IFAS"]
     assert "IFAS" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The UN declared 2026 the International Year of Rangelands' Restoration, and Mongolia "
+     "agreed.", "International Year of Rangelands' Restoration"),
+    ("The Forum on Women's Leadership met in Almaty.", "Forum on Women's Leadership"),
+])
+def test_a_possessive_inside_an_event_name_goes_on(text, name):
+    assert name in _names(text)
+
+
+def test_a_possessive_owner_outside_an_events_complement_still_ends_a_name():
+    assert _names("The European Commission's Directorate-General for Trade said so.") == [
+        "European Commission", "Directorate-General for Trade"]
+    assert _names("It was the Ministry of Foreign Affairs' Consular Service.") == [
+        "Ministry of Foreign Affairs", "Consular Service"]

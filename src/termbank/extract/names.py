@@ -307,6 +307,14 @@ def _looks_personal(atom: list[Unit]) -> bool:
                                     or en.has_surname_ending(atom[-1].text))
 
 
+def _owner_in_complement(entity: _Entity, sep: str, unit: Unit) -> bool:
+    """Whether a possessive inside an event's complement goes on with a plain word: the
+    "International Year of Glaciers'" is of their "Preservation"; "European Commission's"
+    owns a name of its own ("Directorate-General")."""
+    return sep == "" and unit.cls == NAME and _in_complement(entity) \
+        and _kind_of(entity.units, entity.seps) == "route/programme/event"
+
+
 def _gerund_complement(entity: _Entity) -> bool:
     """Whether the entity ends in a verb's -ing form right after "for|of|on", which takes
     an object: "International Fund for Saving" (the Aral Sea), "Centre for Preventing"."""
@@ -487,8 +495,9 @@ def _parse(run: str, initial: bool, person: bool) -> list[Mention]:
     for j in range(1, len(units)):
         unit, sep = units[j], seps[j - 1]
         left_text = current.units[-1].text
-        if en.is_calendar_word(unit.text) or en.is_calendar_word(left_text) \
-                or en.strip_possessive(left_text) != left_text:
+        if en.is_calendar_word(unit.text) or en.is_calendar_word(left_text) or (
+                en.strip_possessive(left_text) != left_text
+                and not _owner_in_complement(current, sep, unit)):
             how = ""  # "European Commission's Directorate-General": the owner ends a name
         elif len(current.units) >= MAX_ENTITY:
             how = ""  # "Ministry of the Ministry of the …": each join looks at the whole entity
