@@ -392,3 +392,24 @@ def test_a_possessive_owner_outside_an_events_complement_still_ends_a_name():
         "European Commission", "Directorate-General for Trade"]
     assert _names("It was the Ministry of Foreign Affairs' Consular Service.") == [
         "Ministry of Foreign Affairs", "Consular Service"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Work on the Ili Basin Flood Control and Lower Ili Delta project starts in May.",
+     "Ili Basin Flood Control and Lower Ili Delta project", "route/programme/event"),
+    ("Investors discussed the Trans-Afghan high-voltage power line and the Trans-Caspian "
+     "submarine cable.", "Trans-Caspian submarine cable", "other"),
+    ("Investors discussed the Trans-Afghan high-voltage power line.",
+     "Trans-Afghan high-voltage power line", "other"),
+])
+def test_a_closed_list_of_lower_case_heads_completes_a_name(text, name, kind):
+    assert _kinds(text).get(name) == kind
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Both the Kazakhstan and Uzbekistan project teams met.", ["Kazakhstan", "Uzbekistan"]),
+    ("The Water and Energy project ended.", ["Water", "Energy"]),
+    ("The Trans-Caspian and the pipeline differ.", ["Trans-Caspian"]),
+])
+def test_lower_case_heads_join_no_places_single_words_or_clauses(text, names):
+    assert [n for n in _names(text) if n != "Both"] == names

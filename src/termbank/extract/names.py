@@ -646,6 +646,24 @@ def iter_mentions(text: str):
         elif _ROUTE_HEAD.match(text, end) and _is_dashed_compound(_ARTICLE.sub("", match.group())):
             start += len(match.group()) - len(_ARTICLE.sub("", match.group()))
             yield from _route(text, start, end, _ROUTE_HEAD.match(text, end).end())
+        elif _TRANS.fullmatch(match.group()) and _crossing_head(text, end):
+            head_end = _crossing_head(text, end)
+            yield Mention(" ".join(text[start:head_end].split()), start, head_end, "other",
+                          initial=_opens_sentence(text, start))
+        elif _PROJECT_HEAD.match(text, end) and _coordinated_plain(match.group()) >= 0:
+            # "(Funding for the) Syr Darya Control and Northern Aral Sea project"
+            cut = start + _coordinated_plain(match.group())
+            before = text[start:cut].rstrip()
+            before = _DANGLING.sub("", before)
+            if before:
+                for mention in parse_run(text, start, start + len(before)):
+                    if not mention.nested:
+                        _context_evidence(text, mention)
+                    yield mention
+            head = _PROJECT_HEAD.match(text, end)
+            yield Mention(" ".join(text[cut:head.end()].split()), cut, head.end(),
+                          lists.heads().get(head.group(1), "other"),
+                          initial=_opens_sentence(text, cut))
         else:
             for mention in parse_run(text, start, end):
                 if not mention.nested:
@@ -803,6 +821,53 @@ _ROUTE_HEAD = re.compile(r"[ \t\xa0]+(?:railway|railroad|rail line|road|highway|
                          r"pipeline|gas pipeline|oil pipeline|corridor|route|line|canal|"
                          r"power line|transmission line|interconnector)(?![\w\-])")
 _ARTICLE = re.compile(r"^(?:The|A|An|This|That)[ \t\xa0]+")
+#: lower-case heads that make two coordinated runs of plain capitalised words one name:
+#: "the Syr Darya Control and Northern Aral Sea project"
+_PROJECT_HEAD = re.compile(r"[ \t\xa0]+(project|programme|program|cable|pipeline)(?![\w\-])")
+
+
+#: a line named by what it crosses: "Trans-Caspian", "Trans-Afghan"
+_TRANS = re.compile(r"Trans-[A-Z][a-z]+")
+#: its lower-case modifiers and an infrastructure head: "… fibre-optic cable"
+_CROSSING_HEAD = re.compile(r"((?:[ \t\xa0]+[a-z][a-z\-]*){0,2}?)[ \t\xa0]+"
+                            r"(?:cable|pipeline|railway|highway|power line|network)(?![\w\-])")
+_NOT_MODIFIERS = en.CONNECTORS | {"a", "an", "or", "with", "is", "are", "was", "were", "will",
+                                  "has", "have", "its", "their", "by", "at", "as", "from"}
+
+
+def _crossing_head(text: str, end: int) -> int:
+    """Where "Trans-Caspian fibre-optic cable" ends, the run being "Trans-Caspian"; 0 when
+    no infrastructure head follows within two lower-case modifiers."""
+    head = _CROSSING_HEAD.match(text, end)
+    if head is None or any(w in _NOT_MODIFIERS for w in head.group(1).split()):
+        return 0
+    return head.end()
+
+
+#: connectors left at the end of a run's first part when its last part is cut off
+_DANGLING = re.compile(rf"(?:[ \t\xa0]+{_CONN})+$")
+
+
+def _coordinated_plain(run: str) -> int:
+    """Where the run's last part starts when that part is two groups of plain capitalised
+    words joined by "and", three words or more, with no place, body, title or person among
+    them ("Funding for the Syr Darya Control and Northern Aral Sea" → 20); -1 otherwise.
+    The part is what the run ends in after its last other connector."""
+    units, seps = _units(run, 0)
+    k = len(units) - 1
+    while k > 0 and seps[k - 1] in ("", "and"):
+        k -= 1
+    while k < len(units) - 1 and seps[k] == "" and en.is_sentence_word(units[k].text):
+        k += 1  # "The Syr Darya …"
+    units, seps = units[k:], seps[k:]
+    if len(units) < 3 or seps.count("and") != 1:
+        return -1
+    if any(u.cls != NAME or en.is_sentence_word(u.text) for u in units):
+        return -1
+    k = seps.index("and")
+    if _looks_personal(units[:k + 1]) or _looks_personal(units[k + 1:]):
+        return -1
+    return units[0].start
 _DASH = re.compile(r"[ \t\xa0]*[–—][ \t\xa0]*|(?<=\w)-(?=[A-Z])")
 
 
