@@ -413,3 +413,11 @@ def test_a_closed_list_of_lower_case_heads_completes_a_name(text, name, kind):
 ])
 def test_lower_case_heads_join_no_places_single_words_or_clauses(text, names):
     assert [n for n in _names(text) if n != "Both"] == names
+
+
+def test_a_rector_is_an_office_over_a_university():
+    mentions = list(iter_mentions("The Rector of Satbayev University Meiram Begentayev opened "
+                                  "the year."))
+    title = next(m for m in mentions if m.kind == "official title")
+    assert (title.text, title.holder) == ("Rector of Satbayev University", "Meiram Begentayev")
+    assert ("Satbayev University", "institution/body") in [(m.text, m.kind) for m in mentions]
