@@ -8,6 +8,7 @@ section, every term carrying its documents, contexts and a candidate review stat
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -59,6 +60,7 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
 
 
 _LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_CAPITAL_WORD = re.compile(r"(?<![A-Za-z'’\-])[A-Z][A-Z'’\-]*(?![A-Za-z'’\-])")  # as isupper()
 #: grammar words that only a passage in capitals writes in capitals
 _SHOUTED_GRAMMAR = frozenset("""THE OF AND TO FROM ON IN FOR WITH BY AT AN A OR AS INTO ITS THIS
     THAT THESE THOSE HAS HAVE HAD IS ARE WAS WERE BE BEEN SHALL WILL NOT ALL OUR THEIR
@@ -70,8 +72,10 @@ _RUN_BREAK = re.compile(r"[,;:.!?\"“”]")
 
 
 def _run_broken(gap: str) -> bool:
-    """Whether *gap* parts two words in capitals: punctuation, or no space at all ("SCN5A")."""
-    return _RUN_BREAK.search(gap) is not None or not any(c.isspace() for c in gap)
+    """Whether *gap* parts two words in capitals: punctuation, a word in lower case, or no
+    space at all ("SCN5A")."""
+    return _RUN_BREAK.search(gap) is not None or not any(c.isspace() for c in gap) or \
+        any(c.islower() for c in gap)
 
 
 def quiet_headings(text: str) -> str:
@@ -87,9 +91,16 @@ def quiet_headings(text: str) -> str:
     """
     from termbank.extract import lists
 
+    capitals = list(_CAPITAL_WORD.finditer(text))
+    lines_to_read = defaultdict(int)  # only a line with two words in capitals can shout
+    for word in capitals:
+        lines_to_read[text.rfind("\n", 0, word.start()) + 1] += 1
     shouted: list[tuple[int, int]] = []  # spans of capitalised words to blank
-    offset = 0
-    for line in text.split("\n"):
+    for offset, count in lines_to_read.items():
+        if count < 2:
+            continue
+        end = text.find("\n", offset)
+        line = text[offset:end if end != -1 else len(text)]
         words = list(_LETTER_WORD.finditer(line))
         caps = [w for w in words if w.group().isupper()]
         long_caps = [w.group() for w in caps if len(w.group()) > 1]
@@ -97,22 +108,19 @@ def quiet_headings(text: str) -> str:
                 len(long_caps) == len(words) == 2
                 and any(terms_track.zipf(w.lower()) >= COMMON_ZIPF for w in long_caps)):
             shouted += [(offset + w.start(), offset + w.end()) for w in caps]
-        else:
-            run: list = []
-            for word in words + [None]:
-                if word is not None and word.group().isupper() and not (
-                        run and _run_broken(line[run[-1].end():word.start()])):
-                    run.append(word)
-                    continue
-                if len(run) >= 2 and any(w.group() in _SHOUTED_GRAMMAR for w in run):
-                    shouted += [(offset + w.start(), offset + w.end()) for w in run]
-                run = [word] if word is not None and word.group().isupper() else []
-        offset += len(line) + 1
+            continue
+        run: list = []
+        for word in caps + [None]:
+            if word is not None and run and not _run_broken(line[run[-1].end():word.start()]):
+                run.append(word)
+                continue
+            if len(run) >= 2 and any(w.group() in _SHOUTED_GRAMMAR for w in run):
+                shouted += [(offset + w.start(), offset + w.end()) for w in run]
+            run = [word]
     if not shouted:
         return text
     inside = {start for start, _ in shouted}
-    keep = set(lists.acronyms()) | {m.group() for m in _LETTER_WORD.finditer(text)
-                                    if m.start() not in inside and m.group().isupper()}
+    keep = set(lists.acronyms()) | {w.group() for w in capitals if w.start() not in inside}
     chars = list(text)
     for start, end in shouted:
         if text[start:end] not in keep:
