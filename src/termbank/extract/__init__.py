@@ -8,7 +8,6 @@ section, every term carrying its documents, contexts and a candidate review stat
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -92,40 +91,49 @@ def quiet_headings(text: str) -> str:
     from termbank.extract import lists
 
     capitals = list(_CAPITAL_WORD.finditer(text))
-    lines_to_read = defaultdict(int)  # only a line with two words in capitals can shout
+    lines: dict[int, list] = {}  # line start → its words in capitals
+    start = searched = 0
     for word in capitals:
-        lines_to_read[text.rfind("\n", 0, word.start()) + 1] += 1
-    shouted: list[tuple[int, int]] = []  # spans of capitalised words to blank
-    for offset, count in lines_to_read.items():
-        if count < 2:
-            continue
-        end = text.find("\n", offset)
-        line = text[offset:end if end != -1 else len(text)]
-        words = list(_LETTER_WORD.finditer(line))
-        caps = [w for w in words if w.group().isupper()]
+        newline = text.rfind("\n", searched, word.start())
+        start, searched = (newline + 1 if newline != -1 else start), word.start()
+        lines.setdefault(start, []).append(word)
+    shouted: list = []  # the words in capitals to blank
+    for start, caps in lines.items():
+        if len(caps) < 2:
+            continue  # only a line with two words in capitals can shout
+        end = text.find("\n", start)
+        line = text[start:end if end != -1 else len(text)]
         long_caps = [w.group() for w in caps if len(w.group()) > 1]
-        if len(long_caps) >= 3 and len(caps) >= 0.6 * len(words) or (
-                len(long_caps) == len(words) == 2
+        if len(long_caps) >= 3 and _words_at_most(line, len(caps) / 0.6) or (
+                len(long_caps) == 2 and _words_at_most(line, 2)
                 and any(terms_track.zipf(w.lower()) >= COMMON_ZIPF for w in long_caps)):
-            shouted += [(offset + w.start(), offset + w.end()) for w in caps]
+            shouted += caps
             continue
         run: list = []
         for word in caps + [None]:
-            if word is not None and run and not _run_broken(line[run[-1].end():word.start()]):
+            if word is not None and run and not _run_broken(text[run[-1].end():word.start()]):
                 run.append(word)
                 continue
             if len(run) >= 2 and any(w.group() in _SHOUTED_GRAMMAR for w in run):
-                shouted += [(offset + w.start(), offset + w.end()) for w in run]
+                shouted += run
             run = [word]
     if not shouted:
         return text
-    inside = {start for start, _ in shouted}
+    inside = {w.start() for w in shouted}
     keep = set(lists.acronyms()) | {w.group() for w in capitals if w.start() not in inside}
     chars = list(text)
-    for start, end in shouted:
-        if text[start:end] not in keep:
-            chars[start:end] = " " * (end - start)
+    for word in shouted:
+        if word.group() not in keep:
+            chars[word.start():word.end()] = " " * (word.end() - word.start())
     return "".join(chars)
+
+
+def _words_at_most(line: str, limit: float) -> bool:
+    """Whether *line* has no more than *limit* words (stops counting past it)."""
+    for count, _ in enumerate(_LETTER_WORD.finditer(line), 1):
+        if count > limit:
+            return False
+    return True
 
 
 #: a lone capitalised word this common in general English (Zipf) is a generic noun from a
