@@ -102,21 +102,10 @@ def quiet_headings(text: str) -> str:
         if len(caps) < 2:
             continue  # only a line with two words in capitals can shout
         end = text.find("\n", start)
-        line = text[start:end if end != -1 else len(text)]
-        long_caps = [w.group() for w in caps if len(w.group()) > 1]
-        if len(long_caps) >= 3 and _words_at_most(line, len(caps) / 0.6) or (
-                len(long_caps) == 2 and _words_at_most(line, 2)
-                and any(terms_track.zipf(w.lower()) >= COMMON_ZIPF for w in long_caps)):
+        if _heading(text[start:end if end != -1 else len(text)], caps):
             shouted += caps
-            continue
-        run: list = []
-        for word in caps + [None]:
-            if word is not None and run and not _run_broken(text[run[-1].end():word.start()]):
-                run.append(word)
-                continue
-            if len(run) >= 2 and any(w.group() in _SHOUTED_GRAMMAR for w in run):
-                shouted += run
-            run = [word]
+        else:
+            shouted += _shouted_runs(text, caps)
     if not shouted:
         return text
     inside = {w.start() for w in shouted}
@@ -126,6 +115,31 @@ def quiet_headings(text: str) -> str:
         if word.group() not in keep:
             chars[word.start():word.end()] = " " * (word.end() - word.start())
     return "".join(chars)
+
+
+def _heading(line: str, caps: list) -> bool:
+    """A heading or byline: three or more words in capitals making 60 % of the line, or two
+    words in capitals alone on it, one of them common English ("KEY POINTS")."""
+    long_caps = [w.group() for w in caps if len(w.group()) > 1]
+    if len(long_caps) >= 3:
+        return _words_at_most(line, len(caps) / 0.6)
+    return len(long_caps) == 2 and _words_at_most(line, 2) and any(
+        terms_track.zipf(w.lower()) >= COMMON_ZIPF for w in long_caps)
+
+
+def _shouted_runs(text: str, caps: list) -> list:
+    """The words of *caps* (one line's words in capitals, in order) in runs with no comma,
+    colon, full stop or word in lower case between them and a grammar word among them."""
+    out: list = []
+    run: list = []
+    for word in caps + [None]:
+        if word is not None and run and not _run_broken(text[run[-1].end():word.start()]):
+            run.append(word)
+            continue
+        if len(run) >= 2 and any(w.group() in _SHOUTED_GRAMMAR for w in run):
+            out += run
+        run = [word]
+    return out
 
 
 def _words_at_most(line: str, limit: float) -> bool:
