@@ -105,7 +105,7 @@ def quiet_headings(text: str) -> str:
         if _heading(text[start:end if end != -1 else len(text)], caps):
             shouted += caps
         else:
-            shouted += _shouted_runs(text, caps)
+            shouted += _shouted_runs(text, start, caps)
     if not shouted:
         return text
     inside = {w.start() for w in shouted}
@@ -127,16 +127,20 @@ def _heading(line: str, caps: list) -> bool:
         terms_track.zipf(w.lower()) >= COMMON_ZIPF for w in long_caps)
 
 
-def _shouted_runs(text: str, caps: list) -> list:
-    """The words of *caps* (one line's words in capitals, in order) in runs with no comma,
-    colon, full stop or word in lower case between them and a grammar word among them."""
+def _shouted_runs(text: str, line_start: int, caps: list) -> list:
+    """The words of *caps* (the words in capitals of the line at *line_start*, in order) in
+    runs with no comma, colon, full stop or word in lower case between them, and either a
+    grammar word among them or, opening the line, a colon after them: the run-in heading of
+    a structured abstract ("DATA SOURCES: We searched …")."""
     out: list = []
     run: list = []
     for word in caps + [None]:
         if word is not None and run and not _run_broken(text[run[-1].end():word.start()]):
             run.append(word)
             continue
-        if len(run) >= 2 and any(w.group() in _SHOUTED_GRAMMAR for w in run):
+        if len(run) >= 2 and (any(w.group() in _SHOUTED_GRAMMAR for w in run) or (
+                not text[line_start:run[0].start()].strip()
+                and text[run[-1].end():run[-1].end() + 2].lstrip().startswith(":"))):
             out += run
         run = [word]
     return out
