@@ -84,3 +84,21 @@ def test_possessives_and_plurals_reduce_to_the_lemma():
     assert ministry.variants == []
     assert next(c for c in found if c.kind == "institution/body" and "Maslikhat"
                 == c.preferred).forms == {"Maslikhats": 1}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("According to the Bureau of National Statistics, exports grew.",
+     "Bureau of National Statistics", "institution/body"),
+    ("The new Law on Mass Media entered into force.", "Law on Mass Media", "agreement/document"),
+    ("Exporters use the Generalised Scheme of Preferences.", "Generalised Scheme of Preferences",
+     "route/programme/event"),
+    ("The Carbon Border Adjustment Mechanism applies from 2026.",
+     "Carbon Border Adjustment Mechanism", "route/programme/event"),
+    ("The Digital Markets Act was cited.", "Digital Markets Act", "agreement/document"),
+    ("The Director-General for Trade spoke.", "Director-General for Trade", "official title"),
+])
+def test_heads_of_the_style_guide_name_whole_names(text, name, kind):
+    # the EU style guide's bodies, acts and schemes: without their head listed, "Bureau",
+    # "Law" and "Scheme" were cut off ("National Statistics", "Mass Media", "Preferences")
+    found = {c.preferred: c.kind for c in extract([Document("a.txt", text)], terms=False)}
+    assert found.get(name) == kind

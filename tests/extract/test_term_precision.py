@@ -27,6 +27,16 @@ def test_a_descriptor_adjective_opens_no_term_but_a_classifier_does():
     assert not terms & {"cooperation", "impetus", "increase", "range", "issues"}
 
 
+def test_courtesy_adjectives_of_diplomatic_news_open_no_term():
+    text = ("The talks were held in a frank and constructive atmosphere. After a frank exchange "
+            "of views, the minister thanked his hosts for their consistent support and sincere "
+            "hospitality, and both sides agreed on a pragmatic approach to the visa facilitation "
+            "agreement.\n")
+    terms = terms_of(text)
+    assert not {t for t in terms if t.split()[0] in ("frank", "consistent", "sincere", "pragmatic")}
+    assert "visa facilitation agreement" in terms
+
+
 def test_descriptors_are_a_data_file_of_lemmas():
     from termbank.extract.lists import descriptors
 

@@ -59,6 +59,7 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
 
 
 _LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_CAPITAL_WORD = re.compile(r"(?<![A-Za-z'’\-])[A-Z][A-Z'’\-]*(?![A-Za-z'’\-])")  # as isupper()
 #: grammar words that only a passage in capitals writes in capitals
 _SHOUTED_GRAMMAR = frozenset("""THE OF AND TO FROM ON IN FOR WITH BY AT AN A OR AS INTO ITS THIS
     THAT THESE THOSE HAS HAVE HAD IS ARE WAS WERE BE BEEN SHALL WILL NOT ALL OUR THEIR
@@ -70,8 +71,10 @@ _RUN_BREAK = re.compile(r"[,;:.!?\"“”]")
 
 
 def _run_broken(gap: str) -> bool:
-    """Whether *gap* parts two words in capitals: punctuation, or no space at all ("SCN5A")."""
-    return _RUN_BREAK.search(gap) is not None or not any(c.isspace() for c in gap)
+    """Whether *gap* parts two words in capitals: punctuation, a word in lower case, or no
+    space at all ("SCN5A")."""
+    return _RUN_BREAK.search(gap) is not None or not any(c.isspace() for c in gap) or \
+        any(c.islower() for c in gap)
 
 
 def quiet_headings(text: str) -> str:
@@ -87,37 +90,68 @@ def quiet_headings(text: str) -> str:
     """
     from termbank.extract import lists
 
-    shouted: list[tuple[int, int]] = []  # spans of capitalised words to blank
-    offset = 0
-    for line in text.split("\n"):
-        words = list(_LETTER_WORD.finditer(line))
-        caps = [w for w in words if w.group().isupper()]
-        long_caps = [w.group() for w in caps if len(w.group()) > 1]
-        if len(long_caps) >= 3 and len(caps) >= 0.6 * len(words) or (
-                len(long_caps) == len(words) == 2
-                and any(terms_track.zipf(w.lower()) >= COMMON_ZIPF for w in long_caps)):
-            shouted += [(offset + w.start(), offset + w.end()) for w in caps]
+    capitals = list(_CAPITAL_WORD.finditer(text))
+    lines: dict[int, list] = {}  # line start → its words in capitals
+    start = searched = 0
+    for word in capitals:
+        newline = text.rfind("\n", searched, word.start())
+        start, searched = (newline + 1 if newline != -1 else start), word.start()
+        lines.setdefault(start, []).append(word)
+    shouted: list = []  # the words in capitals to blank
+    for start, caps in lines.items():
+        if len(caps) < 2:
+            continue  # only a line with two words in capitals can shout
+        end = text.find("\n", start)
+        if _heading(text[start:end if end != -1 else len(text)], caps):
+            shouted += caps
         else:
-            run: list = []
-            for word in words + [None]:
-                if word is not None and word.group().isupper() and not (
-                        run and _run_broken(line[run[-1].end():word.start()])):
-                    run.append(word)
-                    continue
-                if len(run) >= 2 and any(w.group() in _SHOUTED_GRAMMAR for w in run):
-                    shouted += [(offset + w.start(), offset + w.end()) for w in run]
-                run = [word] if word is not None and word.group().isupper() else []
-        offset += len(line) + 1
+            shouted += _shouted_runs(text, start, caps)
     if not shouted:
         return text
-    inside = {start for start, _ in shouted}
-    keep = set(lists.acronyms()) | {m.group() for m in _LETTER_WORD.finditer(text)
-                                    if m.start() not in inside and m.group().isupper()}
+    inside = {w.start() for w in shouted}
+    keep = set(lists.acronyms()) | {w.group() for w in capitals if w.start() not in inside}
     chars = list(text)
-    for start, end in shouted:
-        if text[start:end] not in keep:
-            chars[start:end] = " " * (end - start)
+    for word in shouted:
+        if word.group() not in keep:
+            chars[word.start():word.end()] = " " * (word.end() - word.start())
     return "".join(chars)
+
+
+def _heading(line: str, caps: list) -> bool:
+    """A heading or byline: three or more words in capitals making 60 % of the line, or two
+    words in capitals alone on it, one of them common English ("KEY POINTS")."""
+    long_caps = [w.group() for w in caps if len(w.group()) > 1]
+    if len(long_caps) >= 3:
+        return _words_at_most(line, len(caps) / 0.6)
+    return len(long_caps) == 2 and _words_at_most(line, 2) and any(
+        terms_track.zipf(w.lower()) >= COMMON_ZIPF for w in long_caps)
+
+
+def _shouted_runs(text: str, line_start: int, caps: list) -> list:
+    """The words of *caps* (the words in capitals of the line at *line_start*, in order) in
+    runs with no comma, colon, full stop or word in lower case between them, and either a
+    grammar word among them or, opening the line, a colon after them: the run-in heading of
+    a structured abstract ("DATA SOURCES: We searched …")."""
+    out: list = []
+    run: list = []
+    for word in caps + [None]:
+        if word is not None and run and not _run_broken(text[run[-1].end():word.start()]):
+            run.append(word)
+            continue
+        if len(run) >= 2 and (any(w.group() in _SHOUTED_GRAMMAR for w in run) or (
+                not text[line_start:run[0].start()].strip()
+                and text[run[-1].end():run[-1].end() + 2].lstrip().startswith(":"))):
+            out += run
+        run = [word]
+    return out
+
+
+def _words_at_most(line: str, limit: float) -> bool:
+    """Whether *line* has no more than *limit* words (stops counting past it)."""
+    for count, _ in enumerate(_LETTER_WORD.finditer(line), 1):
+        if count > limit:
+            return False
+    return True
 
 
 #: a lone capitalised word this common in general English (Zipf) is a generic noun from a
