@@ -423,3 +423,29 @@ def test_a_rector_is_an_office_over_a_university():
     title = next(m for m in mentions if m.kind == "official title")
     assert (title.text, title.holder) == ("Rector of Satbayev University", "Meiram Begentayev")
     assert ("Satbayev University", "institution/body") in [(m.text, m.kind) for m in mentions]
+
+
+# -- "against", "through", "with" go on with a name's topic; "to" adds a document to one ---
+
+@pytest.mark.parametrize("text, name", [
+    ("The Group of States against Corruption (GRECO) met in Strasbourg.",
+     "Group of States against Corruption"),
+    ("Kazakhstan is a party to the United Nations Convention against Corruption.",
+     "United Nations Convention against Corruption"),
+    ("The opinions of the European Commission for Democracy through Law were recalled.",
+     "European Commission for Democracy through Law"),
+    ("Kazakhstan joined the Optional Protocol to the Convention against Torture in 2008.",
+     "Optional Protocol to the Convention against Torture"),
+])
+def test_a_topic_goes_on_after_against_through_with(text, name):
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Talks with the European Union and a meeting with Kazakhstan went well.",
+     ["European Union", "Kazakhstan"]),
+    ("The Council met with Ministers of the region.", ["Council", "Ministers"]),
+    ("The Strategy was sent to the Council.", ["Strategy", "Council"]),
+])
+def test_no_name_joins_a_partner_or_an_addressee(text, names):
+    assert _names(text) == names

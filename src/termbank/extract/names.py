@@ -23,7 +23,7 @@ _UP = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).
 #: 50 characters are not names (a run of garbage must not become one).
 # a name may end in "+" ("Erasmus+") when no word character follows
 _WORD = rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}][\w’'&.\-/]{{0,48}}[\w’'](?:\+(?![\w+]))?|[{_UP}])(?![\w’'])"
-_CONN = r"(?:of|for|and|on|the|to|in|von|der|van|de|del|da|di|al|bin|ibn)"
+_CONN = r"(?:of|for|and|on|the|to|in|against|through|with|von|der|van|de|del|da|di|al|bin|ibn)"
 _SEP = rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t\xa0]+)?"
 RUN = re.compile(rf"(?<![\w’'/.\-]){_HONORIFIC}{_WORD}(?:{_SEP}{_WORD})*")
@@ -272,6 +272,13 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         if not strong and _ends_in_head(atom) and atom[-1].kind != "place":
             return "join"
         return ""
+    if first in _TOPIC_GOES_ON:
+        # "Convention against Torture", "Group of States against Corruption", "Commission
+        # for Democracy through Law", "… Rights of Persons with Disabilities"; not "talks
+        # with the European Union" nor "a meeting with Kazakhstan"
+        plain = all(u.cls == NAME or (u.cls == HEAD and " " not in u.text) for u in atom)
+        return "join" if plain and not _is_title(entity) and _kind_of(
+            entity.units, entity.seps) not in ("other", "place", "person") else ""
     if first not in ("of", "for", "on", "to", "in"):
         return ""
     if _is_title(entity):
@@ -291,6 +298,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return "join"
     if first == "to" and _accredited(entity) and atom[0].cls in (PLACE, HEAD, ACRONYM):
         return "join"  # "Delegation of the European Union to Kazakhstan": where it is posted
+    if first == "to" and _ends_in_head(atom) and atom[-1].kind == "agreement/document" \
+            and _kind_of(entity.units, entity.seps) == "agreement/document":
+        return "join"  # "Optional Protocol to the Convention against Torture": what it adds to
     if first == "in" and len(atom) == 1 and atom[0].cls == PLACE and _scoped(entity, atom[0]):
         return "join"  # "Initiative on Digital Connectivity in Central Asia": its scope
     if first == "on" and _kind_of(entity.units, entity.seps) in (
@@ -298,6 +308,10 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             and atom[0].cls != PLACE:
         return "join"
     return ""
+
+
+#: prepositions that go on with a name's topic, never start one
+_TOPIC_GOES_ON = ("against", "through", "with")
 
 
 def _looks_personal(atom: list[Unit]) -> bool:
@@ -538,7 +552,7 @@ def _text(units: list[Unit], seps: list[str]) -> str:
 
 
 def _kind_of(units: list[Unit], seps: list[str] | None = None) -> str:
-    """The kind a name's head gives: the last head word before its first "of/for/on"."""
+    """The kind a name's head gives: the last head word before its first "of/for/on/…"."""
     last = units[-1]
     if any(u.cls == TITLE for u in units):
         return "official title"
@@ -547,7 +561,7 @@ def _kind_of(units: list[Unit], seps: list[str] | None = None) -> str:
         return known.kind if known else "acronym"
     if seps:
         for k, sep in enumerate(seps):
-            if sep and sep.split()[0] in ("of", "for", "on", "to", "in") \
+            if sep and sep.split()[0] in ("of", "for", "on", "to", "in", *_TOPIC_GOES_ON) \
                     and units[k].cls == HEAD and units[k].kind:
                 return units[k].kind
     if last.cls == HEAD:
