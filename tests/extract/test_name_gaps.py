@@ -449,3 +449,14 @@ def test_a_topic_goes_on_after_against_through_with(text, name):
 ])
 def test_no_name_joins_a_partner_or_an_addressee(text, names):
     assert _names(text) == names
+
+
+def test_in_a_country_after_a_title_is_its_jurisdiction_in_a_city_its_venue():
+    by_text = {m.text: m for m in iter_mentions(
+        "The Commissioner for Human Rights in the Republic of Kazakhstan Artur Lastayev "
+        "spoke. Later he met the Minister of Foreign Affairs in Astana.") if not m.nested}
+    commissioner = by_text["Commissioner for Human Rights"]
+    assert (commissioner.jurisdiction, commissioner.holder) == ("Kazakhstan", "Artur Lastayev")
+    assert by_text["Artur Lastayev"].kind == "person"
+    assert by_text["Minister of Foreign Affairs"].jurisdiction == ""
+    assert "Astana" in by_text

@@ -289,7 +289,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             if first == "of" and (_followed_by_place(units, seps, j, "to")
                                   or _accredited(entity) and _followed_by_body(units, seps, j)):
                 return "join"  # "Ambassador of Japan to Kazakhstan": Japan is the sender
-            return "join" if first == "on" else ("jurisdiction" if first != "in" else "")
+            if first == "in":  # a country is where the office is; a city where it met
+                return "" if _is_city(atom[0]) else "jurisdiction"
+            return "join" if first == "on" else "jurisdiction"
         if first == "in":
             return ""
         return "join"
@@ -308,6 +310,11 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             and atom[0].cls != PLACE:
         return "join"
     return ""
+
+
+def _is_city(unit: Unit) -> bool:
+    known = lists.places().get(unit.text.lower())
+    return known is None or known in lists.cities()
 
 
 #: prepositions that go on with a name's topic, never start one
