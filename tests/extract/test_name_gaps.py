@@ -460,3 +460,20 @@ def test_in_a_country_after_a_title_is_its_jurisdiction_in_a_city_its_venue():
     assert by_text["Artur Lastayev"].kind == "person"
     assert by_text["Minister of Foreign Affairs"].jurisdiction == ""
     assert "Astana" in by_text
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("It met the Office of the United Nations High Commissioner for Human Rights in Astana.",
+     "Office of the United Nations High Commissioner for Human Rights", "institution/body"),
+    ("The Cabinet of Ministers met on Tuesday.", "Cabinet of Ministers", "institution/body"),
+    ("The Head of the EU Delegation spoke.", "Head of the EU Delegation", "official title"),
+])
+def test_a_body_named_by_the_office_it_serves_is_a_body(text, name, kind):
+    assert (name, kind) in [(m.text, m.kind) for m in iter_mentions(text) if not m.nested]
+
+
+def test_a_listed_acronym_whose_letters_skip_words_pairs_with_its_name():
+    found = _found("The Office of the United Nations High Commissioner for Human Rights (OHCHR) "
+                   "opened a regional office. OHCHR staff met the ombudsman.")
+    office = found["Office of the United Nations High Commissioner for Human Rights"]
+    assert "OHCHR" in office.variants and office.kind == "institution/body"

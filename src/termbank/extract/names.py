@@ -562,7 +562,7 @@ def _kind_of(units: list[Unit], seps: list[str] | None = None) -> str:
     """The kind a name's head gives: the last head word before its first "of/for/on/…"."""
     last = units[-1]
     if any(u.cls == TITLE for u in units):
-        return "official title"
+        return units[0].kind if _body_of_holders(units, seps) else "official title"
     if len(units) == 1 and last.cls == ACRONYM:
         known = lists.acronyms().get(last.text)
         return known.kind if known else "acronym"
@@ -580,12 +580,20 @@ def _kind_of(units: list[Unit], seps: list[str] | None = None) -> str:
     return "other"
 
 
+def _body_of_holders(units: list[Unit], seps: list[str] | None) -> bool:
+    """A body named by the office it serves or the holders it gathers: "Office of the United
+    Nations High Commissioner for Human Rights", "Cabinet of Ministers", "Committee of
+    Permanent Representatives" are bodies, though a title is inside them."""
+    return len(units) > 1 and bool(seps) and seps[0].split()[:1] == ["of"] \
+        and units[0].cls == HEAD and units[0].kind in ("institution/body", "organisation")
+
+
 def _mentions(entity: _Entity, initial: bool) -> list[Mention]:
     units, seps = entity.units, entity.seps
     if all(en.is_calendar_word(u.text) for u in units):
         return []
     out: list[Mention] = []
-    if _is_title(entity):
+    if _is_title(entity) and not _body_of_holders(units, seps):
         return _title_mentions(entity, initial)
     if len(units) == 1 and (units[0].cls in (PARTY, DEMONYM) or len(units[0].text) < 2
                             or (units[0].cls == NAME and en.is_sentence_word(units[0].text))):
