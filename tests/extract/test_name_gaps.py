@@ -477,3 +477,11 @@ def test_a_listed_acronym_whose_letters_skip_words_pairs_with_its_name():
                    "opened a regional office. OHCHR staff met the ombudsman.")
     office = found["Office of the United Nations High Commissioner for Human Rights"]
     assert "OHCHR" in office.variants and office.kind == "institution/body"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Patients in NYHA class III HF were enrolled.", ["NYHA", "HF"]),
+    ("After World War II the region changed.", ["World War II"]),
+])
+def test_a_roman_numeral_opens_no_name_but_may_end_one(text, names):
+    assert [n for n in _names(text) if n != "Patients" and n != "After"] == names
