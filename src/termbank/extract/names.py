@@ -313,6 +313,7 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
 
 
 def _is_city(unit: Unit) -> bool:
+    """Whether a place unit is a city (a venue), by the place list; an unlisted one counts."""
     known = lists.places().get(unit.text.lower())
     return known is None or known in lists.cities()
 
@@ -421,7 +422,7 @@ def _scoped(entity: _Entity, place: Unit) -> bool:
     head = _head(entity)
     if head not in SCOPED_HEADS:
         return False
-    if head in VENUE_HEADS and place.text in lists.cities():
+    if head in VENUE_HEADS and _is_city(place):
         return False
     if head == "office":
         return True
@@ -677,21 +678,19 @@ def iter_mentions(text: str):
         elif _ROUTE_HEAD.match(text, end) and _is_dashed_compound(_ARTICLE.sub("", match.group())):
             start += len(match.group()) - len(_ARTICLE.sub("", match.group()))
             yield from _route(text, start, end, _ROUTE_HEAD.match(text, end).end())
-        elif _TRANS.fullmatch(match.group()) and _crossing_head(text, end):
-            head_end = _crossing_head(text, end)
+        elif _TRANS.fullmatch(match.group()) and (head_end := _crossing_head(text, end)):
             yield Mention(" ".join(text[start:head_end].split()), start, head_end, "other",
                           initial=_opens_sentence(text, start))
-        elif _PROJECT_HEAD.match(text, end) and _coordinated_plain(match.group()) >= 0:
+        elif (head := _PROJECT_HEAD.match(text, end)) \
+                and (part := _coordinated_plain(match.group())) >= 0:
             # "(Funding for the) Syr Darya Control and Northern Aral Sea project"
-            cut = start + _coordinated_plain(match.group())
-            before = text[start:cut].rstrip()
-            before = _DANGLING.sub("", before)
+            cut = start + part
+            before = _DANGLING.sub("", text[start:cut].rstrip())
             if before:
                 for mention in parse_run(text, start, start + len(before)):
                     if not mention.nested:
                         _context_evidence(text, mention)
                     yield mention
-            head = _PROJECT_HEAD.match(text, end)
             yield Mention(" ".join(text[cut:head.end()].split()), cut, head.end(),
                           lists.heads().get(head.group(1), "other"),
                           initial=_opens_sentence(text, cut))
@@ -719,7 +718,8 @@ def iter_mentions(text: str):
 _PLAIN = rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{0,2}}"
 #: "and", and an article a listed title may write in lower case: "… and a Competitive
 #: Circular Economy"
-_LAST_AND = r"[ \t\xa0]+and[ \t\xa0]+(?:(?:a|an|the)[ \t\xa0]+)?"
+_AND = r"and[ \t\xa0]+(?:(?:a|an|the)[ \t\xa0]+)?"
+_LAST_AND = rf"[ \t\xa0]+{_AND}"
 #: ", Justice and Home Affairs": more complements of a body's name, listed with commas
 _COMPLEMENT_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?{_LAST_AND}{_PLAIN}"
                               r"(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
@@ -742,10 +742,8 @@ def _listed_complements(text: str, mention: Mention) -> tuple[Mention, Mention |
         words = list(_TOKEN.finditer(text, held.start(), held.end()))
         # words of the last item and the holder: "… and a Competitive Circular Economy
         # Jessika Roswall" has five, so the last two are a name even when no list knows it
-        last = len(_TOKEN.findall(text, re.search(r"and[ \t\xa0]+(?:(?:a|an|the)[ \t\xa0]+)?"
-                                                  rf"{_WORD}(?:[ \t\xa0]+{_WORD})*$",
-                                                  held.group()).start() + held.start(),
-                                  held.end()))
+        last_item = re.search(rf"{_AND}{_WORD}(?:[ \t\xa0]+{_WORD})*$", held.group())
+        last = len(_TOKEN.findall(text, held.start() + last_item.start(), held.end()))
         for size in (2, 3):
             person = words[-size:]
             units = [Unit(w.group(), w.start(), w.end(), *classify(w.group())) for w in person]
@@ -776,8 +774,7 @@ def _is_complement_list(mention: Mention, listed: str) -> bool:
             default=-1)
     if k < 0 or not all(u.cls == NAME for u in units[k + 1:]):
         return False  # "Committee on Civil Liberties": the last complement is plain words
-    items = [i.strip() for i in re.split(r",|[ \t\xa0]and[ \t\xa0](?:(?:a|an|the)[ \t\xa0])?",
-                                         listed) if i.strip()]
+    items = [i.strip() for i in re.split(rf",|[ \t\xa0]{_AND}", listed) if i.strip()]
     for item in items:
         item_units, _ = _units(item, 0)
         if not item_units or any(u.cls != NAME for u in item_units) \
