@@ -226,7 +226,7 @@ def test_the_glossary_meets_each_hat_under_its_own_concept():
 
 #: names P, names R on the fresh texts (measured, rounded down; FIGURES.md)
 NAME_FLOORS = {"fresh/energy": (1.0, 1.0), "fresh/visas": (0.96, 1.0),
-               "fresh/transport": (0.97, 1.0), "fresh2/water": (0.94, 0.93),
+               "fresh/transport": (0.97, 1.0), "fresh2/water": (0.98, 0.97),
                "fresh2/digital": (0.97, 0.97)}
 
 
@@ -485,3 +485,53 @@ def test_a_listed_acronym_whose_letters_skip_words_pairs_with_its_name():
 ])
 def test_a_roman_numeral_opens_no_name_but_may_end_one(text, names):
     assert [n for n in _names(text) if n != "Patients" and n != "After"] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The EU-funded Ready4Trade Central Asia project trains exporters.",
+     ["Ready4Trade Central Asia"]),
+    ("The Russia-led Collective Security Treaty Organization met.",
+     ["Collective Security Treaty Organization"]),
+    ("Co-chaired by Kazakhstan, the forum closed.", ["Kazakhstan"]),
+])
+def test_a_capitalised_compound_with_a_participle_is_no_word_of_a_name(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The delegation met the Kazakhstan International Bureau for Human Rights and Rule of Law "
+     "and other organisations.",
+     "Kazakhstan International Bureau for Human Rights and Rule of Law"),
+    ("It is in line with the UN Early Warnings for All initiative.", "UN Early Warnings for All"),
+])
+def test_of_and_for_all_go_on_with_a_complement(text, name):
+    assert name in _names(text)
+
+
+def test_of_a_body_after_a_complement_starts_the_body_it_belongs_to():
+    names = _names("The Department of Export Control of the Ministry of Trade and Integration "
+                   "issued licences.")
+    assert "Department of Export Control" in names
+    assert not any(n.startswith("Department of Export Control of") for n in names)
+
+
+def test_an_acronym_in_another_word_order_pairs_with_the_name_it_follows():
+    found = _found("The Regional Environmental Centre for Central Asia (CAREC) spoke. CAREC "
+                   "runs projects in the basin.")
+    centre = found["Regional Environmental Centre for Central Asia"]
+    # the curated list's CAREC is another body: the text's own pairing wins, and its kind
+    assert centre.variants == ["CAREC"] and centre.kind == "institution/body"
+    assert "Central Asia Regional Economic Cooperation" not in found
+
+
+def test_the_body_a_title_or_a_body_belongs_to_is_a_concept_linked_to_it():
+    found = _found("The State Revenue Committee of the Ministry of Finance reported. The "
+                   "Chairman of the Committee for Environmental Protection Bahodur Sheralizoda "
+                   "spoke. The Deputy Chairman of the Management Board of KazMunayGas said.")
+    whole = found["State Revenue Committee of the Ministry of Finance"]
+    for part in ("Ministry of Finance", "State Revenue Committee"):
+        assert found[part].kind == "institution/body"
+        assert part in whole.related and whole.preferred in found[part].related
+    chairman = found["Chairman of the Committee for Environmental Protection"]
+    assert chairman.related == ["Committee for Environmental Protection"]
+    assert "Management Board" not in found  # a weak head names no body alone

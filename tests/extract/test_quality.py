@@ -37,7 +37,7 @@ SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 FLOORS = {
     #            concept P, concept R, pair P, pair R
     # seeds: the gold list now also holds the four hats of the two two-hat titles (issue
-    # 10), split off by extract.split_hats: names P 1.0 R 1.0 (78 of 78)
+    # 10), split off by extract.split_parts: names P 1.0 R 1.0 (78 of 78)
     "seeds": (0.95, 0.97, 0.95, 0.95),
     "unseen": (0.95, 0.95, 0.95, 0.95),
     "heldout": (0.90, 0.90, 0.90, 0.90),

@@ -32,10 +32,10 @@ FLOORS = {
     "fresh_energy": (0.90, 0.94, 0.81, 0.89),
     "fresh_visas": (0.86, 0.96, 0.77, 0.92),
     "fresh_transport": (0.90, 0.92, 0.81, 0.83),
-    "fresh2_water": (0.92, 0.88, 0.89, 0.82),
+    "fresh2_water": (0.94, 0.90, 0.89, 0.82),
     "fresh2_digital": (0.83, 0.87, 0.65, 0.74),
-    "fresh3_trade": (0.80, 0.85, 0.73, 0.79),
-    "fresh3_justice": (0.84, 0.76, 0.75, 0.57),
+    "fresh3_trade": (0.81, 0.88, 0.73, 0.79),
+    "fresh3_justice": (0.85, 0.78, 0.75, 0.57),
 }
 
 
@@ -107,14 +107,15 @@ def test_each_hat_of_a_two_hat_title_is_a_concept_linked_to_the_whole(found):
                                                               "Affairs and Security Policy – "))
     hats = ["High Representative for Foreign Affairs and Security Policy",
             "Vice President of the European Commission"]
-    assert whole.related == hats
+    # the hats, then the body the title is of, found on its own too
+    assert whole.related == [*hats, "European Commission"]
     concepts = {c.id: c for c in to_concepts(seeds)}
     whole_id = next(i for i, c in concepts.items() if c.preferred("en").text == whole.preferred)
     for hat in hats:
         candidate = next(c for c in seeds if c.preferred == hat)
-        assert candidate.kind == "official title" and candidate.related == [whole.preferred]
+        assert candidate.kind == "official title" and candidate.related[0] == whole.preferred
         hat_id = next(i for i, c in concepts.items() if c.preferred("en").text == hat)
-        assert concepts[hat_id].related == (whole_id,)
+        assert concepts[hat_id].related[0] == whole_id
         assert hat_id in concepts[whole_id].related
 
 

@@ -14,7 +14,8 @@ from dataclasses import replace
 from termbank.extract.acronyms import find_definitions
 from termbank.extract.candidate import KINDS, Candidate
 from termbank.extract import terms as terms_track
-from termbank.extract.names import aliases, iter_mentions, join_defined
+from termbank.extract.names import (
+    HEAD, WEAK_HEADS, aliases, classify, iter_mentions, join_defined, kind_of_text)
 from termbank.extract.text import Document, read_documents
 from termbank.extract.variants import Table
 from termbank.lang import en
@@ -50,7 +51,7 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
         if term_table is not None:
             term_table.add_document(document.name, text, terms_track.name_spans(mentions))
     found = [c for c in table.candidates() if not is_generic_word(c)]
-    found += split_hats(found)
+    found += split_parts(found)
     link_names(found, also_called)
     if term_table is not None:
         found += terms_track.candidates(term_table, found)
@@ -199,35 +200,80 @@ def link_names(found: list[Candidate], pairs: set[tuple[str, str]]) -> None:
 
 
 _HAT_DASH = re.compile(r"\s+[–—-]\s+")
+_OF = re.compile(r" of (?:the )?")
+_POSTED = re.compile(r" (?:to|in) ")
+_CONNECTOR = re.compile(r" (?:of|for|on|to|in|and|against|through|with) ")
 
 
-def split_hats(found: list[Candidate]) -> list[Candidate]:
-    """Each hat of a two-hat title ("Deputy Prime Minister – Foreign Minister") is a concept
-    too, linked both ways to the whole; a hat already found elsewhere is linked, not added."""
+def split_parts(found: list[Candidate]) -> list[Candidate]:
+    """Parts of a compound name that are concepts of their own, linked both ways to the
+    whole: each hat of a two-hat title ("Deputy Prime Minister – Foreign Minister"), the
+    body a title or a body belongs to ("Chairman of the Committee for Environmental
+    Protection", "State Revenue Committee of the Ministry of Finance") and the body that
+    belongs to it ("State Revenue Committee"). A part already found is linked, not added."""
     by_name = {n.casefold(): c for c in found for n in (c.preferred, *c.variants)}
     added: list[Candidate] = []
-    for whole in [c for c in found if c.kind == "official title"]:
-        hats = _HAT_DASH.split(whole.preferred)
-        if len(hats) != 2 or not all(h[:1].isupper() and " " in h for h in hats):
-            continue
-        for hat in hats:
-            other = by_name.get(hat.casefold())
+    for whole in list(found):
+        for part, kind in _parts(whole, by_name):
+            other = by_name.get(part.casefold())
             if other is None:
-                spans = [(d, s + f.index(hat), s + f.index(hat) + len(hat), hat)
-                         for d, s, _e, f in whole.occurrences if hat in f]
+                spans = [(d, s + f.index(part), s + f.index(part) + len(part), part)
+                         for d, s, _e, f in whole.occurrences if part in f]
                 other = Candidate(
-                    preferred=hat, variants=[], forms={hat: len(spans)},
-                    kind="official title", frequency=len(spans) or whole.frequency,
-                    documents=list(whole.documents), contexts=list(whole.contexts),
-                    occurrences=spans, score=whole.score * 0.9,
+                    preferred=part, variants=[], forms={part: len(spans)}, kind=kind,
+                    frequency=len(spans) or whole.frequency, documents=list(whole.documents),
+                    contexts=list(whole.contexts), occurrences=spans, score=whole.score * 0.9,
                     document_count=whole.document_count)
-                by_name[hat.casefold()] = other
+                by_name[part.casefold()] = other
                 added.append(other)
+            if other is whole:
+                continue
             if whole.preferred not in other.related:
                 other.related.append(whole.preferred)
             if other.preferred not in whole.related:
                 whole.related.append(other.preferred)
     return added
+
+
+_BODIES = ("institution/body", "organisation")
+
+
+def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str]]:
+    """(part, kind) of a title's hats, of the body a title or a body is "of" (a body found
+    elsewhere, or a name with a body's head) and of the body before that "of"."""
+    out = []
+    name = whole.preferred
+    if whole.kind == "official title":
+        hats = _HAT_DASH.split(name)
+        if len(hats) == 2 and all(h[:1].isupper() and " " in h for h in hats):
+            out += [(hat, "official title") for hat in hats]
+    if whole.kind not in ("official title", *_BODIES):
+        return out
+    for of in _OF.finditer(name):
+        owner = _POSTED.split(name[of.end():])[0]  # "… to Kazakhstan": where it is posted
+        found = known.get(owner.casefold())
+        if found is not None and found.kind in _BODIES:
+            out.append((owner, found.kind))
+        elif _headed_body(owner):
+            out.append((owner, kind_of_text(owner)))
+        else:
+            continue
+        front = name[:of.start()]
+        if whole.kind in _BODIES and _headed_body(front):
+            out.append((front, kind_of_text(front)))
+        break
+    return out
+
+
+def _headed_body(name: str) -> bool:
+    """A name of two words or more whose words before its first connector end in a body's
+    head that names a kind on its own: "Ministry of Finance", "State Revenue Committee";
+    not "Management Board" (of KazMunayGas) nor "Export Control"."""
+    words = _CONNECTOR.split(name)[0].split()
+    if len(name.split()) < 2 or not words:
+        return False
+    cls, kind = classify(words[-1])
+    return cls == HEAD and kind in _BODIES and en.singular(words[-1].lower()) not in WEAK_HEADS
 
 
 SOURCES_PER_TERM = 3

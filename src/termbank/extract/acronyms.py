@@ -100,6 +100,28 @@ def _known_expansion(acronym: str, words: list[str]) -> int:
     return 0
 
 
+def _reordered_expansion(acronym: str, words: list[str]) -> int:
+    """How many trailing *words* are a name whose capitalised words give the acronym's
+    letters in another order (0 if none): an acronym kept from the name in another language,
+    "Regional Environmental Centre for Central Asia (CAREC)".
+
+    >>> _reordered_expansion("CAREC", "by the Regional Environmental Centre for Central Asia".split())
+    6
+    >>> _reordered_expansion("CAREC", "the Central Asia Regional Centre".split())
+    0
+    """
+    letters = sorted(acronym_letters(acronym).upper())
+    if len(letters) < 3:
+        return 0
+    for size in range(len(letters), min(len(words), 2 * len(letters)) + 1):
+        name = words[-size:]
+        content = [w for w in name if w.lower() not in en.CONNECTORS]
+        if name[0] in content and all(w[:1].isupper() for w in content) \
+                and sorted(w[0] for w in content) == letters:
+            return size
+    return 0
+
+
 def find_definitions(text: str) -> list[Definition]:
     """Every acronym definition in *text*, in both orders.
 
@@ -130,6 +152,8 @@ def find_definitions(text: str) -> list[Definition]:
         rule = "initials"
         if not size:
             size, rule = _known_expansion(acronym, words), "list"
+        if not size:
+            size, rule = _reordered_expansion(acronym, words), "initials"
         if size:
             first = tokens[-size]
             start, end = window_start + first.start(), window_start + tokens[-1].end()

@@ -21,8 +21,11 @@ from termbank.lang import en
 _UP = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha())
 #: A capitalised word: "U.S.", "RFE/RL", "Kazakhstan’s", "Co-rapporteur"; words longer than
 #: 50 characters are not names (a run of garbage must not become one).
-# a name may end in "+" ("Erasmus+") when no word character follows
-_WORD = rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}][\w’'&.\-/]{{0,48}}[\w’'](?:\+(?![\w+]))?|[{_UP}])(?![\w’'])"
+# a name may end in "+" ("Erasmus+") when no word character follows; a compound with a
+# participle ("EU-funded", "Russia-led", "Co-chaired") is an adjective, no word of a name
+_PARTICIPLE_COMPOUND = rf"[{_UP}][\w’'&.]*-[a-z]*(?:ed|built|made|run|born)(?![\w’'\-])"
+_WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|(?!{_PARTICIPLE_COMPOUND})[{_UP}][\w’'&.\-/]{{0,48}}[\w’']"
+         rf"(?:\+(?![\w+]))?|[{_UP}])(?![\w’'])")
 _CONN = r"(?:of|for|and|on|the|to|in|against|through|with|von|der|van|de|del|da|di|al|bin|ibn)"
 _SEP = rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t\xa0]+)?"
@@ -272,13 +275,20 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         if not strong and _ends_in_head(atom) and atom[-1].kind != "place":
             return "join"
         return ""
-    if first in _TOPIC_GOES_ON:
+    plain = all(u.cls == NAME or (u.cls == HEAD and " " not in u.text) for u in atom)
+    if first in _TOPIC_GOES_ON or (first == "of" and plain and _in_complement(entity)
+                                   and atom[-1].kind not in ("institution/body", "organisation")):
         # "Convention against Torture", "Group of States against Corruption", "Commission
-        # for Democracy through Law", "… Rights of Persons with Disabilities"; not "talks
-        # with the European Union" nor "a meeting with Kazakhstan"
-        plain = all(u.cls == NAME or (u.cls == HEAD and " " not in u.text) for u in atom)
-        return "join" if plain and not _is_title(entity) and _kind_of(
-            entity.units, entity.seps) not in ("other", "place", "person") else ""
+        # for Democracy through Law", "… Rights of Persons with Disabilities", "Bureau for
+        # Human Rights and Rule of Law"; not "talks with the European Union" nor "a
+        # meeting with Kazakhstan"
+        if plain and not _is_title(entity) and _kind_of(
+                entity.units, entity.seps) not in ("other", "place", "person"):
+            return "join"
+        if first != "of":
+            return ""
+    if sep == "for" and len(atom) == 1 and atom[0].text == "All" and not entity.person:
+        return "join"  # "Education for All", "Early Warnings for All": "All" only in a name
     if first not in ("of", "for", "on", "to", "in"):
         return ""
     if _is_title(entity):

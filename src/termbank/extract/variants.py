@@ -341,6 +341,9 @@ class _Groups:
             if key in defined:
                 expansion, rule = defined[key]
                 source = ""
+                if key in known and _words(known[key].canonical) != _words(expansion):
+                    # the text's CAREC is another body than the list's: not the list's kind
+                    row.kinds = Counter({kind_of_text(expansion): row.kinds.total()})
             elif key in known:
                 expansion, rule, source = known[key].canonical, "list", known[key].source
             else:
