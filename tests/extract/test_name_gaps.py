@@ -141,8 +141,8 @@ def test_a_name_known_as_another_is_one_concept_with_the_name_preferred():
 
 
 def test_complements_listed_with_commas_stay_in_the_name():
-    assert _names("The Committee on Budgets, Fisheries and Regional Development (CBFR) met.")[0] \
-        == "Committee on Budgets, Fisheries and Regional Development"
+    assert _names("The Committee on Science, Fisheries and Regional Development (CSFR) met.")[0] \
+        == "Committee on Science, Fisheries and Regional Development"
     # listed places, people or bodies are not complements
     assert _names("The Ministry of Energy, Kazakhstan and Uzbekistan agreed.") == [
         "Ministry of Energy", "Kazakhstan", "Uzbekistan"]
@@ -225,9 +225,9 @@ def test_the_glossary_meets_each_hat_under_its_own_concept():
 # -- measured floors of the name track -----------------------------------------------------
 
 #: names P, names R on the fresh texts (measured, rounded down; FIGURES.md)
-NAME_FLOORS = {"fresh/energy": (1.0, 1.0), "fresh/visas": (0.96, 1.0),
-               "fresh/transport": (0.97, 1.0), "fresh2/water": (0.98, 0.97),
-               "fresh2/digital": (0.97, 0.97)}
+NAME_FLOORS = {"fresh/energy": (1.0, 1.0), "fresh/visas": (1.0, 1.0),
+               "fresh/transport": (0.97, 1.0), "fresh2/water": (1.0, 0.97),
+               "fresh2/digital": (1.0, 1.0)}
 
 
 @pytest.mark.parametrize("corpus", list(NAME_FLOORS))
@@ -535,3 +535,45 @@ def test_the_body_a_title_or_a_body_belongs_to_is_a_concept_linked_to_it():
     chairman = found["Chairman of the Committee for Environmental Protection"]
     assert chairman.related == ["Committee for Environmental Protection"]
     assert "Management Board" not in found  # a weak head names no body alone
+
+
+@pytest.mark.parametrize("text, preferred, acronym", [
+    ("Glacial lake outburst floods (GLOFs) threaten villages. GLOFs are rising.",
+     "glacial lake outburst floods", "GLOFs"),
+    ("It trains small and medium-sized enterprises (SMEs) in export procedures.",
+     "small and medium-sized enterprises", "SMEs"),
+    ("They signed two Memoranda of Understanding (MoUs). The MoUs cover gas.",
+     "Memoranda of Understanding", "MoUs"),
+])
+def test_a_plural_acronym_pairs_with_its_expansion(text, preferred, acronym):
+    found = {c.preferred.lower(): c for c in extract([Document("t.txt", text)])}
+    assert acronym in found[preferred.lower()].variants
+    assert acronym.lower() not in found
+
+
+def test_the_place_of_a_dateline_is_a_place_though_no_list_knows_it():
+    found = _found("NUKUS, 18 September 2025 – Ministers met in Nukus.\nEU, 5 May: a note.")
+    assert found["Nukus"].kind == "place" and "NUKUS" not in found
+    assert "Eu" not in found  # a listed acronym opening a line is no dateline
+
+
+def test_a_name_with_capitals_after_a_hyphen_is_no_generic_word():
+    assert "X-Road" in _found("Tunduk is modelled on Estonia's X-Road.")
+
+
+def test_a_number_inside_a_defined_expansion_keeps_the_name_whole():
+    found = _found("The EU's Import Control System 2 (ICS2) applies to cargo.")
+    assert found["Import Control System 2"].variants == ["ICS2"]
+    assert "Import Control System" not in found
+
+
+def test_an_acronym_seen_only_inside_a_name_and_defined_nowhere_is_no_concept():
+    found = _found("Under the EU P2P Export Control Programme, officers will be trained.")
+    assert "EU P2P Export Control Programme" in found and "P2P" not in found
+
+
+def test_a_european_parliament_committee_pairs_with_its_listed_acronym():
+    found = _found("The rapporteur of the Committee on Civil Liberties, Justice and Home Affairs "
+                   "(LIBE) said so. LIBE will vote in May.")
+    committee = found["Committee on Civil Liberties, Justice and Home Affairs"]
+    assert committee.variants == ["LIBE"] and committee.kind == "institution/body"

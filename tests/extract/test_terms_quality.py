@@ -30,11 +30,11 @@ ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw ma
 FLOORS = {
     "seeds": (0.80, 0.99, 0.47, 0.95),
     "fresh_energy": (0.90, 0.94, 0.81, 0.89),
-    "fresh_visas": (0.86, 0.96, 0.77, 0.92),
+    "fresh_visas": (0.87, 0.96, 0.77, 0.92),
     "fresh_transport": (0.90, 0.92, 0.81, 0.83),
-    "fresh2_water": (0.94, 0.90, 0.89, 0.82),
-    "fresh2_digital": (0.83, 0.87, 0.65, 0.74),
-    "fresh3_trade": (0.81, 0.88, 0.73, 0.79),
+    "fresh2_water": (0.96, 0.90, 0.92, 0.82),
+    "fresh2_digital": (0.84, 0.88, 0.67, 0.74),
+    "fresh3_trade": (0.83, 0.88, 0.73, 0.79),
     "fresh3_justice": (0.85, 0.78, 0.75, 0.57),
 }
 

@@ -171,6 +171,8 @@ def is_generic_word(candidate: Candidate) -> bool:
         return False
     if en.is_acronym(word) or word.lower() in lists.institutions():
         return False
+    if "-" in word and all(part[:1].isupper() for part in word.split("-")):
+        return False  # "X-Road", "Nur-Sultan": capitals after the hyphen write a name
     return zipf(word.lower()) >= GENERIC_ZIPF
 
 

@@ -38,11 +38,14 @@ _TOKEN = re.compile(r"[^\s/]+")
 
 
 def acronym_letters(acronym: str) -> str:
-    """The letters an expansion must spell: "RFE/RL" → "RFERL", "U.S." → "US".
+    """The letters an expansion must spell: "RFE/RL" → "RFERL", "U.S." → "US"; the "s" of
+    a plural is no letter of the name ("SMEs", "MoUs").
 
-    >>> acronym_letters("RFE/RL"), acronym_letters("U.S.")
-    ('RFERL', 'US')
+    >>> acronym_letters("RFE/RL"), acronym_letters("U.S."), acronym_letters("GLOFs")
+    ('RFERL', 'US', 'GLOF')
     """
+    if len(acronym) > 2 and acronym[-1] == "s" and acronym[-2].isupper():
+        acronym = acronym[:-1]
     return "".join(c for c in acronym if c.isalnum())
 
 

@@ -682,7 +682,9 @@ def iter_mentions(text: str):
         start, end = match.start(), match.end()
         if start < skip_until:
             continue  # words a name before has taken: ", Justice and Home Affairs"
-        if 0 < start and end < len(text) and text[start - 1] in _OPEN_QUOTES \
+        if (place := _dateline(text, start, end)):
+            yield Mention(place, start, end, "place", initial=True)
+        elif 0 < start and end < len(text) and text[start - 1] in _OPEN_QUOTES \
                 and text[end] in _CLOSE_QUOTES and (" " in match.group()):
             yield from _quoted(text, start, end)
         elif _ROUTE_HEAD.match(text, end) and _is_dashed_compound(_ARTICLE.sub("", match.group())):
@@ -723,6 +725,23 @@ def iter_mentions(text: str):
                                 yield holder
                             continue
                 yield mention
+
+
+_DATE_AFTER = re.compile(r",[ \t\xa0]+(?:\d{1,2}[ \t\xa0]+([A-Z][a-z]+)|([A-Z][a-z]+)\.?[ \t\xa0]+\d)")
+
+
+def _dateline(text: str, start: int, end: int) -> str:
+    """The place of a dateline, capitals opening a line before a date ("NUKUS, 18 September
+    2025 – …"), as a name ("Nukus"); "" for any other run."""
+    run = text[start:end]
+    if (start and text[start - 1] != "\n") or not run.isupper() \
+            or not run.replace("-", "").replace(" ", "").isalpha() or run in lists.acronyms() \
+            or (len(run) < 4 and run.lower() not in lists.places()):
+        return ""  # "EU, 5 May": an acronym
+    date = _DATE_AFTER.match(text, end)
+    if date is None or not en.is_calendar_word(date.group(1) or date.group(2)):
+        return ""
+    return re.sub(r"[A-Z]+", lambda m: m.group().capitalize(), run)
 
 
 _PLAIN = rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{0,2}}"
@@ -946,7 +965,8 @@ def join_defined(source: str, mentions: list[Mention], definitions) -> list[Ment
     for definition in definitions:
         start, end, text = definition.start, definition.end, definition.expansion
         words = text.split()
-        if not words or not all(w[:1].isupper() or w in en.CONNECTORS for w in words):
+        if not words or not all(w[:1].isupper() or w.isdigit() or w in en.CONNECTORS
+                                for w in words):  # "Import Control System 2 (ICS2)"
             continue
         inside = [m for m in out if not m.nested and start <= m.start and m.end <= end]
         if not inside or (len(inside) == 1 and inside[0].end - inside[0].start == end - start):

@@ -248,8 +248,10 @@ def _is_junk(row: Row) -> bool:
     if not row.frequency:
         return False
     words = row.text.split()
-    if row.nested == row.frequency and _row_kind(row) == "place":
-        return True  # a place named only inside other names ("Bishkek Polytechnic Institute")
+    if row.nested == row.frequency and _row_kind(row) in ("place", "acronym"):
+        # a place named only inside other names ("Bishkek Polytechnic Institute"), or an
+        # acronym that no text defines nor list knows ("EU P2P Export Control Programme")
+        return True
     if len(words) == 1 and row.role != "acronym":
         word = words[0]
         if en.is_sentence_word(word) or en.is_calendar_word(word) or len(word) < 2:

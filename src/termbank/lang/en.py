@@ -74,13 +74,21 @@ def strip_possessive(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
+#: plurals of names' head words that keep their Latin or Greek form
+LATIN_PLURALS = {"memoranda": "memorandum", "criteria": "criterion", "addenda": "addendum"}
+
+
 def singular(word: str) -> str:
     """The singular of an English plural noun, keeping the word's case.
 
     >>> singular("Maslikhats"), singular("Ministries"), singular("Affairs"), singular("Bus")
     ('Maslikhat', 'Ministry', 'Affairs', 'Bus')
+    >>> singular("Memoranda")
+    'Memorandum'
     """
     lower = word.lower()
+    if lower in LATIN_PLURALS:
+        return word[:-len(lower) + 1] + LATIN_PLURALS[lower][1:]
     if len(lower) < 4 or lower in PLURAL_ONLY or not lower.endswith("s") or not word[-1].isalpha():
         return word
     if lower.endswith(("ss", "us", "is", "os", "as")):
@@ -137,9 +145,13 @@ def is_roman_numeral(word: str) -> bool:
 def is_acronym(word: str) -> bool:
     """Capital letters (with digits, "/", "&", ".") making a short form: EU, RFE/RL, U.S., G20.
 
-    >>> [is_acronym(w) for w in ("EU", "RFE/RL", "U.S.", "G20", "Kazakhstan", "I", "MoU")]
-    [True, True, True, True, False, False, True]
+    A plural's "s" does not count: "MoUs", "NGOs".
+
+    >>> [is_acronym(w) for w in ("EU", "RFE/RL", "U.S.", "G20", "Kazakhstan", "I", "MoU", "MoUs")]
+    [True, True, True, True, False, False, True, True]
     """
+    if len(word) > 2 and word[-1] == "s" and word[-2].isupper():
+        word = word[:-1]
     letters = [c for c in word if c.isalpha()]
     if not letters or not word[0].isupper() or is_shouted(word) or is_roman_numeral(word):
         return False
