@@ -157,3 +157,12 @@ def test_a_phrase_seen_only_inside_one_frequent_container_is_no_term():
     terms = terms_of(text)
     assert "chronic heart failure" in terms
     assert "chronic heart" not in terms
+
+
+def test_a_phrase_headed_by_a_general_noun_is_no_term_and_leaves_its_modifier_alone():
+    text = ("Separate courts now hear administrative justice cases. The study found seven "
+            "soft connectivity needs, and issues of mutual interest were discussed.\n")
+    terms = terms_of(text)
+    assert {"administrative justice", "soft connectivity"} <= terms
+    assert not {t for t in terms if t.split()[-1] in ("cases", "needs")}
+    assert not {t for t in terms if t.startswith("issues")}

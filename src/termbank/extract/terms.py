@@ -53,6 +53,14 @@ SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
 #: nouns of time measure: as the first word of a phrase they belong to an adverbial
 #: ("last year visa requirements") or a measure ("a 10-year visa"), not to a term
 TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "hour", "minute"})
+#: general nouns (Halliday & Hasan 1976, Cohesion in English, §6.4; Schmid 2000, English
+#: Abstract Nouns as Conceptual Shells): as the head of a phrase they name no kind of thing
+#: of their own, so "administrative justice cases", "soft connectivity needs" are no terms
+#: and leave their modifiers ("administrative justice") their occurrences. Heads that are
+#: also technical ("area", "field", "level", "point", "part") are not listed.
+GENERAL_HEADS = frozenset({"thing", "matter", "affair", "question", "issue", "case", "fact",
+                           "idea", "aspect", "sphere", "need", "way", "kind", "sort", "manner",
+                           "nature", "respect", "regard", "dimension", "situation", "context"})
 #: termhood a candidate needs in a short text (up to SHORT_TEXT words) and in a long one (LONG_TEXT
 #: words and more), log-linear in between: one sighting is all a short text can give, while a
 #: long text shows its terms again and again. Set on the six development texts (600–1,800 words)
@@ -508,7 +516,11 @@ ONE_WORD_ZIPF_REPEATED, ONE_WORD_REPEATS = 4.0, 5
 
 
 def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
-    """Shapes that are rarely terms on one sighting: a common single word, a lone X of Y."""
+    """Shapes that are rarely terms on one sighting: a common single word, a lone X of Y;
+    and never: a phrase headed by a general noun."""
+    head = key[key.index("of") - 1] if "of" in key else key[-1]
+    if head in GENERAL_HEADS and len(key) > 1:
+        return False  # "soft connectivity needs", "issues of mutual interest"
     if len(key) == 1:
         surface = {f.lower() for f in row.forms} or {key[0]}
         commonest = max(zipf(w) for w in surface | {key[0]})
