@@ -577,3 +577,13 @@ def test_a_european_parliament_committee_pairs_with_its_listed_acronym():
                    "(LIBE) said so. LIBE will vote in May.")
     committee = found["Committee on Civil Liberties, Justice and Home Affairs"]
     assert committee.variants == ["LIBE"] and committee.kind == "institution/body"
+
+
+def test_a_title_in_the_plural_is_a_variant_of_the_title_in_the_singular():
+    found = _found("Members of the European Parliament visited Astana. A Member of the European "
+                   "Parliament said so. The Ministers of Foreign Affairs met the Minister of "
+                   "Foreign Affairs.")
+    assert found["Member of the European Parliament"].variants == [
+        "Members of the European Parliament"]
+    assert found["Minister of Foreign Affairs"].variants == ["Ministers of Foreign Affairs"]
+    assert "Members of the European Parliament" not in found

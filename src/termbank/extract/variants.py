@@ -608,5 +608,6 @@ def _preferred(members: list[Row], kind: str, groups: _Groups) -> str:
     if kind == "official title":
         titles = [r for r in members if r.frequency and _row_kind(r) == "official title"]
         if titles:
-            return max(titles, key=lambda r: (r.frequency, len(r.text.split()), r.text)).text
+            return max(titles, key=lambda r: (not en.has_plural_head(r.text), r.frequency,
+                                              len(r.text.split()), r.text)).text
     return min(members, key=rank).text

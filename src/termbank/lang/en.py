@@ -275,12 +275,45 @@ def content_words(text: str) -> list[str]:
     ['enhanced', 'partnership', 'cooperation', 'agreement']
     >>> content_words("Foreign Ministry’s"), content_words("Maslikhats")
     (['foreign', 'ministry'], ['maslikhat'])
+
+    The head before "of|for|on" is reduced too: "Members of the European Parliament" is
+    the "Member of the European Parliament" in the plural.
+
+    >>> content_words("Members of the European Parliament")
+    ['member', 'european', 'parliament']
     """
     words = [strip_possessive(w.strip(".,;:\"“”()")) for w in _WORD_SPLIT.split(text)]
-    words = [w.lower() for w in words if w and w.lower() not in CONNECTORS]
-    if words and not is_acronym(words[-1]):
-        words[-1] = singular(words[-1])
-    return words
+    words = [w for w in words if w and w.lower() not in CONNECTORS or w in _COMPLEMENT_OPENERS]
+    head = _head_index(words)
+    out = []
+    for k, word in enumerate(words):
+        if word in _COMPLEMENT_OPENERS:
+            continue
+        if k in (head, len(words) - 1) and not is_acronym(word):
+            word = singular(word)
+        out.append(word.lower())
+    return out
+
+
+def _head_index(words: list[str]) -> int | None:
+    """Where the head is among a name's words (connectors other than "of|for|on" left out):
+    before the first "of|for|on", else none."""
+    return next((k - 1 for k, w in enumerate(words) if k and w in _COMPLEMENT_OPENERS), None)
+
+
+def has_plural_head(name: str) -> bool:
+    """Whether a name's head is plural: "Members of the European Parliament", "Member States".
+
+    >>> has_plural_head("Members of the European Parliament"), has_plural_head("Member State")
+    (True, False)
+    """
+    words = [w for w in name.split() if w.lower() not in CONNECTORS or w in _COMPLEMENT_OPENERS]
+    head = _head_index(words)
+    return bool(words) and is_plural(words[-1 if head is None else head])
+
+
+#: connectors after which a name's complement comes: the word before the first is its head
+_COMPLEMENT_OPENERS = frozenset({"of", "for", "on"})
 
 
 #: Verbs of saying: a name right before one ("Dana Zhunus said") is a speaker, a person.
