@@ -587,3 +587,17 @@ def test_a_title_in_the_plural_is_a_variant_of_the_title_in_the_singular():
         "Members of the European Parliament"]
     assert found["Minister of Foreign Affairs"].variants == ["Ministers of Foreign Affairs"]
     assert "Members of the European Parliament" not in found
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Sixteen New York Heart Association members came.", ["New York Heart Association"]),
+    ("Twenty-one RCTs were found.", ["RCTs"]),
+    ("The Group of Seven met.", ["Group of Seven"]),
+    ("Should Kazakhstan sign? Is Astana ready?", ["Kazakhstan", "Astana"]),
+])
+def test_a_count_or_an_auxiliary_opening_a_sentence_opens_no_name(text, names):
+    assert _names(text) == names
+
+
+def test_a_reference_number_is_no_acronym():
+    assert "ECB/2016/3" not in _found("See Decision ECB/2016/3 of the Governing Council.")

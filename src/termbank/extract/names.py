@@ -531,8 +531,11 @@ def _parse(run: str, initial: bool, person: bool) -> list[Mention]:
                 en.strip_possessive(left_text) != left_text
                 and not _owner_in_complement(current, sep, unit)):
             how = ""  # "European Commission's Directorate-General": the owner ends a name
-        elif len(current.units) == 1 and en.is_roman_numeral(left_text):
-            how = ""  # "(class) III HF": a grade opens no name; "World War II" ends in one
+        elif len(current.units) == 1 and (en.is_roman_numeral(left_text)
+                                          or en.is_number_word(left_text)):
+            # "(class) III HF", "Sixteen New York Heart Association" (members): a grade or a
+            # count opens no name; "World War II", "Group of Seven" end in one
+            how = ""
         elif len(current.units) >= MAX_ENTITY:
             how = ""  # "Ministry of the Ministry of the …": each join looks at the whole entity
         else:
@@ -603,7 +606,8 @@ def _body_of_holders(units: list[Unit], seps: list[str] | None) -> bool:
 
 def _mentions(entity: _Entity, initial: bool) -> list[Mention]:
     units, seps = entity.units, entity.seps
-    if all(en.is_calendar_word(u.text) or en.is_roman_numeral(u.text) for u in units):
+    if all(en.is_calendar_word(u.text) or en.is_roman_numeral(u.text) or en.is_number_word(u.text)
+           for u in units):
         return []
     out: list[Mention] = []
     if _is_title(entity) and not _body_of_holders(units, seps):

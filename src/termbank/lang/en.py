@@ -49,6 +49,7 @@ video source sources related more latest top home news date print email comments
 welcome welcomed noted said added stressed emphasized emphasised underlined highlighted
 trade turnover total overall meeting talks visit during participants parties sides
 first second third last next new old main key major several certain numerous
+should could would might must shall can does did is are was were has have had
 """.split())
 
 #: Plural-looking words that are not plurals of anything else.
@@ -147,11 +148,14 @@ def is_acronym(word: str) -> bool:
 
     A plural's "s" does not count: "MoUs", "NGOs".
 
-    >>> [is_acronym(w) for w in ("EU", "RFE/RL", "U.S.", "G20", "Kazakhstan", "I", "MoU", "MoUs")]
-    [True, True, True, True, False, False, True, True]
+    >>> [is_acronym(w) for w in ("EU", "RFE/RL", "U.S.", "G20", "Kazakhstan", "I", "MoU", "MoUs",
+    ...                          "ECB/2016/3")]
+    [True, True, True, True, False, False, True, True, False]
     """
     if len(word) > 2 and word[-1] == "s" and word[-2].isupper():
         word = word[:-1]
+    if "/" in word and any(c.isdigit() for c in word):
+        return False  # a reference number: "ECB/2016/3", "C-11/00"
     letters = [c for c in word if c.isalpha()]
     if not letters or not word[0].isupper() or is_shouted(word) or is_roman_numeral(word):
         return False
@@ -169,6 +173,21 @@ def is_calendar_word(word: str) -> bool:
     """
     parts = [p for p in re.split(r"[-–—/]", word.lower().rstrip(".")) if p]
     return bool(parts) and all(p in MONTHS or p in WEEKDAYS for p in parts)
+
+
+NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve
+    thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty
+    sixty seventy eighty ninety hundred thousand million billion""".split())
+
+
+def is_number_word(word: str) -> bool:
+    """A number in words, alone or opening a compound: "Sixteen", "Sixty-one", "Three-year";
+    not "one", which opens names ("One Belt, One Road", "One Health").
+
+    >>> is_number_word("Sixty-one"), is_number_word("Three-year"), is_number_word("Tenge")
+    (True, True, False)
+    """
+    return word.split("-")[0].lower() in NUMBER_WORDS
 
 
 def is_sentence_word(word: str) -> bool:
