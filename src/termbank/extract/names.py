@@ -276,17 +276,14 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return "join"
         return ""
     plain = all(u.cls == NAME or (u.cls == HEAD and " " not in u.text) for u in atom)
-    if first in _TOPIC_GOES_ON or (first == "of" and plain and _in_complement(entity)
-                                   and atom[-1].kind not in ("institution/body", "organisation")):
+    if first in _TOPIC_GOES_ON:
         # "Convention against Torture", "Group of States against Corruption", "Commission
-        # for Democracy through Law", "… Rights of Persons with Disabilities", "Bureau for
-        # Human Rights and Rule of Law"; not "talks with the European Union" nor "a
-        # meeting with Kazakhstan"
-        if plain and not _is_title(entity) and _kind_of(
-                entity.units, entity.seps) not in ("other", "place", "person"):
-            return "join"
-        if first != "of":
-            return ""
+        # for Democracy through Law", "… Rights of Persons with Disabilities"; not "talks
+        # with the European Union" nor "a meeting with Kazakhstan"
+        return "join" if plain and _has_topic(entity) else ""
+    if first == "of" and plain and _in_complement(entity) and _has_topic(entity) \
+            and atom[-1].kind not in ("institution/body", "organisation"):
+        return "join"  # "Bureau for Human Rights and Rule of Law"; not "… of the Ministry"
     if sep == "for" and len(atom) == 1 and atom[0].text == "All" and not entity.person:
         return "join"  # "Education for All", "Early Warnings for All": "All" only in a name
     if first not in ("of", "for", "on", "to", "in"):
@@ -320,6 +317,13 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             and atom[0].cls != PLACE:
         return "join"
     return ""
+
+
+def _has_topic(entity: _Entity) -> bool:
+    """Whether the entity is a body, document or event whose topic a connector may go on
+    with: not a title, a place, a person or words of no kind."""
+    return not _is_title(entity) and _kind_of(entity.units, entity.seps) not in (
+        "other", "place", "person")
 
 
 def _is_city(unit: Unit) -> bool:
