@@ -601,3 +601,11 @@ def test_a_count_or_an_auxiliary_opening_a_sentence_opens_no_name(text, names):
 
 def test_a_reference_number_is_no_acronym():
     assert "ECB/2016/3" not in _found("See Decision ECB/2016/3 of the Governing Council.")
+
+
+def test_a_name_ending_in_no_takes_its_number():
+    found = _found("Protocol No. 12 to the Convention entered into force. Protocol No 7 did "
+                   "too. The Written Declaration No was withdrawn.")
+    assert found["Protocol No. 12"].kind == "agreement/document"
+    assert "Protocol No. 7" in found and "Written Declaration" in found
+    assert not any(name.endswith(" No") for name in found)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from termbank.extract import lists
 from termbank.lang import en
@@ -718,6 +718,8 @@ def iter_mentions(text: str):
             for mention in parse_run(text, start, end):
                 if not mention.nested:
                     _context_evidence(text, mention)
+                    if mention.end == end and mention.text.endswith(" No"):
+                        mention = _numbered(text, mention)
                     if mention.kind == "agreement/document" and mention.end == end:
                         full = _with_tail(text, mention)
                         if full is not None:
@@ -733,6 +735,21 @@ def iter_mentions(text: str):
                                 yield holder
                             continue
                 yield mention
+
+
+_NUMBER = re.compile(r"\.?[ \t\xa0]?(\d+(?:[/.\-]\d+)*)(?![\w/])")
+
+
+def _numbered(text: str, mention: Mention) -> Mention:
+    """A name ending in "No" with its number: "Protocol No. 12", "Regulation (EU) No 1303/2013";
+    without a number, the name without "No"."""
+    name = mention.text[:-3]
+    kind = kind_of_text(name) if mention.kind == "other" else mention.kind
+    number = _NUMBER.match(text, mention.end)
+    if number is None:
+        return replace(mention, text=name, end=mention.end - 3, kind=kind)
+    return replace(mention, text=f"{mention.text}. {number.group(1)}", end=number.end(),
+                   kind=kind)
 
 
 _DATE_AFTER = re.compile(r",[ \t\xa0]+(?:\d{1,2}[ \t\xa0]+([A-Z][a-z]+)|([A-Z][a-z]+)\.?[ \t\xa0]+\d)")
