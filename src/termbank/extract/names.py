@@ -741,8 +741,8 @@ _NUMBER = re.compile(r"\.?[ \t\xa0]?(\d+(?:[/.\-]\d+)*)(?![\w/])")
 
 
 def _numbered(text: str, mention: Mention) -> Mention:
-    """A name ending in "No" with its number: "Protocol No. 12", "Regulation (EU) No 1303/2013";
-    without a number, the name without "No"."""
+    """A name ending in "No" with its number: "Protocol No. 12", "Written Declaration No.
+    2/2010"; without a number, the name without "No"."""
     name = mention.text[:-3]
     kind = kind_of_text(name) if mention.kind == "other" else mention.kind
     number = _NUMBER.match(text, mention.end)

@@ -304,11 +304,12 @@ def content_words(text: str) -> list[str]:
     words = [strip_possessive(w.strip(".,;:\"“”()")) for w in _WORD_SPLIT.split(text)]
     words = [w for w in words if w and w.lower() not in CONNECTORS or w in _COMPLEMENT_OPENERS]
     head = _head_index(words)
+    last = max((k for k, w in enumerate(words) if w not in _COMPLEMENT_OPENERS), default=None)
     out = []
     for k, word in enumerate(words):
         if word in _COMPLEMENT_OPENERS:
             continue
-        if k in (head, len(words) - 1) and not is_acronym(word):
+        if k in (head, last) and not is_acronym(word):
             word = singular(word)
         out.append(word.lower())
     return out
