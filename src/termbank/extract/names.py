@@ -21,10 +21,11 @@ from termbank.lang import en
 _UP = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha())
 #: A capitalised word: "U.S.", "RFE/RL", "Kazakhstan’s", "Co-rapporteur"; words longer than
 #: 50 characters are not names (a run of garbage must not become one).
-# a name may end in "+" ("Erasmus+") when no word character follows; a compound with a
-# participle ("EU-funded", "Russia-led", "Co-chaired") is an adjective, no word of a name
-_PARTICIPLE_COMPOUND = rf"[{_UP}][\w’'&.]*-[a-z]*(?:ed|built|made|run|born)(?![\w’'\-])"
-_WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|(?!{_PARTICIPLE_COMPOUND})[{_UP}][\w’'&.\-/]{{0,48}}[\w’']"
+# a name may end in "+" ("Erasmus+") when no word character follows; a hyphen before a
+# participle ends the word ("EU-funded", "Russia-led", "… Model-predicted"): the compound is
+# an adjective, and what comes before the hyphen may still end a name
+_PARTICIPLE = r"-[a-z]*(?:ed|built|made|run|born)(?![\w’'\-])"
+_WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}](?:[\w’'&./]|-(?!{_PARTICIPLE[1:]})){{0,48}}[\w’']"
          rf"(?:\+(?![\w+]))?|[{_UP}])(?![\w’'])")
 _CONN = r"(?:of|for|and|on|the|to|in|against|through|with|von|der|van|de|del|da|di|al|bin|ibn)"
 _SEP = rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
