@@ -166,3 +166,13 @@ def test_a_phrase_headed_by_a_general_noun_is_no_term_and_leaves_its_modifier_al
     assert {"administrative justice", "soft connectivity"} <= terms
     assert not {t for t in terms if t.split()[-1] in ("cases", "needs")}
     assert not {t for t in terms if t.startswith("issues")}
+
+
+def test_a_phrase_within_an_acronyms_expansion_is_no_term_of_its_own():
+    text = ("The project trains small and medium-sized enterprises (SMEs) in export procedures. "
+            "Fibrosis adds to myocardial diastolic dysfunction (DD) in older patients.\n")
+    found = extract([Document("news.txt", text)])
+    terms = {c.preferred.lower(): c for c in found if c.kind == "term"}
+    assert terms["small and medium-sized enterprises"].variants == ["SMEs"]
+    assert "medium-sized enterprises" not in terms  # a piece of the expansion
+    assert "myocardial diastolic dysfunction" in terms  # it holds the expansion

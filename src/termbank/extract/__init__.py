@@ -49,7 +49,8 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
         table.aliases.update(aliases(text, mentions))
         also_called.update(parenthesised_names(text, mentions))
         if term_table is not None:
-            term_table.add_document(document.name, text, terms_track.name_spans(mentions))
+            term_table.add_document(document.name, text, terms_track.name_spans(mentions),
+                                    [(d.start, d.end) for d in definitions])
     found = [c for c in table.candidates() if not is_generic_word(c)]
     found += split_parts(found)
     link_names(found, also_called)

@@ -369,11 +369,17 @@ class TermTable:
         self.words = 0  # running words (tagged units) of every document
         self.periods = 0  # PRUNE_WORDS periods completed, and pruned
 
-    def add_document(self, name: str, text: str, name_spans: list[tuple[int, int]]):
+    def add_document(self, name: str, text: str, name_spans: list[tuple[int, int]],
+                     expansions: list[tuple[int, int]] = ()):
+        """Count the phrases of one document. A phrase that meets a name's span, or lies
+        within an acronym's expansion ("medium-sized enterprises" in "small and medium-sized
+        enterprises (SMEs)"), is no loose occurrence; one that holds an expansion is
+        ("myocardial diastolic dysfunction (DD)")."""
         self.documents.append(name)
         units = units_of(text)
         self.words += len(units)
         starts, ends = _merged(name_spans)
+        expansion_starts, expansion_ends = _merged(list(expansions))
         sentences: dict[tuple[int, int], str] = {}  # one string per sentence, not per row
         for i, j in find_phrases(units, text):
             start, end = units[i].start, units[j].end
@@ -386,6 +392,9 @@ class TermTable:
             row.documents[name] += 1
             k = bisect.bisect_left(ends, start + 1)  # first claimed span ending after start
             inside = k < len(starts) and starts[k] < end
+            if not inside and expansion_starts:
+                e = bisect.bisect_right(expansion_starts, start) - 1  # last one opening before
+                inside = e >= 0 and end <= expansion_ends[e]
             if not inside:
                 row.loose += 1
                 row.forms[form] += 1
@@ -410,8 +419,8 @@ class TermTable:
         agreement" written in lower case is still the EPCA): such a phrase is no term, and
         it explains the phrases nested in it as a term would.
         """
-        named = {key for key, row in self.rows.items()
-                 if any(" ".join(f.lower().split()) in names for f in row.forms)}
+        named = {key for key, row in self.rows.items() if " ".join(key) in names
+                 or any(" ".join(f.lower().split()) in names for f in row.forms)}
         containers = self._containers(named)
         # a container explains its parts only with occurrences of its own: "renewable hydrogen
         # value" lies wholly inside "renewable hydrogen value chains" and explains nothing
