@@ -616,3 +616,10 @@ def test_a_name_ending_in_no_takes_its_number():
     assert found["Protocol No. 12"].kind == "agreement/document"
     assert "Protocol No. 7" in found and "Written Declaration" in found
     assert not any(name.endswith(" No") for name in found)
+
+
+def test_a_title_seen_only_in_the_plural_without_a_holder_is_no_office():
+    found = _found("Members of the NPM made 700 visits. EU Heads of State met in Brussels. "
+                   "The Minister of Foreign Affairs spoke.")
+    assert "Members of the NPM" not in found and "EU Heads of State" not in found
+    assert "Minister of Foreign Affairs" in found

@@ -51,7 +51,7 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
         if term_table is not None:
             term_table.add_document(document.name, text, terms_track.name_spans(mentions),
                                     [(d.start, d.end) for d in definitions])
-    found = [c for c in table.candidates() if not is_generic_word(c)]
+    found = [c for c in table.candidates() if not is_generic_word(c) and not is_group_of_holders(c)]
     found += split_parts(found)
     link_names(found, also_called)
     if term_table is not None:
@@ -175,6 +175,14 @@ def is_generic_word(candidate: Candidate) -> bool:
     if "-" in word and all(part[:1].isupper() for part in word.split("-")):
         return False  # "X-Road", "Nur-Sultan": capitals after the hyphen write a name
     return zipf(word.lower()) >= GENERIC_ZIPF
+
+
+def is_group_of_holders(candidate: Candidate) -> bool:
+    """A title seen only with a plural head and no holder names people of a kind, not an
+    office: "Members of the NPM", "EU Heads of State" (the singular, when the text has it,
+    is the concept and these its variants)."""
+    return candidate.kind == "official title" and not candidate.holders and all(
+        en.has_plural_head(name) for name in (candidate.preferred, *candidate.variants))
 
 
 def parenthesised_names(text: str, mentions) -> Iterator[tuple[str, str]]:
