@@ -510,8 +510,12 @@ def test_a_capitalised_participle_compound_is_no_concept():
      "and other organisations.",
      "Kazakhstan International Bureau for Human Rights and Rule of Law"),
     ("It is in line with the UN Early Warnings for All initiative.", "UN Early Warnings for All"),
+    ("The General Agreement on Trade in Services applies.",
+     "General Agreement on Trade in Services"),
+    ("The Convention on Combating Bribery of Foreign Public Officials entered into force.",
+     "Convention on Combating Bribery of Foreign Public Officials"),
 ])
-def test_of_and_for_all_go_on_with_a_complement(text, name):
+def test_of_in_and_for_all_go_on_with_a_complement(text, name):
     assert name in _names(text)
 
 
