@@ -621,3 +621,13 @@ def test_a_title_seen_only_in_the_plural_without_a_holder_is_no_office():
                    "The Minister of Foreign Affairs spoke.")
     assert "Members of the NPM" not in found and "EU Heads of State" not in found
     assert "Minister of Foreign Affairs" in found
+
+
+def test_an_elided_particle_before_a_capital_stays_in_the_name():
+    by_text = {m.text: m for m in iter_mentions(
+        "The Chargé d'Affaires of Japan Kenji Sato spoke. Valéry Giscard d'Estaing came.")
+        if not m.nested}
+    charge = by_text["Chargé d'Affaires"]
+    assert charge.kind == "official title"
+    assert (charge.jurisdiction, charge.holder) == ("Japan", "Kenji Sato")
+    assert "Valéry Giscard d'Estaing" in by_text

@@ -25,8 +25,9 @@ _UP = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).
 # participle ends the word ("EU-funded", "Russia-led", "… Model-predicted"): the compound is
 # an adjective, and what comes before the hyphen may still end a name
 _PARTICIPLE = r"-[a-z]*(?:ed|built|made|run|born)(?![\w’'\-])"
-_WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}](?:[\w’'&./]|-(?!{_PARTICIPLE[1:]})){{0,48}}[\w’']"
-         rf"(?:\+(?![\w+]))?|[{_UP}])(?![\w’'])")
+# an elided particle before a capital is part of the word: "d'Affaires", "d'Estaing"
+_WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|(?:d['’])?[{_UP}](?:[\w’'&./]|-(?!{_PARTICIPLE[1:]})){{0,48}}"
+         rf"[\w’'](?:\+(?![\w+]))?|[{_UP}])(?![\w’'])")
 _CONN = r"(?:of|for|and|on|the|to|in|against|through|with|von|der|van|de|del|da|di|al|bin|ibn)"
 _SEP = rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t\xa0]+)?"

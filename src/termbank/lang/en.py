@@ -53,7 +53,7 @@ should could would might must shall can does did is are was were has have had
 """.split())
 
 #: Plural-looking words that are not plurals of anything else.
-PLURAL_ONLY = frozenset({"affairs", "d'affaires", "rights", "states", "nations", "emirates", "materials",
+PLURAL_ONLY = frozenset({"affairs", "d'affaires", "d’affaires", "rights", "states", "nations", "emirates", "materials",
                          "relations", "means", "news", "times", "sports", "arts", "sciences",
                          "forces", "services", "communications", "situations", "resources",
                          "emergencies", "statistics", "economics", "politics", "physics",
