@@ -631,3 +631,12 @@ def test_an_elided_particle_before_a_capital_stays_in_the_name():
     assert charge.kind == "official title"
     assert (charge.jurisdiction, charge.holder) == ("Japan", "Kenji Sato")
     assert "Valéry Giscard d'Estaing" in by_text
+
+
+def test_a_long_comma_list_of_names_gives_each_name_and_no_complement_list():
+    # a name's listed complements are bounded (names.MAX_LISTED), so a list of thousands of
+    # names after one is read once, not once per name
+    text = "The Committee on Energy, " + "Kazakhstan, " * 2000 + "and Uzbekistan met.\n"
+    found = _found(text)
+    assert found["Kazakhstan"].frequency == 2000 and "Uzbekistan" in found
+    assert found["Committee on Energy"].kind == "institution/body"

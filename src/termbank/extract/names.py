@@ -780,11 +780,15 @@ _PLAIN = rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{0,2}}"
 #: Circular Economy"
 _AND = r"and[ \t\xa0]+(?:(?:a|an|the)[ \t\xa0]+)?"
 _LAST_AND = rf"[ \t\xa0]+{_AND}"
+#: items a name's list of complements may have before its last: no name lists more, and an
+#: unbounded list ("Kazakhstan, Kazakhstan, …" a thousand times) would make every name before
+#: it read all the rest
+MAX_LISTED = 12
 #: ", Justice and Home Affairs": more complements of a body's name, listed with commas
-_COMPLEMENT_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?{_LAST_AND}{_PLAIN}"
+_COMPLEMENT_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN}){{1,{MAX_LISTED}}},?{_LAST_AND}{_PLAIN}"
                               r"(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
 #: the same list whose last item runs on into the holder's name: "… and Tourism Aida Balayeva"
-_HELD_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN})+,?{_LAST_AND}"
+_HELD_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN}){{1,{MAX_LISTED}}},?{_LAST_AND}"
                         rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{2,5}}(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
 _LISTED_KINDS = ("institution/body", "organisation", "official title", "route/programme/event",
                  "agreement/document")
