@@ -179,10 +179,13 @@ def is_generic_word(candidate: Candidate) -> bool:
 
 def is_group_of_holders(candidate: Candidate) -> bool:
     """A title seen only with a plural head and no holder names people of a kind, not an
-    office: "Members of the NPM", "EU Heads of State" (the singular, when the text has it,
-    is the concept and these its variants)."""
+    office: "Ministers", "Members of the NPM", "EU Heads of State" (the singular, when the
+    text has it, is the concept and these its variants)."""
+    from termbank.extract import lists
+
     return candidate.kind == "official title" and not candidate.holders and all(
-        en.has_plural_head(name) for name in (candidate.preferred, *candidate.variants))
+        en.has_plural_head(name) and name.lower() not in lists.institutions()
+        for name in (candidate.preferred, *candidate.variants))
 
 
 def parenthesised_names(text: str, mentions) -> Iterator[tuple[str, str]]:

@@ -262,10 +262,6 @@ def _is_junk(row: Row) -> bool:
             return True  # a plain word seen only opening sentences; "Erasmus+" is no plain word
         if not any(c.isalpha() for c in word):
             return True
-        if kind == "official title" and not row.holders and all(
-                en.is_plural(f) and en.singular(f) != f for f in row.forms) \
-                and word.lower() not in lists.institutions():
-            return True  # "Ministers", "Speakers": people of a kind, not one office
     return False
 
 
