@@ -176,3 +176,34 @@ def test_a_phrase_within_an_acronyms_expansion_is_no_term_of_its_own():
     assert terms["small and medium-sized enterprises"].variants == ["SMEs"]
     assert "medium-sized enterprises" not in terms  # a piece of the expansion
     assert "myocardial diastolic dysfunction" in terms  # it holds the expansion
+
+
+def test_a_short_form_of_a_common_term_may_stand_in_a_term():
+    # "HF" is defined with a lower-case expansion, and "cAMP" is written as only an
+    # abbreviation is; "GRECO" and "EU" name bodies: phrases holding them are no terms and
+    # leave their parts ("budget reform") their occurrences
+    text = ("Patients with heart failure (HF) were followed for a year. Acute HF was treated "
+            "in hospital, and acute HF recurred in a third of them. The cAMP levels rose, and "
+            "cAMP levels fell again in acute HF. The Group of States against "
+            "Corruption (GRECO) discussed GRECO budget reform with the EU. GRECO budget reform "
+            "and EU funding programmes were approved; EU funding programmes ended. Budget "
+            "reform is slow.\n")
+    terms = terms_of(text)
+    assert {"acute hf", "camp levels"} <= terms
+    # "Acute HF" opening a sentence is no name of its own: "acute" is written in lower case
+    assert "Acute HF" not in {c.preferred for c in extract([Document("a.txt", text)])}
+    assert not {t for t in terms if "greco" in t or t.startswith("eu ")}
+    assert "budget reform" in terms
+    found = extract([Document("a.txt", text)])
+    acute = next(c for c in found if c.preferred.lower() == "acute hf")
+    assert acute.preferred == "acute HF"  # the short form keeps its capitals
+
+
+def test_a_short_form_stands_first_or_last_in_a_term_of_plain_words():
+    from termbank.extract.terms import find_phrases, units_of
+
+    text = "Increased HF hospitalization and the treatment of HF and CF LVAD."
+    units = units_of(text)
+    phrases = {text[units[i].start:units[j].end] for i, j in find_phrases(units, text)}
+    assert "HF hospitalization" in phrases
+    assert not phrases & {"Increased HF hospitalization", "treatment of HF", "HF", "CF LVAD"}

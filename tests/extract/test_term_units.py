@@ -57,10 +57,13 @@ def units_from_tokens(doc, offset: int = 0) -> list[tuple]:
                 pos = ""
             if first.text.lower() == "of":
                 pos = "OF"
+        tag = last.tag_
+        if j == i and terms.is_abbreviation(first.text):  # "HF", "cAMP": a noun of a term
+            lemma, pos, tag = terms.abbreviation_key(first.text), "NOUN", terms.ABBREVIATION
         if i and tokens[i - 1].lower_ in terms.SUBJECT_PRONOUNS:
             pos = ""
         units.append((text, lemma, pos, offset + first.idx, offset + last.idx + len(last.text),
-                      last.tag_))
+                      tag))
         i = j + 1
     return units
 

