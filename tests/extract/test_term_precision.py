@@ -207,3 +207,16 @@ def test_a_short_form_stands_first_or_last_in_a_term_of_plain_words():
     phrases = {text[units[i].start:units[j].end] for i, j in find_phrases(units, text)}
     assert "HF hospitalization" in phrases
     assert not phrases & {"Increased HF hospitalization", "treatment of HF", "HF", "CF LVAD"}
+
+
+def test_a_plain_adjective_of_the_domain_is_a_term_with_its_part_of_speech():
+    text = ("Cardiac output fell. The cardiac index, cardiac function and cardiac rhythm were "
+            "measured, and the patients were cardiac patients. The outcome was assessed by the "
+            "team. Both sides welcomed the initialed draft, the initialed annex and the initialed "
+            "text. Overall, the cardiac nurse checked the cardiac monitor.\n")
+    found = {c.preferred: c for c in extract([Document("a.txt", text)]) if c.kind == "term"}
+    assert found["cardiac"].part_of_speech == "adjective"
+    assert found["cardiac output"].part_of_speech == "noun"
+    # a participle, or an adjective ending in "-ed" ("initialed", tagged JJ here), is no
+    # term on its own
+    assert not {"assessed", "initialed"} & set(found)

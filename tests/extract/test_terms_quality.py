@@ -26,15 +26,17 @@ ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw ma
                "people-to-people ties", "non-proliferation", "digitalization",
                "early parliamentary elections", "joint statement", "press service",
                "Eurasian continent"]
-#             all P, all R, terms P, terms R   (measured, rounded down)
+#             all P, all R, terms P, terms R   (measured, rounded down; seeds and trade each
+#             gave a point of precision to lone adjectives, "bilateral" and "phytosanitary",
+#             for +0.02 F1 on ACTER heart failure: FIGURES.md, "The fifth pass")
 FLOORS = {
-    "seeds": (0.82, 0.99, 0.51, 0.95),
+    "seeds": (0.81, 0.99, 0.50, 0.95),
     "fresh_energy": (0.90, 0.94, 0.81, 0.89),
     "fresh_visas": (0.87, 0.96, 0.77, 0.92),
     "fresh_transport": (0.93, 0.93, 0.88, 0.86),
     "fresh2_water": (0.97, 0.90, 0.94, 0.82),
     "fresh2_digital": (0.86, 0.88, 0.70, 0.74),
-    "fresh3_trade": (0.84, 0.88, 0.75, 0.79),
+    "fresh3_trade": (0.83, 0.88, 0.73, 0.79),
     "fresh3_justice": (0.89, 0.79, 0.82, 0.60),
 }
 

@@ -14,7 +14,7 @@ from termbank.cli import cli
 from termbank.glossary import Glossary
 from termbank.merge import merge
 from termbank.model import (
-    AdminStatus, Concept, LangSection, Review, SourceKind, Term, TermType,
+    AdminStatus, Concept, LangSection, PartOfSpeech, Review, SourceKind, Term, TermType,
 )
 from termbank.tm.terms import HIGH_CONFIDENCE, mine_equivalents, mine_parallel, to_concepts
 
@@ -188,6 +188,21 @@ def test_mine_equivalents_takes_plain_pairs():
     assert [e.segment for e in proposal.evidence] == [1, 2]
     with pytest.raises(ValueError):
         mine_equivalents(concepts, pairs, target_lang="de")
+
+
+def test_a_kazakh_adjective_keeps_its_suffix_a_noun_loses_its_case():
+    # "-ты" in екіжақты makes the adjective; in ынтымақтастықты it is the accusative
+    pairs = [("They discussed bilateral cooperation.", "Олар екіжақты ынтымақтастықты талқылады."),
+             ("Bilateral meetings were held.", "Екіжақты кездесулер өтті."),
+             ("A bilateral agenda was agreed.", "Екіжақты күн тәртібі келісілді."),
+             ("They praised the cooperation.", "Олар ынтымақтастықты жоғары бағалады.")]
+    concepts = [Concept("c-bilateral", (LangSection("en", (Term(
+                    "bilateral", pos=PartOfSpeech.ADJECTIVE),)),), kind="term"),
+                Concept("c-cooperation", (LangSection("en", (Term(
+                    "cooperation", pos=PartOfSpeech.NOUN),)),), kind="term")]
+    found = {p.concept: p.text for p in mine_equivalents(concepts, pairs, target_lang="kk",
+                                                          document="test")}
+    assert found == {"c-bilateral": "екіжақты", "c-cooperation": "ынтымақтастық"}
 
 
 def test_cli_tm_terms_table_json_and_apply(tmp_path):

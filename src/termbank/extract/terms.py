@@ -1,8 +1,9 @@
 """The term track: the common (lower-case) terminology of a text, beside the name track.
 
 Candidates are noun phrases found by spaCy's English tagger and lemmatiser: (ADJ|NOUN)*
-NOUN, NOUN of (ADJ|NOUN)* NOUN, hyphenated compounds as one word. Forms group by lemma
-(plural, possessive, case, hyphen or space). Termhood is the textbook C-value (Frantzi,
+NOUN, NOUN of (ADJ|NOUN)* NOUN, hyphenated compounds as one word, a short form first or
+last ("acute HF"); and plain adjectives alone ("cardiac", part of speech adjective). Forms
+group by lemma (plural, possessive, case, hyphen or space). Termhood is the textbook C-value (Frantzi,
 Ananiadou & Mima 2000: nested terms keep the occurrences the longer ones do not explain)
 times domain specificity (how much rarer the words are in general English, from
 ``wordfreq``) times spread over documents. A phrase that lies inside a name the name track
@@ -157,6 +158,7 @@ class TermRow:
     loose: int = 0  # occurrences outside every name
     error: int = 0  # how many occurrences it may have lost to pruning (lossy counting)
     short_forms: tuple[str, ...] = ()  # the short forms it holds, as written ("HF")
+    part_of_speech: str = "noun"  # "adjective" for a word seen only as one ("cardiac")
 
 
 _LONG_RUN = re.compile(r"\S{65,}")
@@ -348,6 +350,8 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
     for i in range(n):
         if not allowed[i] or units[i].pos not in ("ADJ", "NOUN") or units[i].lemma in TIME_UNITS:
             continue  # "last year visa requirements": a time unit opens an adverbial
+        if _lone_adjective(units[i]):
+            yield i, i
         seen_of = False
         for j in range(i, min(n, i + MAX_WORDS)):
             if not allowed[j] or (j > i and units[j].start - units[j - 1].end > 1):
@@ -362,6 +366,15 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
             if units[j].pos == "NOUN" and not _attributive(units, j, allowed) and \
                     _short_forms_fit(units, i, j, seen_of):
                 yield i, j
+
+
+def _lone_adjective(unit: Unit) -> bool:
+    """An adjective that may be a term on its own: a plain one (tag JJ), written in lower
+    case, not hyphenated ("cardiac", "phytosanitary", "statutory"); whether it is one is
+    left to the one-word gate, as for nouns. Participles ("assessed", "ratified") and
+    adjectives in "-ed" ("initialed", "detailed") are not."""
+    return unit.pos == "ADJ" and unit.tag == "JJ" and unit.text[:1].islower() \
+        and "-" not in unit.text and not unit.text.endswith("ed")
 
 
 def _short_forms_fit(units: list[Unit], i: int, j: int, seen_of: bool) -> bool:
@@ -435,6 +448,10 @@ class TermTable:
             if row is None:
                 row = self.rows[key] = TermRow(words=len(key), error=self.periods,
                                                short_forms=_short_forms(units, i, j))
+                if units[j].pos == "ADJ":
+                    row.part_of_speech = "adjective"
+            elif units[j].pos == "NOUN":
+                row.part_of_speech = "noun"  # "diuretic": a noun as well
             form = text[start:end]
             row.frequency += 1
             row.documents[name] += 1
@@ -670,7 +687,7 @@ def candidates(table: TermTable, names: Iterable) -> list:
             preferred=preferred, variants=variants, forms=dict(row.forms), kind="term",
             frequency=row.loose, documents=list(row.documents), contexts=list(row.contexts),
             occurrences=list(row.occurrences), score=squash(value),
-            document_count=len(row.documents), part_of_speech="noun"))
+            document_count=len(row.documents), part_of_speech=row.part_of_speech))
     return out
 
 

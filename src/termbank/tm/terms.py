@@ -35,7 +35,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from termbank.model import (
-    AdminStatus, Concept, Context, LangSection, Review, Source, SourceKind, Term, TermType,
+    AdminStatus, Concept, Context, LangSection, PartOfSpeech, Review, Source, SourceKind, Term,
+    TermType,
 )
 
 #: Target languages mined from ``seeds/<lang>/``.
@@ -258,6 +259,7 @@ class _EnglishTerm:
     keys: tuple[frozenset[str], ...]
     acronym: bool
     name: bool  # a person or place: rule transliterations join the spelling keys
+    adjective: bool = False  # "bilateral": a Kazakh adjective before its noun is uninflected
 
 
 def _english_terms(concepts: Iterable[Concept]) -> list[_EnglishTerm]:
@@ -275,7 +277,8 @@ def _english_terms(concepts: Iterable[Concept]) -> list[_EnglishTerm]:
             out.append(_EnglishTerm(concept.id, term.text,
                                     TermType.ACRONYM if acronym else term.type,
                                     tuple(t.keys for t in toks), acronym,
-                                    kind.startswith(("person", "place"))))
+                                    kind.startswith(("person", "place")),
+                                    term.pos == PartOfSpeech.ADJECTIVE))
     return out
 
 
@@ -545,9 +548,13 @@ def _mine(concepts: list[Concept], segments: list[_Segment], lang: str,
         surface_text = seg.target[seg.tgt[a].start:seg.tgt[b - 1].end]
         mid = tokens or (seg, a, b)
         s2, a2, b2 = mid
-        citation = _citation(s2.tgt[a2:b2], s2.target[s2.tgt[a2].start:s2.tgt[b2 - 1].end], lang)
-        if len(candidate.keys) == 1 and len(candidate.hits) > 1 and not s2.tgt[a2].acronym:
-            citation = _common_lemma(candidate, segments, lang, citation)
+        surface = s2.target[s2.tgt[a2].start:s2.tgt[b2 - 1].end]
+        if term.adjective and lang == "kk":
+            citation = surface  # екіжақты: its "-ты" makes the adjective, it is no case ending
+        else:
+            citation = _citation(s2.tgt[a2:b2], surface, lang)
+            if len(candidate.keys) == 1 and len(candidate.hits) > 1 and not s2.tgt[a2].acronym:
+                citation = _common_lemma(candidate, segments, lang, citation)
         if not tokens and a == 0 and len(seg.tgt) > 1 and not seg.tgt[0].acronym:
             citation = _sentence_initial(citation, lang)
         evidence = tuple(
