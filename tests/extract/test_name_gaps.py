@@ -635,3 +635,19 @@ def test_a_long_comma_list_of_names_gives_each_name_and_no_complement_list():
     found = _found(text)
     assert found["Kazakhstan"].frequency == 2000 and "Uzbekistan" in found
     assert found["Committee on Energy"].kind == "institution/body"
+
+
+def test_a_defined_name_with_a_lower_case_tail_is_one_name():
+    found = _found("Exporters must register in the Registered Exporter system (REX). The REX "
+                   "replaces certificates. Heart failure with preserved ejection fraction "
+                   "(HFpEF) is common.")
+    assert found["Registered Exporter system"].variants == ["REX"]
+    assert "Registered Exporter" not in found
+    # a capital that only opens the sentence makes no name of a defined common term, so
+    # the term track keeps the phrases inside it
+    from termbank.extract.acronyms import find_definitions
+    from termbank.extract.names import join_defined
+
+    text = "Heart failure with preserved ejection fraction (HFpEF) is common."
+    mentions = join_defined(text, list(iter_mentions(text)), find_definitions(text))
+    assert not [m for m in mentions if m.text.startswith("Heart failure")]

@@ -34,6 +34,28 @@ def test_no_pair_rather_than_a_wrong_one():
     assert _pairs("the Samruk Energy Holding (SKE) said") == []
 
 
+@pytest.mark.parametrize("text, acronym, expansion", [
+    ("exporters must register in the Registered Exporter system (REX) and", "REX",
+     "Registered Exporter system"),
+    ("was assessed by dual energy X-ray absorptiometry (DXA) in", "DXA",
+     "dual energy X-ray absorptiometry"),
+    ("patients on extracorporeal membrane oxygenation (ECMO) were", "ECMO",
+     "extracorporeal membrane oxygenation"),
+    ("the adjusted [hazard ratio (HR) was", "HR", "hazard ratio"),
+])
+def test_an_acronym_may_take_letters_from_inside_words(text, acronym, expansion):
+    assert _pairs(text) == [(acronym, expansion, "initials")]
+
+
+def test_letters_picked_from_unrelated_words_make_no_expansion():
+    # most letters from inside words, or several words giving none, or a listed acronym
+    # after a word it does not stand for
+    assert _pairs("the Samruk Energy Holding (SKE) said") == []
+    assert _pairs("corruption for law enforcement agencies through the European Police "
+                  "College (CEPOL)") == []
+    assert _pairs("tasks conferred on the ECB by Regulation (EU) No 1024/2013") == []
+
+
 def test_listed_expansions_cover_letters_that_do_not_map_one_to_one():
     assert _pairs("members of the Eurasian Economic Union (EAEU) met") == [
         ("EAEU", "Eurasian Economic Union", "list")]

@@ -125,6 +125,65 @@ def _reordered_expansion(acronym: str, words: list[str]) -> int:
     return 0
 
 
+_GRAMMAR_WORDS = en.CONNECTORS | {"a", "an", "with", "by", "at", "from", "against"}
+
+
+def _inner_letters_expansion(acronym: str, words: list[str]) -> int:
+    """How many trailing *words* are the expansion when the acronym also takes letters from
+    inside words (0 if none): the algorithm of Schwartz & Hearst (2003). The acronym's
+    letters are found right to left, in order, the first at the start of a word, within
+    min(|A| + 5, 2|A|) words: "Registered Exporter system (REX)", "dual energy X-ray
+    absorptiometry (DXA)". At most one content word may give no letter ("system"), and at
+    most half the letters may come from inside words: more means the letters were picked
+    from a stretch of unrelated words ("Samruk Energy Holding (SKE)").
+
+    >>> words = "must register in the Registered Exporter system".split()
+    >>> _inner_letters_expansion("REX", words), _inner_letters_expansion("RXQ", words)
+    (3, 0)
+    >>> _inner_letters_expansion("CEPOL", "corruption for law enforcement agencies through "
+    ...                          "the European Police College".split())
+    0
+    """
+    letters = acronym_letters(acronym).lower()
+    if len(letters) < 2:
+        return 0
+    cased = " ".join(words[-min(len(letters) + 5, 2 * len(letters)):])
+    window = "".join(c.lower()[:1] for c in cased)  # (same length: "İ".lower() has two)
+
+    def fits(k: int, at: int) -> bool:
+        """The first letter opens a word; no letter ends a word in lower case ("Samru(k)")."""
+        if window[at] != letters[k]:
+            return False
+        if at == 0 or not window[at - 1].isalnum():
+            return True
+        return k > 0 and not (cased[at].islower() and not window[at + 1:at + 2].isalnum())
+
+    at = len(window) - 1
+    matched = set()  # which words (counted from the window's end) gave a letter
+    inside = 0  # letters found inside a word rather than at its start
+    for k in range(len(letters) - 1, -1, -1):
+        while at >= 0 and not fits(k, at):
+            at -= 1
+        if at < 0:
+            return 0
+        start = at
+        while start > 0 and window[start - 1].isalnum():
+            start -= 1
+        if window[start] == letters[k]:
+            at = start  # a word's first letter rather than one inside it: "(o)xygenation"
+        matched.add(window.count(" ", at))
+        inside += at > start
+        at -= 1
+    size = window[at + 1:].count(" ") + 1
+    expansion = words[-size:]
+    silent = [w for n, w in enumerate(reversed(expansion))
+              if n not in matched and w.lower() not in _GRAMMAR_WORDS]
+    if expansion[0].lower() in en.CONNECTORS or len(silent) > 1 or 2 * inside > len(letters) \
+            or len(" ".join(expansion)) <= len(acronym):
+        return 0
+    return size
+
+
 def find_definitions(text: str) -> list[Definition]:
     """Every acronym definition in *text*, in both orders.
 
@@ -157,9 +216,13 @@ def find_definitions(text: str) -> list[Definition]:
             size, rule = _known_expansion(acronym, words), "list"
         if not size:
             size, rule = _reordered_expansion(acronym, words), "initials"
+        if not size and acronym not in lists.acronyms():  # (a listed one is not defined here)
+            size, rule = _inner_letters_expansion(acronym, words), "initials"
         if size:
             first = tokens[-size]
             start, end = window_start + first.start(), window_start + tokens[-1].end()
+            while start < end and not text[start].isalnum():
+                start += 1  # "[hazard ratio (HR)"
             found.append(Definition(acronym, _tidy(text[start:end]), start, end,
                                     match.start(1), match.start(1) + len(acronym), rule))
     for match in _SHORT_FIRST.finditer(text):

@@ -995,17 +995,24 @@ def _with_tail(text: str, mention: Mention) -> Mention | None:
 
 def join_defined(source: str, mentions: list[Mention], definitions) -> list[Mention]:
     """A capitalised expansion an acronym defines is one name, even where the chunker cut it
-    ("European Travel Information and Authorisation System (ETIAS)": the letters say so)."""
+    ("European Travel Information and Authorisation System (ETIAS)": the letters say so),
+    and so is one that opens with a name and runs on in lower case ("Registered Exporter
+    system (REX)")."""
     out = list(mentions)
     for definition in definitions:
         start, end, text = definition.start, definition.end, definition.expansion
         words = text.split()
-        if not words or not all(w[:1].isupper() or w.isdigit() or w in en.CONNECTORS
-                                for w in words):  # "Import Control System 2 (ICS2)"
-            continue
+        capitalised = [w[:1].isupper() or w.isdigit() or w in en.CONNECTORS for w in words]
+        head = capitalised.index(False) if False in capitalised else len(words)
+        if not head or any(capitalised[head:]):
+            continue  # capitals ("Import Control System 2 (ICS2)"), then only lower case
         inside = [m for m in out if not m.nested and start <= m.start and m.end <= end]
         if not inside or (len(inside) == 1 and inside[0].end - inside[0].start == end - start):
             continue
+        opens = inside[0].start == source.find(words[0], start, end)
+        if head < len(words) and (head < 2 or not opens):
+            continue  # a tail joins only a name of two words or more that opens the expansion
+            # ("Heart failure with … (HFpEF)" opening a sentence is no name)
         if any(m.kind == "official title" or m.person for m in inside):
             continue
         start = source.find(words[0], start, end)
