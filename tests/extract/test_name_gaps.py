@@ -651,3 +651,10 @@ def test_a_defined_name_with_a_lower_case_tail_is_one_name():
     text = "Heart failure with preserved ejection fraction (HFpEF) is common."
     mentions = join_defined(text, list(iter_mentions(text)), find_definitions(text))
     assert not [m for m in mentions if m.text.startswith("Heart failure")]
+
+
+def test_a_defined_name_keeps_its_small_words_in_lower_case():
+    found = _found("Quality of life was measured with the Minnesota Living with Heart Failure "
+                   "Questionnaire (MLHFQ). The MLHFQ score improved.")
+    assert found["Minnesota Living with Heart Failure Questionnaire"].variants == ["MLHFQ"]
+    assert not {"Minnesota Living", "Heart Failure Questionnaire"} & set(found)

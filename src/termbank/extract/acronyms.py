@@ -125,9 +125,6 @@ def _reordered_expansion(acronym: str, words: list[str]) -> int:
     return 0
 
 
-_GRAMMAR_WORDS = en.CONNECTORS | {"a", "an", "with", "by", "at", "from", "against"}
-
-
 def _inner_letters_expansion(acronym: str, words: list[str]) -> int:
     """How many trailing *words* are the expansion when the acronym also takes letters from
     inside words (0 if none): the algorithm of Schwartz & Hearst (2003). The acronym's
@@ -177,7 +174,7 @@ def _inner_letters_expansion(acronym: str, words: list[str]) -> int:
     size = window[at + 1:].count(" ") + 1
     expansion = words[-size:]
     silent = [w for n, w in enumerate(reversed(expansion))
-              if n not in matched and w.lower() not in _GRAMMAR_WORDS]
+              if n not in matched and w.lower() not in en.GRAMMAR_WORDS]
     if expansion[0].lower() in en.CONNECTORS or len(silent) > 1 or 2 * inside > len(letters) \
             or len(" ".join(expansion)) <= len(acronym):
         return 0

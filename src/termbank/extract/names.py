@@ -1002,7 +1002,7 @@ def join_defined(source: str, mentions: list[Mention], definitions) -> list[Ment
     for definition in definitions:
         start, end, text = definition.start, definition.end, definition.expansion
         words = text.split()
-        capitalised = [w[:1].isupper() or w.isdigit() or w in en.CONNECTORS for w in words]
+        capitalised = [w[:1].isupper() or w.isdigit() or w in en.GRAMMAR_WORDS for w in words]
         head = capitalised.index(False) if False in capitalised else len(words)
         if not head or any(capitalised[head:]):
             continue  # capitals ("Import Control System 2 (ICS2)"), then only lower case

@@ -16,6 +16,10 @@ import unicodedata
 CONNECTORS = frozenset({"of", "for", "and", "on", "the", "to", "in", "von", "der", "van", "de",
                         "del", "da", "di", "al", "el", "du", "la", "le", "bin", "ibn"})
 
+#: Small words that stand inside a name in lower case, beside the connectors: "Minnesota
+#: Living with Heart Failure Questionnaire", "Group of States against Corruption".
+GRAMMAR_WORDS = CONNECTORS | {"a", "an", "with", "by", "at", "from", "against"}
+
 #: Name particles: they join the parts of a person's name, never two names.
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "del", "da", "di", "al", "el", "du",
                             "la", "le", "bin", "ibn"})
