@@ -13,6 +13,7 @@ import pytest
 
 from termbank.extract import read_documents, terms
 from termbank.extract.lists import descriptors
+from termbank.lang import en
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 #: hyphenated compounds, a participle after a verb and before a noun, a comparative, a
@@ -58,7 +59,7 @@ def units_from_tokens(doc, offset: int = 0) -> list[tuple]:
             if first.text.lower() == "of":
                 pos = "OF"
         tag = last.tag_
-        if j == i and terms.is_abbreviation(first.text):  # "HF", "cAMP": a noun of a term
+        if j == i and en.is_abbreviation(first.text):  # "HF", "cAMP": a noun of a term
             lemma, pos, tag = terms.abbreviation_key(first.text), "NOUN", terms.ABBREVIATION
         if i and tokens[i - 1].lower_ in terms.SUBJECT_PRONOUNS:
             pos = ""

@@ -44,9 +44,7 @@ def acronym_letters(acronym: str) -> str:
     >>> acronym_letters("RFE/RL"), acronym_letters("U.S."), acronym_letters("GLOFs")
     ('RFERL', 'US', 'GLOF')
     """
-    if len(acronym) > 2 and acronym[-1] == "s" and acronym[-2].isupper():
-        acronym = acronym[:-1]
-    return "".join(c for c in acronym if c.isalnum())
+    return "".join(c for c in en.acronym_singular(acronym) if c.isalnum())
 
 
 def spells(acronym: str, words: list[str]) -> bool:

@@ -3,10 +3,10 @@
 Candidates are noun phrases found by spaCy's English tagger and lemmatiser: (ADJ|NOUN)*
 NOUN, NOUN of (ADJ|NOUN)* NOUN, hyphenated compounds as one word, a short form first or
 last ("acute HF"); and plain adjectives alone ("cardiac", part of speech adjective). Forms
-group by lemma (plural, possessive, case, hyphen or space). Termhood is the textbook C-value (Frantzi,
-Ananiadou & Mima 2000: nested terms keep the occurrences the longer ones do not explain)
-times domain specificity (how much rarer the words are in general English, from
-``wordfreq``) times spread over documents. A phrase that lies inside a name the name track
+group by lemma (plural, possessive, case, hyphen or space). Termhood is the textbook
+C-value (Frantzi, Ananiadou & Mima 2000: nested terms keep the occurrences the longer ones
+do not explain) times domain specificity (how much rarer the words are in general English,
+from ``wordfreq``) times spread over documents. A phrase that lies inside a name the name track
 found is not a loose occurrence: names win where both claim a span.
 
 The model is the official ``en_core_web_sm`` 3.8.0, installed from a registry re-upload
@@ -262,7 +262,7 @@ def _single(key: tuple, alpha: int, stop: int, lower: int, strings
     orth, lemma_id, pos_id, tag_id, verbal = key
     text, lemma, tag = strings[orth], strings[lemma_id].lower(), strings[tag_id]
     pos = {"NOUN": "NOUN", "ADJ": "ADJ"}.get(strings[pos_id], "")
-    if is_abbreviation(text):
+    if en.is_abbreviation(text):
         # "acute HF", "LV hypertrophy", "cAMP signalling": a short form is a noun of a term;
         # which short forms may stay in one is decided once the names are known
         return _cached(key, (text, abbreviation_key(text), "NOUN", ABBREVIATION))
@@ -288,21 +288,9 @@ def _cached(key: tuple, word: tuple[str, str, str, str]) -> tuple[str, str, str,
 ABBREVIATION = "ABBR"
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def is_abbreviation(word: str) -> bool:
-    """An acronym ("HF", "LVADs", "AT1") or a short form with a lower-case prefix ("cAMP",
-    "mRNA", "eGFR"), as technical texts write their abbreviations.
-
-    >>> [is_abbreviation(w) for w in ("HF", "LVADs", "cAMP", "mRNA", "iPhone", "Heart", "I")]
-    [True, True, True, True, False, False, False]
-    """
-    return en.is_acronym(word) or (len(word) > 2 and word[0].islower()
-                                   and en.is_acronym(word[1:]))
-
-
 def abbreviation_key(word: str) -> str:
     """The lemma of a short form: lower case, a plural's "s" dropped ("LVADs" → "lvad")."""
-    return key_form(word).lower()
+    return en.acronym_singular(word).lower()
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -626,7 +614,7 @@ def name_spans(mentions) -> list[tuple[int, int]]:
     nor does a lone short form: a term may hold one ("acute HF"), and whether it may hold
     this one is decided once the names are known (:func:`candidates`)."""
     return [(m.start, m.end) for m in mentions
-            if " " in m.text.strip() or not (m.initial or is_abbreviation(m.text.strip()))]
+            if " " in m.text.strip() or not (m.initial or en.is_abbreviation(m.text.strip()))]
 
 
 def _term_abbreviation(names: list):
@@ -637,7 +625,7 @@ def _term_abbreviation(names: list):
     investigations", "EU funding" are no terms)."""
     defined, named = set(), set()
     for c in names:
-        keys = {abbreviation_key(f) for f in (c.preferred, *c.variants) if is_abbreviation(f)}
+        keys = {abbreviation_key(f) for f in (c.preferred, *c.variants) if en.is_abbreviation(f)}
         if any(p["expansion"][:1].islower() for p in c.pairs):
             defined |= keys
         elif c.kind != "acronym":
@@ -645,13 +633,9 @@ def _term_abbreviation(names: list):
 
     def allowed(word: str) -> bool:
         key = abbreviation_key(word)
-        return key in defined or (key not in named and any(c.islower() for c in key_form(word)))
+        lower_inside = any(c.islower() for c in en.acronym_singular(word))  # "cAMP", "HFpEF"
+        return key in defined or (key not in named and lower_inside)
     return allowed
-
-
-def key_form(word: str) -> str:
-    """A short form without a plural's "s": "NGOs" → "NGO", "HFpEF" stays."""
-    return word[:-1] if len(word) > 2 and word[-1] == "s" and word[-2].isupper() else word
 
 
 def candidates(table: TermTable, names: Iterable) -> list:
@@ -668,11 +652,11 @@ def candidates(table: TermTable, names: Iterable) -> list:
         if value < needed:
             break
         forms = [f for f, _ in row.forms.most_common()]
-        if not all(term_abbreviation(w) for w in forms[0].split() if is_abbreviation(w)):
+        if not all(term_abbreviation(w) for w in forms[0].split() if en.is_abbreviation(w)):
             continue  # "EU funding", "GRECO budget": a body's short form, no term's
         preferred = next((f for f in forms if f[:1].islower()), forms[0])
         if preferred[:1].isupper() and key[-1] not in GEOGRAPHIC_HEADS and \
-                not is_abbreviation(preferred.split()[0]):
+                not en.is_abbreviation(preferred.split()[0]):
             preferred = preferred[0].lower() + preferred[1:]
         preferred = " ".join(preferred.split())
         variants = []

@@ -147,6 +147,15 @@ def is_roman_numeral(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked of every name, again and again
+def acronym_singular(word: str) -> str:
+    """An acronym without a plural's "s": "NGOs" → "NGO", "MoUs" → "MoU"; "HFpEF" stays.
+
+    >>> acronym_singular("NGOs"), acronym_singular("MoUs"), acronym_singular("HFpEF")
+    ('NGO', 'MoU', 'HFpEF')
+    """
+    return word[:-1] if len(word) > 2 and word[-1] == "s" and word[-2].isupper() else word
+
+
 def is_acronym(word: str) -> bool:
     """Capital letters (with digits, "/", "&", ".") making a short form: EU, RFE/RL, U.S., G20.
 
@@ -156,8 +165,7 @@ def is_acronym(word: str) -> bool:
     ...                          "ECB/2016/3")]
     [True, True, True, True, False, False, True, True, False]
     """
-    if len(word) > 2 and word[-1] == "s" and word[-2].isupper():
-        word = word[:-1]
+    word = acronym_singular(word)
     if "/" in word and any(c.isdigit() for c in word):
         return False  # a reference number: "ECB/2016/3", "C-11/00"
     letters = [c for c in word if c.isalpha()]
@@ -167,6 +175,16 @@ def is_acronym(word: str) -> bool:
     digits = sum(1 for c in word if c.isdigit())
     return (upper >= 2 or (upper == 1 and digits > 0)) and upper >= len(letters) - 1 \
         and len(word) <= 10
+
+
+def is_abbreviation(word: str) -> bool:
+    """An acronym ("HF", "LVADs", "AT1") or a short form with a lower-case prefix ("cAMP",
+    "mRNA", "eGFR"), as technical texts write their abbreviations.
+
+    >>> [is_abbreviation(w) for w in ("HF", "LVADs", "cAMP", "mRNA", "iPhone", "Heart", "I")]
+    [True, True, True, True, False, False, False]
+    """
+    return is_acronym(word) or (len(word) > 2 and word[0].islower() and is_acronym(word[1:]))
 
 
 def is_calendar_word(word: str) -> bool:
