@@ -658,3 +658,10 @@ def test_a_defined_name_keeps_its_small_words_in_lower_case():
                    "Questionnaire (MLHFQ). The MLHFQ score improved.")
     assert found["Minnesota Living with Heart Failure Questionnaire"].variants == ["MLHFQ"]
     assert not {"Minnesota Living", "Heart Failure Questionnaire"} & set(found)
+
+
+def test_a_heading_word_the_text_writes_in_lower_case_is_no_name():
+    found = _found("Article 4 Ratification\nThe ratification of the Convention by the Majilis "
+                   "follows. Ratification takes a year.")
+    assert "Ratification" not in found
+    assert "Majilis" in found  # a name that is no English word stays

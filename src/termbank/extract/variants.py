@@ -148,7 +148,7 @@ class Table:
                     w.lower() in self.vocabulary for w in re.split(r"[\s\-]+", row.text)))
                 row.kinds["person" if person else "other"] += row.kinds.pop("name")
         rows = {k: r for k, r in self.rows.items() if not _is_junk(r)
-                and not self._is_adjective_of_place(r) and not self._opens_sentence_only(r)}
+                and not self._is_adjective_of_place(r) and not self._is_common_word(r)}
         groups = _Groups(rows)
         groups.link_same_words()
         groups.link_acronyms(self.definitions)
@@ -166,14 +166,16 @@ class Table:
         out.sort(key=lambda c: (-c.score, c.preferred.lower()))
         return out
 
-    def _opens_sentence_only(self, row: Row) -> bool:
-        """A plain word that opens every sentence it is seen in, before short forms only,
-        and that the texts also write in lower case: "Acute HF", "Severe LV" are a word of
-        the sentence and an acronym, not a name."""
+    def _is_common_word(self, row: Row) -> bool:
+        """A plain word that the texts also write in lower case, capitalised only by where
+        it stands: alone ("Definitions", "Ratification" in headings), or opening every
+        sentence it is seen in before short forms ("Acute HF", "Severe LV"). No name."""
         first, *rest = row.text.split()
-        return bool(rest) and row.initial == row.frequency and not row.person \
-            and row.kinds.most_common(1)[0][0] == "other" and all(map(en.is_acronym, rest)) \
-            and first.isalpha() and first[1:].islower() and first.lower() in self.vocabulary
+        if row.person or row.role in ("acronym", "list") or _row_kind(row) != "other":
+            return False
+        if not (first.isalpha() and first[1:].islower() and first.lower() in self.vocabulary):
+            return False
+        return not rest or (row.initial == row.frequency and all(map(en.is_acronym, rest)))
 
     def _is_adjective_of_place(self, row: Row) -> bool:
         """"South Asian" where "South Asia" is a place of the texts: an adjective, no name."""
