@@ -665,3 +665,10 @@ def test_a_heading_word_the_text_writes_in_lower_case_is_no_name():
                    "follows. Ratification takes a year.")
     assert "Ratification" not in found
     assert "Majilis" in found  # a name that is no English word stays
+
+
+def test_an_acronym_in_the_singular_and_the_plural_is_one_concept():
+    found = _found("The EU supports small and medium-sized enterprises (SMEs). An SME needs "
+                   "credit, and SMEs need markets.")
+    smes = found["small and medium-sized enterprises"]
+    assert {"SME", "SMEs"} <= set(smes.variants) and "SME" not in found

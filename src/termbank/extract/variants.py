@@ -331,7 +331,7 @@ class _Groups:
         for key in list(self.rows):
             words = tuple(_words(key))
             if en.is_acronym(key):
-                words = (key,)
+                words = (en.acronym_singular(key),)  # "SMEs" and "SME" are one acronym
             if words in seen:
                 self.union(seen[words], key)
             else:
