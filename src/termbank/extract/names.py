@@ -1009,13 +1009,12 @@ def join_defined(source: str, mentions: list[Mention], definitions) -> list[Ment
         inside = [m for m in out if not m.nested and start <= m.start and m.end <= end]
         if not inside or (len(inside) == 1 and inside[0].end - inside[0].start == end - start):
             continue
-        opens = inside[0].start == source.find(words[0], start, end)
-        if head < len(words) and (head < 2 or not opens):
+        start = source.find(words[0], start, end)
+        if head < len(words) and (head < 2 or inside[0].start != start):
             continue  # a tail joins only a name of two words or more that opens the expansion
             # ("Heart failure with … (HFpEF)" opening a sentence is no name)
         if any(m.kind == "official title" or m.person for m in inside):
             continue
-        start = source.find(words[0], start, end)
         whole = Mention(text, start, end, kind_of_text(text),
                         initial=inside[0].initial and inside[0].start == start)
         out = [m for m in out if not any(m is i for i in inside)]
