@@ -672,3 +672,31 @@ def test_an_acronym_in_the_singular_and_the_plural_is_one_concept():
                    "credit, and SMEs need markets.")
     smes = found["small and medium-sized enterprises"]
     assert {"SME", "SMEs"} <= set(smes.variants) and "SME" not in found
+
+
+def test_process_completes_a_name_as_area_does():
+    found = _found("Kazakhstan joined the Bologna process in 2010.")
+    assert found["Bologna process"].kind == "route/programme/event"
+
+
+def test_a_place_after_a_named_body_in_a_title_is_part_of_the_body():
+    found = _found("The Rector of the National University of Uzbekistan Inomjon Majidov spoke. "
+                   "Deputy Minister of Foreign Affairs of Kazakhstan Roman Vassilenko met him.")
+    rector = found["Rector of the National University of Uzbekistan"]
+    assert rector.holders == ["Inomjon Majidov"] and not rector.jurisdiction
+    assert "National University of Uzbekistan" in rector.related
+    assert "National University" not in found
+    # a portfolio is no body: the country stays the title's jurisdiction
+    assert found["Deputy Minister of Foreign Affairs"].jurisdiction == ["Kazakhstan"]
+
+
+def test_a_title_with_listed_complements_keeps_its_place_its_holder_and_the_names_after():
+    found = _found("The meeting was opened by the Minister of Higher Education, Science and "
+                   "Innovation of Uzbekistan Kongratbay Sharipov and the European Commissioner "
+                   "for Intergenerational Fairness, Youth, Culture and Sport Glenn Micallef.")
+    minister = found["Minister of Higher Education, Science and Innovation"]
+    assert minister.jurisdiction == ["Uzbekistan"] and minister.holders == ["Kongratbay Sharipov"]
+    commissioner = found["Commissioner for Intergenerational Fairness, Youth, Culture and Sport"]
+    assert commissioner.holders == ["Glenn Micallef"]  # a surname no word list knows
+    assert found["Glenn Micallef"].kind == "person"
+    assert not [n for n in found if n.startswith(("Sport", "Uzbekistan K"))]

@@ -304,6 +304,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
                 return "join"  # "Ambassador of Japan to Kazakhstan": Japan is the sender
             if first == "in":  # a country is where the office is; a city where it met
                 return "" if _is_city(atom[0]) else "jurisdiction"
+            if first == "of" and _named_body(_tail(entity)):
+                return "join"  # "Rector of the National University of Uzbekistan": its name
             return "join" if first == "on" else "jurisdiction"
         if first == "in":
             return ""
@@ -340,6 +342,14 @@ def _is_city(unit: Unit) -> bool:
 
 #: prepositions that go on with a name's topic, never start one
 _TOPIC_GOES_ON = ("against", "through", "with")
+
+
+def _unknown_word(word: str) -> bool:
+    """A word general English hardly knows (Zipf < 2.5): "Micallef", "Zaharieva", "Ribera";
+    not "Sport", "Affairs"."""
+    from termbank.extract.terms import zipf
+
+    return zipf(word.lower()) < 2.5
 
 
 def _looks_personal(atom: list[Unit]) -> bool:
@@ -466,6 +476,14 @@ def _coordinated_title(entity: _Entity, atom: list[Unit]) -> bool:
     while words < len(atom) and atom[words].cls in (TITLE, MODIFIER):
         words += 1  # the title part of the atom: "Deputy Managing Director" before "Russia"
     return bare and words > 1 and atom[words - 1].cls == TITLE
+
+
+def _named_body(tail: list[Unit]) -> bool:
+    """A body with a name word before its head ("the National University", "the Eurasian
+    Development Bank"): a place after it with "of" is part of its name, not a jurisdiction of
+    the title before it ("Chairman of the Senate of Kazakhstan" keeps one)."""
+    return len(tail) >= 2 and tail[-1].cls == HEAD and tail[-1].kind in (
+        "institution/body", "organisation") and tail[-2].cls in (NAME, PLACE, DEMONYM)
 
 
 def _tail(entity: _Entity) -> list[Unit]:
@@ -670,8 +688,12 @@ def _nested(units: list[Unit], seps: list[str]) -> list[Mention]:
                 group.append(units[m])
             if len(group) > 1 and group[-1].cls == HEAD \
                     and en.singular(group[-1].text.lower()) not in WEAK_HEADS:
-                out.append(Mention(_clean(_text(group, [""] * (len(group) - 1))),
-                                   group[0].start, group[-1].end, group[-1].kind, nested=True))
+                group_seps = [""] * (len(group) - 1)
+                if m < len(seps) and seps[m] == "of" and units[m + 1].cls == PLACE \
+                        and _named_body(group):  # "National University of Uzbekistan"
+                    group, group_seps = group + [units[m + 1]], group_seps + ["of"]
+                out.append(Mention(_clean(_text(group, group_seps)), group[0].start,
+                                   group[-1].end, _kind_of(group, group_seps), nested=True))
             elif len(group) == 1 and group[0].cls == HEAD and " " not in group[0].text:
                 out.append(Mention(_clean(group[0].text), group[0].start, group[0].end,
                                    group[0].kind, nested=True))
@@ -695,7 +717,12 @@ def iter_mentions(text: str):
     for match in RUN.finditer(text):
         start, end = match.start(), match.end()
         if start < skip_until:
-            continue  # words a name before has taken: ", Justice and Home Affairs"
+            # words a name before has taken (", Justice and Home Affairs"); the names after
+            # them are read on their own ("… and Innovation of Uzbekistan Kongratbay Sharipov")
+            capital = _CAPITAL.search(text, skip_until, end)
+            if capital is not None:
+                skip_until = yield from _plain_run(text, capital.start(), end, skip_until)
+            continue
         if (place := _dateline(text, start, end)):
             yield Mention(place, start, end, "place", initial=True)
         elif 0 < start and end < len(text) and text[start - 1] in _OPEN_QUOTES \
@@ -721,26 +748,36 @@ def iter_mentions(text: str):
                           lists.heads().get(head.group(1), "other"),
                           initial=_opens_sentence(text, cut))
         else:
-            for mention in parse_run(text, start, end):
-                if not mention.nested:
-                    _context_evidence(text, mention)
-                    if mention.end == end and mention.text.endswith(" No"):
-                        mention = _numbered(text, mention)
-                    if mention.kind == "agreement/document" and mention.end == end:
-                        full = _with_tail(text, mention)
-                        if full is not None:
-                            yield full
-                            mention.nested = True  # the head alone: a variant of the name
-                    elif mention.end == end:
-                        listed = _listed_complements(text, mention)
-                        if listed is not None:
-                            mention, holder = listed
-                            skip_until = holder.end if holder else mention.end
-                            yield mention
-                            if holder:
-                                yield holder
-                            continue
-                yield mention
+            skip_until = yield from _plain_run(text, start, end, skip_until)
+
+
+_CAPITAL = re.compile(r"(?<![\w'’\-])[A-Z]")
+
+
+def _plain_run(text: str, start: int, end: int, skip_until: int):
+    """The names of a run of capitalised words, with what the words after the run add (a
+    lower-case tail, a number, comma-listed complements); returns where the words a name
+    has taken end."""
+    for mention in parse_run(text, start, end):
+        if not mention.nested:
+            _context_evidence(text, mention)
+            if mention.end == end and mention.text.endswith(" No"):
+                mention = _numbered(text, mention)
+            if mention.kind == "agreement/document" and mention.end == end:
+                full = _with_tail(text, mention)
+                if full is not None:
+                    yield full
+                    mention.nested = True  # the head alone: a variant of the name
+            elif mention.end == end:
+                listed = _listed_complements(text, mention)
+                if listed is not None:
+                    mention, after = listed  # the title's place and holder, if any
+                    skip_until = max(m.end for m in (mention, *after))
+                    yield mention
+                    yield from after
+                    continue
+        yield mention
+    return skip_until
 
 
 _NUMBER = re.compile(r"\.?[ \t\xa0]?(\d+(?:[/.\-]\d+)*)(?![\w/])")
@@ -794,38 +831,76 @@ _LISTED_KINDS = ("institution/body", "organisation", "official title", "route/pr
                  "agreement/document")
 
 
-def _listed_complements(text: str, mention: Mention) -> tuple[Mention, Mention | None] | None:
-    """The name with its comma-listed complements, and the holder after a title's list."""
-    listed = _COMPLEMENT_LIST.match(text, mention.end)
-    if listed and _is_complement_list(mention, listed.group()):
-        end, holder = listed.end(), None
+def _listed_complements(text: str, mention: Mention) -> tuple[Mention, list[Mention]] | None:
+    """The name with its comma-listed complements, and the place and holder after a title's
+    list (nested mentions)."""
+    held = _held_list(text, mention) if mention.kind == "official title" else None
+    after: list[Mention] = []
+    if held is not None:
+        end, holder = held
+        after.append(holder)
     else:
-        held = _HELD_LIST.match(text, mention.end) if mention.kind == "official title" else None
-        if held is None:
+        listed = _COMPLEMENT_LIST.match(text, mention.end)
+        if not listed or not _is_complement_list(mention, listed.group()):
             return None
-        words = list(_TOKEN.finditer(text, held.start(), held.end()))
-        # words of the last item and the holder: "… and a Competitive Circular Economy
-        # Jessika Roswall" has five, so the last two are a name even when no list knows it
-        last_item = re.search(rf"{_AND}{_WORD}(?:[ \t\xa0]+{_WORD})*$", held.group())
-        last = len(_TOKEN.findall(text, held.start() + last_item.start(), held.end()))
-        for size in (2, 3):
-            person = words[-size:]
-            units = [Unit(w.group(), w.start(), w.end(), *classify(w.group())) for w in person]
-            if len(words) - size >= 2 and all(u.cls == NAME for u in units) \
-                    and (_looks_personal(units) or size == 2 and last >= 4) \
-                    and _is_complement_list(mention, text[held.start():words[-size - 1].end()]):
-                break
-        else:
-            return None
-        end = words[-size - 1].end()
-        holder = Mention(" ".join(text[person[0].start():person[-1].end()].split()),
-                         person[0].start(), person[-1].end(), "person", person=True,
-                         nested=True)
+        end = listed.end()
+        if mention.kind == "official title":
+            after = _place_and_holder(text, end)
+    jurisdiction = next((m.text for m in after if m.kind == "place"), mention.jurisdiction)
+    holder = next((m.text for m in after if m.person), "")
     text_of = " ".join(text[mention.start:end].split())
     whole = Mention(text_of, mention.start, end, mention.kind, initial=mention.initial,
                     title=text_of if mention.kind == "official title" else "",
-                    jurisdiction=mention.jurisdiction, holder=holder.text if holder else "")
-    return whole, holder
+                    jurisdiction=jurisdiction, holder=holder)
+    return whole, after
+
+
+_OF_PLACE_HOLDER = re.compile(rf"[ \t\xa0]+of[ \t\xa0]+({_WORD})[ \t\xa0]+({_WORD}[ \t\xa0]+{_WORD})"
+                              r"(?![\w'’\-]|[ \t\xa0]+[A-Z])")
+
+
+def _place_and_holder(text: str, end: int) -> list[Mention]:
+    """The country and the holder after a title's comma-listed complements, as nested
+    mentions: "Minister of Higher Education, Science and Innovation of Uzbekistan
+    Kongratbay Sharipov" (none when the words there are not a place and a person)."""
+    found = _OF_PLACE_HOLDER.match(text, end)
+    if found is None or classify(found.group(1))[0] != PLACE:
+        return []
+    person = [Unit(w.group(), w.start(), w.end(), *classify(w.group()))
+              for w in _TOKEN.finditer(text, found.start(2), found.end(2))]
+    if not all(u.cls == NAME for u in person) or not (
+            _looks_personal(person) or _unknown_word(person[-1].text)):
+        return []
+    return [Mention(found.group(1), found.start(1), found.end(1), "place", nested=True),
+            Mention(" ".join(found.group(2).split()), found.start(2), found.end(2), "person",
+                    person=True, nested=True)]
+
+
+def _held_list(text: str, mention: Mention) -> tuple[int, Mention] | None:
+    """Where a title's comma-listed complements end, and the holder after them: "…, Youth,
+    Culture and Sport Glenn Micallef" (None when no person follows the list)."""
+    held = _HELD_LIST.match(text, mention.end)
+    if held is None:
+        return None
+    words = list(_TOKEN.finditer(text, held.start(), held.end()))
+    # words of the last item and the holder: "… and a Competitive Circular Economy
+    # Jessika Roswall" has five, so the last two are a name even when no list knows it; in
+    # "… and Sport Glenn Micallef" (three) a surname no English word list knows says so
+    last_item = re.search(rf"{_AND}{_WORD}(?:[ \t\xa0]+{_WORD})*$", held.group())
+    last = len(_TOKEN.findall(text, held.start() + last_item.start(), held.end()))
+    for size in (2, 3):
+        person = words[-size:]
+        units = [Unit(w.group(), w.start(), w.end(), *classify(w.group())) for w in person]
+        if len(words) - size >= 2 and all(u.cls == NAME for u in units) \
+                and (_looks_personal(units) or size == 2 and (
+                    last >= 4 or last == 3 and _unknown_word(units[-1].text))) \
+                and _is_complement_list(mention, text[held.start():words[-size - 1].end()]):
+            break
+    else:
+        return None
+    holder = Mention(" ".join(text[person[0].start():person[-1].end()].split()),
+                     person[0].start(), person[-1].end(), "person", person=True, nested=True)
+    return words[-size - 1].end(), holder
 
 
 def _is_complement_list(mention: Mention, listed: str) -> bool:
@@ -847,8 +922,9 @@ def _is_complement_list(mention: Mention, listed: str) -> bool:
     return True
 
 
-#: lower-case words that complete a name of an area: "the Schengen area"
-AREA_HEADS = frozenset({"area", "zone"})
+#: lower-case words that complete a name, and the kind they give it: "the Schengen area",
+#: "the Bologna process"
+NAME_TAILS = {"area": "place", "zone": "place", "process": "route/programme/event"}
 _PLACE_OF = re.compile(r"(?<![\w\-])(?:port|city|town|village|region|province|oblast|district)"
                       r"[ \t\xa0]+of[ \t\xa0]+$")
 _COORDINATED = re.compile(rf"[ \t\xa0]+and[ \t\xa0]+({_WORD})(?:[ \t\xa0]+([a-z][a-z\-]*))?")
@@ -868,11 +944,11 @@ def _context_evidence(text: str, mention: Mention) -> None:
         return
     after = _NEXT_WORD.match(text, mention.end, mention.end + 40)
     word = after.group(1) if after else ""
-    if word in AREA_HEADS and not mention.person:
+    if word in NAME_TAILS and not mention.person:
         # "the Schengen area", "the Khorgos zone": the lower-case word completes the name
         mention.end = after.end()
         mention.text = f"{mention.text} {word}"
-        mention.kind = "place"
+        mention.kind = NAME_TAILS[word]
         return
     head = lists.heads().get(word) or lists.heads().get(en.singular(word))
     if head and head not in ("title", "modifier"):
