@@ -700,3 +700,20 @@ def test_a_title_with_listed_complements_keeps_its_place_its_holder_and_the_name
     assert commissioner.holders == ["Glenn Micallef"]  # a surname no word list knows
     assert found["Glenn Micallef"].kind == "person"
     assert not [n for n in found if n.startswith(("Sport", "Uzbekistan K"))]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The second meeting of the EU–Kazakhstan Working Group on Public Health took place.",
+     "EU – Kazakhstan Working Group on Public Health", "organisation"),
+    ("At the EU–Central Asia Ministerial Meeting on Education, Research and Youth, they spoke.",
+     "EU–Central Asia Ministerial Meeting on Education, Research and Youth",
+     "route/programme/event"),
+    # holders named before the head gather at an event; they hold no office in its name
+    ("It was followed by the EU–Central Asia Rectors' Forum, which brought rectors together.",
+     "EU – Central Asia Rectors' Forum", "route/programme/event"),
+    ("The EU Foreign Ministers Meeting in Brussels ended.", "EU Foreign Ministers Meeting",
+     "route/programme/event"),
+])
+def test_a_dashed_party_name_keeps_its_head_and_complement(text, name, kind):
+    names = {m.text: m.kind for m in iter_mentions(text) if not m.nested}
+    assert names.get(name) == kind, names

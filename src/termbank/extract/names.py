@@ -321,8 +321,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if first == "in" and len(atom) == 1 and atom[0].cls == PLACE and _scoped(entity, atom[0]):
         return "join"  # "Initiative on Digital Connectivity in Central Asia": its scope
     if first == "on" and _kind_of(entity.units, entity.seps) in (
-            "agreement/document", "route/programme/event", "institution/body") \
-            and atom[0].cls != PLACE:
+            "agreement/document", "route/programme/event", "institution/body",
+            "organisation") and atom[0].cls != PLACE:
         return "join"
     return ""
 
@@ -357,6 +357,12 @@ def _looks_personal(atom: list[Unit]) -> bool:
     a Kazakh/Russian surname ending last ("… Finance Centre Aida Mukhamedova")."""
     return 2 <= len(atom) <= 3 and (atom[0].text.lower() in lists.given_names()
                                     or en.has_surname_ending(atom[-1].text))
+
+
+def _descriptive_genitive(word: str, sep: str, unit: Unit) -> bool:
+    """A plural possessive before a head says what kind of event or body it is, not who
+    owns it: "Rectors' Forum", "Young Leaders' Council" ("Commission's" owns what follows)."""
+    return sep == "" and word.endswith(("s'", "s’")) and unit.cls == HEAD
 
 
 def _owner_in_complement(entity: _Entity, sep: str, unit: Unit) -> bool:
@@ -557,7 +563,8 @@ def _parse(run: str, initial: bool, person: bool) -> list[Mention]:
         left_text = current.units[-1].text
         if en.is_calendar_word(unit.text) or en.is_calendar_word(left_text) or (
                 en.strip_possessive(left_text) != left_text
-                and not _owner_in_complement(current, sep, unit)):
+                and not _owner_in_complement(current, sep, unit)
+                and not _descriptive_genitive(left_text, sep, unit)):
             how = ""  # "European Commission's Directorate-General": the owner ends a name
         elif len(current.units) == 1 and (en.is_roman_numeral(left_text)
                                           or en.is_number_word(left_text)):
@@ -606,7 +613,9 @@ def _kind_of(units: list[Unit], seps: list[str] | None = None) -> str:
     """The kind a name's head gives: the last head word before its first "of/for/on/…"."""
     last = units[-1]
     if any(u.cls == TITLE for u in units):
-        return units[0].kind if _body_of_holders(units, seps) else "official title"
+        if _body_of_holders(units, seps):
+            return units[0].kind
+        return last.kind if _gathering_of_holders(units, seps) else "official title"
     if len(units) == 1 and last.cls == ACRONYM:
         known = lists.acronyms().get(last.text)
         return known.kind if known else "acronym"
@@ -624,6 +633,16 @@ def _kind_of(units: list[Unit], seps: list[str] | None = None) -> str:
     return "other"
 
 
+def _gathering_of_holders(units: list[Unit], seps: list[str] | None) -> bool:
+    """An event or body named by the holders it gathers, before its head: "Rectors' Forum",
+    "EU Foreign Ministers Meeting" (not "Foreign Minister")."""
+    if len(units) < 2 or units[-1].cls != HEAD or (seps and seps[-1]):
+        return False
+    holders = en.strip_possessive(units[-2].text)
+    return units[-2].cls == TITLE and units[-1].kind in (
+        "route/programme/event", "institution/body", "organisation") and en.is_plural(holders)
+
+
 def _body_of_holders(units: list[Unit], seps: list[str] | None) -> bool:
     """A body named by the office it serves or the holders it gathers: "Office of the United
     Nations High Commissioner for Human Rights", "Cabinet of Ministers", "Committee of
@@ -638,7 +657,8 @@ def _mentions(entity: _Entity, initial: bool) -> list[Mention]:
            for u in units):
         return []
     out: list[Mention] = []
-    if _is_title(entity) and not _body_of_holders(units, seps):
+    if _is_title(entity) and not _body_of_holders(units, seps) \
+            and not _gathering_of_holders(units, seps):
         return _title_mentions(entity, initial)
     if len(units) == 1 and (units[0].cls in (PARTY, DEMONYM) or len(units[0].text) < 2
                             or (units[0].cls == NAME and en.is_sentence_word(units[0].text))):
