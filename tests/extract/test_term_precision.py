@@ -220,3 +220,11 @@ def test_a_plain_adjective_of_the_domain_is_a_term_with_its_part_of_speech():
     # a participle, or an adjective ending in "-ed" ("initialed", tagged JJ here), is no
     # term on its own
     assert not {"assessed", "initialed"} & set(found)
+
+
+def test_a_classifier_that_is_gradable_elsewhere_opens_a_term():
+    text = ("The ministry will strengthen primary health care in rural districts. Current "
+            "health expenditure rose, and primary health care now takes a larger share of "
+            "current health expenditure.\n")
+    terms = terms_of(text)
+    assert {"primary health care", "current health expenditure"} <= terms
