@@ -21,6 +21,7 @@ SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 FRESH = ["energy", "visas", "transport"]
 FRESH2 = ["water", "digital"]  # gold lists written blind, by someone who had not run the extractor
 FRESH3 = ["trade", "justice"]  # likewise, later
+FRESH4 = ["health", "education"]  # likewise, later still
 ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
                "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
                "people-to-people ties", "non-proliferation", "digitalization",
@@ -38,18 +39,18 @@ FLOORS = {
     "fresh2_digital": (0.86, 0.88, 0.70, 0.74),
     "fresh3_trade": (0.84, 0.88, 0.73, 0.79),
     "fresh3_justice": (0.89, 0.79, 0.82, 0.60),
+    "fresh4_health": (0.90, 0.83, 0.88, 0.73),
+    "fresh4_education": (0.89, 0.89, 0.82, 0.81),
 }
 
 
 @pytest.fixture(scope="module")
 def found():
     out = {"seeds": extract(read_documents(SEEDS))}
-    for name in FRESH:
-        out[f"fresh_{name}"] = extract(read_documents([DATA / "fresh" / f"{name}.txt"]))
-    for name in FRESH2:
-        out[f"fresh2_{name}"] = extract(read_documents([DATA / "fresh2" / f"{name}.txt"]))
-    for name in FRESH3:
-        out[f"fresh3_{name}"] = extract(read_documents([DATA / "fresh3" / f"{name}.txt"]))
+    for folder, names in (("fresh", FRESH), ("fresh2", FRESH2), ("fresh3", FRESH3),
+                          ("fresh4", FRESH4)):
+        for name in names:
+            out[f"{folder}_{name}"] = extract(read_documents([DATA / folder / f"{name}.txt"]))
     return out
 
 
@@ -66,7 +67,7 @@ def test_names_and_terms_reach_the_measured_floors(found, corpus):
 
 
 @pytest.mark.xfail(strict=True, reason="issue 10's seed bar is not met: recall is 0.99 but "
-                   "precision over names and terms is 0.81 (lower-case phrases seen once in "
+                   "precision over names and terms is 0.82 (lower-case phrases seen once in "
                    "1,800 words are hard to tell from terms); see FIGURES.md")
 def test_the_seed_bar_of_issue_10(found):
     scores = evaluate(found["seeds"], load("gold_seeds.yaml"))
