@@ -645,15 +645,12 @@ def candidates(table: TermTable, names: Iterable) -> list:
 
     names = list(names)
     taken = {" ".join(n.lower().split()) for c in names for n in (c.preferred, *c.variants)}
-    term_abbreviation = _term_abbreviation(names)
     out = []
     needed = threshold(table.words)
-    for value, key, row in table.scored(frozenset(taken), term_abbreviation):
+    for value, key, row in table.scored(frozenset(taken), _term_abbreviation(names)):
         if value < needed:
             break
         forms = [f for f, _ in row.forms.most_common()]
-        if not all(term_abbreviation(w) for w in forms[0].split() if en.is_abbreviation(w)):
-            continue  # "EU funding", "GRECO budget": a body's short form, no term's
         preferred = next((f for f in forms if f[:1].islower()), forms[0])
         if preferred[:1].isupper() and key[-1] not in GEOGRAPHIC_HEADS and \
                 not en.is_abbreviation(preferred.split()[0]):

@@ -146,7 +146,6 @@ def is_roman_numeral(word: str) -> bool:
     return _ROMAN_NUMERAL.fullmatch(word) is not None
 
 
-@functools.lru_cache(maxsize=1 << 16)  # asked of every name, again and again
 def acronym_singular(word: str) -> str:
     """An acronym without a plural's "s": "NGOs" → "NGO", "MoUs" → "MoU"; "HFpEF" stays.
 
@@ -156,6 +155,7 @@ def acronym_singular(word: str) -> str:
     return word[:-1] if len(word) > 2 and word[-1] == "s" and word[-2].isupper() else word
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of every name, again and again
 def is_acronym(word: str) -> bool:
     """Capital letters (with digits, "/", "&", ".") making a short form: EU, RFE/RL, U.S., G20.
 
