@@ -39,8 +39,7 @@ from pathlib import Path
 
 from termbank.extract import Document, extract, read_documents
 from termbank.extract import names as names_track
-from termbank.extract import tails
-from termbank.extract import terms
+from termbank.extract import tagger, tails
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "seeds", *sorted((ROOT / "tests" / "data" / "extract").glob("*/"))]
@@ -123,25 +122,25 @@ def measure(size: int) -> list[str]:
     """One row of the table, for *size* words."""
     import spacy
 
-    nlp = terms.pipeline()  # load (and verify) the model outside the timings
+    nlp = tagger.pipeline()  # load (and verify) the model outside the timings
     documents = list(corpus(size))
     texts = [d.text for d in documents]
     words = sum(len(t.split()) for t in texts)
     extract(corpus(3000, seed=99))  # one-time loads (word lists, frequencies) on other text
     timed_nlp = TimedPipeline(nlp)
-    terms.pipeline = lambda: timed_nlp  # both tracks ask for the pipeline each time
+    tagger.pipeline = lambda: timed_nlp  # both tracks ask for the pipeline each time
     found: list = []
     whole = timed(lambda: found.extend(extract(iter(documents))))
     rss = peak_rss_mb()
     names_nlp = TimedPipeline(nlp)
-    terms.pipeline = lambda: names_nlp
+    tagger.pipeline = lambda: names_nlp
     names_track._CACHE.clear()  # the same documents again: no parse left from the whole run
     tails._CACHE.clear()
     names = timed(lambda: extract(iter(documents), terms=False))
     names_own = names - names_nlp.seconds
-    terms.pipeline = lambda: nlp
+    tagger.pipeline = lambda: nlp
     tagger = timed(lambda: [list(nlp.pipe([t])) for t in texts])
-    stock_nlp = spacy.load(terms.model_path(), exclude=terms.UNUSED_COMPONENTS)
+    stock_nlp = spacy.load(tagger.model_path(), exclude=tagger.UNUSED_COMPONENTS)
     stock = timed(lambda: [list(stock_nlp.pipe([t])) for t in texts])
     own = whole - timed_nlp.seconds
     return [f"{words:,}", f"{words / whole:,.0f}", f"{words / own:,.0f}",

