@@ -168,8 +168,11 @@ def is_generic_word(candidate: Candidate) -> bool:
     from termbank.extract.terms import zipf
 
     word = candidate.preferred
-    if " " in word or candidate.variants or candidate.pairs or candidate.kind in _NAMED_KINDS:
+    if " " in word or candidate.variants or candidate.pairs:
         return False
+    if candidate.kind in _NAMED_KINDS and not (
+            candidate.kind == "place" and word.lower() not in lists.places()):
+        return False  # (a place's head word alone is no place: "Port", "Region")
     if en.is_acronym(word) or word.lower() in lists.institutions():
         return False
     if "-" in word and all(part[:1].isupper() for part in word.split("-")):

@@ -30,7 +30,7 @@ class Definition:
     rule: str  # "initials" (letters of the text) or "list" (curated list)
 
 
-_SHORT = r"[A-Z][A-Za-z0-9/&.\-]{1,9}"
+_SHORT = r"[A-Z][A-Za-z0-9/&.\-]{1,9}\+?"  # "+" for a last word "Plus": "EFSD+"
 _LONG_FIRST = re.compile(r"\((" + _SHORT + r")\)")
 _SHORT_FIRST = re.compile(r"(?<![\w/])(" + _SHORT + r")\s*\(([^()\n]{3,160})\)")
 _CUT = re.compile(r"[.;:!?,()\"“”\n]")
@@ -191,7 +191,7 @@ def find_definitions(text: str) -> list[Definition]:
         return found
     for match in _LONG_FIRST.finditer(text):
         acronym = match.group(1).rstrip(".-")
-        if not en.is_acronym(acronym):
+        if not is_defined_acronym(acronym):
             continue
         window_start = max(0, match.start() - 200)
         window = text[window_start:match.start()]
@@ -201,6 +201,9 @@ def find_definitions(text: str) -> list[Definition]:
             window = text[window_start:match.start()]
         tokens = list(_TOKEN.finditer(window))
         words = [t.group() for t in tokens]
+        plus = acronym.endswith("+") and words[-1:] == ["Plus"]
+        if plus:
+            words.pop()  # the letters are spelled by the words before "Plus"
         size = 0
         for n in range(1, min(len(words), 2 * len(acronym_letters(acronym)) + 4) + 1):
             if spells(acronym, words[-n:]) and words[-n][0].isalnum():
@@ -214,6 +217,7 @@ def find_definitions(text: str) -> list[Definition]:
         if not size and acronym not in lists.acronyms():  # (a listed one is not defined here)
             size, rule = _inner_letters_expansion(acronym, words), "initials"
         if size:
+            size += plus
             first = tokens[-size]
             start, end = window_start + first.start(), window_start + tokens[-1].end()
             while start < end and not text[start].isalnum():
@@ -235,6 +239,18 @@ def find_definitions(text: str) -> list[Definition]:
             found.append(Definition(acronym, _tidy(inner), start, start + len(inner.strip()),
                                     match.start(1), match.start(1) + len(acronym), rule))
     return found
+
+
+def is_defined_acronym(word: str) -> bool:
+    """An acronym as a definition writes it, in parentheses: capitals even as long as a
+    shouted word ("CARICC", "UNESCO"), and a "+" for a last word "Plus" ("EFSD+"). Its
+    letters must still spell the words before it.
+
+    >>> [is_defined_acronym(w) for w in ("EEAS", "CARICC", "EFSD+", "Erasmus+", "NATIONAL")]
+    [True, True, True, False, True]
+    """
+    word = word.removesuffix("+")
+    return en.is_acronym(word) or (en.is_shouted(word) and len(word) <= 10)
 
 
 def _tidy(text: str) -> str:

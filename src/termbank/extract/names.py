@@ -22,11 +22,13 @@ _UP = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).
 #: A capitalised word: "U.S.", "RFE/RL", "Kazakhstan’s", "Co-rapporteur"; words longer than
 #: 50 characters are not names (a run of garbage must not become one).
 # a name may end in "+" ("Erasmus+") when no word character follows; a hyphen before a
-# participle ends the word ("EU-funded", "Russia-led", "… Model-predicted"): the compound is
-# an adjective, and what comes before the hyphen may still end a name
-_PARTICIPLE = r"-[a-z]*(?:ed|built|made|run|born)(?![\w’'\-])"
+# participle or another adjective-making word ends the word ("EU-funded", "Russia-led", "…
+# Model-predicted", "FATF-style", "EU-wide"): the compound is an adjective, and what comes
+# before the hyphen may still end a name
+_ADJECTIVE_END = (r"-(?:[a-z]*(?:ed|built|made|run|born)|style|type|like|wide|specific)"
+                  r"(?![\w’'\-])")
 # an elided particle before a capital is part of the word: "d'Affaires", "d'Estaing"
-_WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|(?:d['’])?[{_UP}](?:[\w’'&./]|-(?!{_PARTICIPLE[1:]})){{0,48}}"
+_WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|(?:d['’])?[{_UP}](?:[\w’'&./]|-(?!{_ADJECTIVE_END[1:]})){{0,48}}"
          rf"[\w’'](?:\+(?![\w+]))?|[{_UP}])(?![\w’'])")
 _CONN = r"(?:of|for|and|on|the|to|in|against|through|with|von|der|van|de|del|da|di|al|bin|ibn)"
 _SEP = rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
@@ -229,6 +231,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return "jurisdiction"
         if left.cls == PLACE and right.cls == NAME and all(u.cls == NAME for u in atom):
             return "holder" if _is_title(entity) else "join"
+        if left.cls == ACRONYM and right.cls == NAME and _is_title(entity) \
+                and all(u.cls == NAME for u in atom) and _looks_personal(atom):
+            return "holder"  # "Governor of the AIFC Arman Zhakupov"
         if left.cls == HEAD and right.cls == NAME and all(u.cls == NAME for u in atom):
             if _is_title(entity):
                 return "holder"
@@ -306,7 +311,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
                 return "" if _is_city(atom[0]) else "jurisdiction"
             if first == "of" and _named_body(_tail(entity)):
                 return "join"  # "Rector of the National University of Uzbekistan": its name
-            return "join" if first == "on" else "jurisdiction"
+            # "Special Representative for Central Asia": "for" gives the remit, a part of
+            # the title; "of" gives the country the office belongs to
+            return "join" if first in ("on", "for") else "jurisdiction"
         if first == "in":
             return ""
         return "join"
@@ -779,6 +786,8 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
     lower-case tail, a number, comma-listed complements); returns where the words a name
     has taken end."""
     for mention in parse_run(text, start, end):
+        if _is_currency(text, mention):
+            continue
         if not mention.nested:
             _context_evidence(text, mention)
             if mention.end == end and mention.text.endswith(" No"):
@@ -798,6 +807,27 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                     continue
         yield mention
     return skip_until
+
+
+_AMOUNT_AFTER = re.compile(r"[ \t\xa0]*\d")
+_AMOUNT_BEFORE = re.compile(r"\d(?:[ \t\xa0]+(?:thousand|million|billion|trillion|mln|bn))?"
+                            r"[ \t\xa0]+$")
+
+
+def _is_currency(text: str, mention: Mention) -> bool:
+    """A currency code by an amount is a unit, no name: "EUR 500 million", "5 billion KZT"."""
+    if mention.text not in _currency_codes():
+        return False
+    return bool(_AMOUNT_AFTER.match(text, mention.end)
+                or _AMOUNT_BEFORE.search(text, max(0, mention.start - 20), mention.start))
+
+
+@functools.cache
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes, from Babel's CLDR data ("EUR", "KZT", "USD")."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
 
 
 _NUMBER = re.compile(r"\.?[ \t\xa0]?(\d+(?:[/.\-]\d+)*)(?![\w/])")
@@ -847,6 +877,7 @@ _COMPLEMENT_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN}){{1,{MAX_LISTED}}},?{_LA
 #: the same list whose last item runs on into the holder's name: "… and Tourism Aida Balayeva"
 _HELD_LIST = re.compile(rf"(?:,[ \t\xa0]+{_PLAIN}){{1,{MAX_LISTED}}},?{_LAST_AND}"
                         rf"{_WORD}(?:[ \t\xa0]+{_WORD}){{2,5}}(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
+_ITEM = re.compile(_PLAIN)  # one item of a list
 _LISTED_KINDS = ("institution/body", "organisation", "official title", "route/programme/event",
                  "agreement/document")
 
@@ -872,6 +903,10 @@ def _listed_complements(text: str, mention: Mention) -> tuple[Mention, list[Ment
     whole = Mention(text_of, mention.start, end, mention.kind, initial=mention.initial,
                     title=text_of if mention.kind == "official title" else "",
                     jurisdiction=jurisdiction, holder=holder)
+    if PLACE in _complement_classes(mention):  # the places and bodies of a title's remit
+        after += [replace(m, nested=True) for item in _ITEM.finditer(text, mention.end, end)
+                  for m in parse_run(text, item.start(), item.end())
+                  if not m.nested and m.kind not in ("name", "other")]
     return whole, after
 
 
@@ -926,20 +961,37 @@ def _held_list(text: str, mention: Mention) -> tuple[int, Mention] | None:
 def _is_complement_list(mention: Mention, listed: str) -> bool:
     """Whether *listed* (", Justice and Home Affairs") goes on the complements of the name
     before it ("Committee on Civil Liberties"): only plain words, no person, place, body."""
-    if mention.kind not in _LISTED_KINDS or mention.holder:
+    plain = _complement_classes(mention)
+    if not plain:
         return False
-    units, seps = _units(mention.text, 0)
-    k = max((i for i, sep in enumerate(seps) if sep.split()[:1] in (["on"], ["for"], ["of"])),
-            default=-1)
-    if k < 0 or not all(u.cls == NAME for u in units[k + 1:]):
-        return False  # "Committee on Civil Liberties": the last complement is plain words
     items = [i.strip() for i in re.split(rf",|[ \t\xa0]{_AND}", listed) if i.strip()]
     for item in items:
         item_units, _ = _units(item, 0)
-        if not item_units or any(u.cls != NAME for u in item_units) \
+        if not item_units or any(u.cls not in plain for u in item_units) \
                 or _looks_personal(item_units):
             return False
     return True
+
+
+def _complement_classes(mention: Mention) -> tuple[str, ...]:
+    """The classes of word a list may add to *mention*'s last complement (none: no list).
+
+    A name's last complement must be plain words ("Committee on Civil Liberties, Justice and
+    Home Affairs"); a title's remit after "for" may list places and bodies too ("Deputy
+    Managing Director for Russia, Eastern Partnership, Central Asia and OSCE").
+    """
+    if mention.kind not in _LISTED_KINDS or mention.holder:
+        return ()
+    units, seps = _units(mention.text, 0)
+    k = max((i for i, sep in enumerate(seps) if sep.split()[:1] in (["on"], ["for"], ["of"])),
+            default=-1)
+    if k < 0:
+        return ()
+    if mention.kind == "official title" and seps[k].split()[0] == "for":
+        plain: tuple[str, ...] = (NAME, PLACE, ACRONYM, HEAD, DEMONYM, MODIFIER, PARTY)
+    else:
+        plain = (NAME,)
+    return plain if all(u.cls in plain for u in units[k + 1:]) else ()
 
 
 #: lower-case words that complete a name, and the kind they give it: "the Schengen area",
@@ -1093,10 +1145,15 @@ def join_defined(source: str, mentions: list[Mention], definitions) -> list[Ment
     """A capitalised expansion an acronym defines is one name, even where the chunker cut it
     ("European Travel Information and Authorisation System (ETIAS)": the letters say so),
     and so is one that opens with a name and runs on in lower case ("Registered Exporter
-    system (REX)")."""
-    out = list(mentions)
+    system (REX)"). A word in capitals that a definition spells is its acronym, however long
+    ("(CARICC)" is no shouted "Caricc"). A title cut inside such a name runs on to its end."""
+    shouted = {d.acronym for d in definitions if en.is_shouted(d.acronym.removesuffix("+"))}
+    out = [replace(m, text=source[m.start:m.end], kind="acronym")
+           if shouted and source[m.start:m.end] in shouted else m for m in mentions]
     for definition in definitions:
         start, end, text = definition.start, definition.end, definition.expansion
+        out = [_to_defined_end(source, m, end) if m.kind == "official title" and not m.nested
+               and m.start < start < m.end < end else m for m in out]
         words = text.split()
         capitalised = [w[:1].isupper() or w.isdigit() or w in en.GRAMMAR_WORDS for w in words]
         head = capitalised.index(False) if False in capitalised else len(words)
@@ -1117,6 +1174,14 @@ def join_defined(source: str, mentions: list[Mention], definitions) -> list[Ment
         out.append(whole)
     out.sort(key=lambda m: (m.start, m.nested))
     return out
+
+
+def _to_defined_end(source: str, title: Mention, end: int) -> Mention:
+    """A title cut inside the body an acronym defines, running on to the body's end:
+    "Chairwoman of the Agency for Regulation and Development of the Financial Market
+    (ARDFM)" (the chunker stopped at "and")."""
+    text = " ".join(source[title.start:end].split())
+    return replace(title, text=text, end=end, title=text)
 
 
 _KNOWN_AS = re.compile(r",?[ \t\xa0]+(?:\(|also[ \t\xa0]+|better[ \t\xa0]+|commonly[ \t\xa0]+)?"
