@@ -792,3 +792,18 @@ def test_a_place_head_alone_is_no_place():
     found = _found("Port control units were set up at dry ports. Region by region, the "
                    "ports of Aktau and Kuryk grew.")
     assert "Port" not in found and "Aktau" in found
+
+
+def test_dashed_parties_open_a_name_coordinated_before_its_head():
+    names = {m.text: m.kind for m in iter_mentions(
+        "It was the 9th meeting of the EU–Central Asia High-Level Economic and Energy "
+        "Dialogue, held in Astana.") if not m.nested}
+    assert names.get("EU – Central Asia High-Level Economic and Energy Dialogue") \
+        == "route/programme/event", names
+
+
+def test_countries_no_curated_list_holds_are_places_from_cldr():
+    found = _found("Citizens were returned from camps in north-east Syria and from Iraq; "
+                   "Czechia and Bosnia and Herzegovina sent experts.")
+    for country in ("Syria", "Iraq", "Czechia", "Bosnia and Herzegovina"):
+        assert found[country].kind == "place"

@@ -228,3 +228,10 @@ def test_a_classifier_that_is_gradable_elsewhere_opens_a_term():
             "current health expenditure.\n")
     terms = terms_of(text)
     assert {"primary health care", "current health expenditure"} <= terms
+
+
+def test_a_capitalised_noun_after_a_dateline_opens_a_term():
+    text = ("BISHKEK, 21 October 2025 – Border management topped the agenda. Officers "
+            "trained in border management and risk analysis met again.")
+    found = {c.preferred for c in extract([Document("a.txt", text)]) if c.kind == "term"}
+    assert "border management" in found

@@ -53,13 +53,38 @@ def heads() -> dict[str, str]:
 
 @functools.cache
 def places() -> dict[str, str]:
-    """Lower-case place name or variant → canonical place name (``places.tsv``)."""
+    """Lower-case place name or variant → canonical place name (``places.tsv``, then the
+    countries of CLDR)."""
     table = {}
     for name, variants, _demonyms, _ in _rows("places.tsv"):
         table[name.lower()] = name
         for variant in filter(None, variants.split(",")):
             table[variant.strip().lower()] = name
+    for name in cldr_countries():
+        table.setdefault(name.lower(), name)
     return table
+
+
+#: CLDR regions that are no country of ISO 3166 (Ascension, Clipperton, Diego Garcia, Ceuta
+#: and Melilla, Canary Islands, Tristan da Cunha, Sark) or no place (the EU, the eurozone,
+#: the UN, outlying Oceania, pseudo-locales, unknown)
+_NOT_COUNTRIES = frozenset("AC CP DG EA IC TA CQ EU EZ UN QO XA XB ZZ".split())
+
+
+@functools.cache
+def cldr_countries() -> tuple[str, ...]:
+    """English short names of the world's countries and territories, from CLDR (Babel):
+    "Syria", "Czechia", "Bosnia and Herzegovina", "Myanmar"."""
+    from babel import Locale
+
+    names = []
+    for code, name in Locale("en").territories.items():
+        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
+            continue
+        name = re.sub(r"\s*\(.*\)", "", name).replace(" & ", " and ")
+        if " - " not in name and "," not in name:  # "Congo - Kinshasa": no form a text writes
+            names.append(name)
+    return tuple(names)
 
 
 @functools.cache

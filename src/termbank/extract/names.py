@@ -212,6 +212,14 @@ def _atom(units: list[Unit], seps: list[str], j: int) -> list[Unit]:
     return atom
 
 
+def _coordinated_end(units: list[Unit], seps: list[str], j: int) -> Unit:
+    """The last unit of the words from *j* on joined by plain spaces and "and": "Central Asia
+    High-Level Political and Security Dialogue" ends in "Dialogue"."""
+    while j < len(seps) and seps[j] in ("", "and"):
+        j += 1
+    return units[j]
+
+
 def _ends_in_head(atom: list[Unit]) -> bool:
     return atom[-1].cls == HEAD
 
@@ -249,8 +257,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if words[0] in ("–", "—", "-"):
         if _is_title(entity) and right.cls in (TITLE, MODIFIER):
             return "join"
-        if _ends_in_head(atom) and not entity.has(TITLE, HEAD) and len(entity.units) <= 3 \
-                and atom[-1].kind != "" and not left.shouted and atom[0].text != "The":
+        last = _coordinated_end(units, seps, j)
+        if last.cls == HEAD and not entity.has(TITLE, HEAD) and len(entity.units) <= 3 \
+                and last.kind != "" and not left.shouted and atom[0].text != "The":
             return "join"
         return ""
     first = words[0]
@@ -399,10 +408,15 @@ def _in_complement(entity: _Entity) -> bool:
 
 def _led_by_party(entity: _Entity) -> bool:
     """A place, acronym or demonym opens the entity and plain words follow it: "European
-    Border" may go on with "and Coast Guard Agency"; "Kazakhstan" and "EU Delegation" not."""
-    units = entity.units
-    return len(units) >= 2 and units[-1].cls == NAME and not any(entity.seps) \
-        and all(u.cls not in (PLACE, ACRONYM, DEMONYM) for u in units[1:])
+    Border" may go on with "and Coast Guard Agency", as "EU–Central Asia High-Level
+    Political" with "and Security Dialogue"; "Kazakhstan" and "EU Delegation" not."""
+    units, seps = entity.units, entity.seps
+    parties = 0  # parties joined by dashes open it as one: "EU–Central Asia"
+    while parties < len(seps) and seps[parties] in ("–", "—", "-"):
+        parties += 1
+    rest = units[parties + 1:]
+    return bool(rest) and units[-1].cls == NAME and not any(seps[parties:]) \
+        and all(u.cls not in (PLACE, ACRONYM, DEMONYM) for u in rest)
 
 
 def _followed_by_place(units: list[Unit], seps: list[str], j: int, connector: str) -> bool:

@@ -237,10 +237,12 @@ _OPENING = frozenset(" \t\xa0\"“‘'(")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
+    """After a full stop, colon, line break or a dateline's dash ("BISHKEK, 21 October 2025 –
+    Border management …")."""
     k = start - 1  # back over spaces, quotes and brackets, without copying the text
     while k >= 0 and text[k] in _OPENING:
         k -= 1
-    return k < 0 or text[k] in ".!?:\n"
+    return k < 0 or text[k] in ".!?:\n–—"
 
 
 def _allowed(units: list[Unit], text: str) -> list[bool]:
