@@ -235,3 +235,25 @@ def test_a_capitalised_noun_after_a_dateline_opens_a_term():
             "trained in border management and risk analysis met again.")
     found = {c.preferred for c in extract([Document("a.txt", text)]) if c.kind == "term"}
     assert "border management" in found
+
+
+def test_an_expansion_with_listed_modifiers_pairs_across_commas():
+    text = ("Loans go to micro, small and medium-sized enterprises (MSMEs) in rural areas. "
+            "The MSMEs repay them. In Astana, Kazakhstan (AK) is no pair.")
+    found = {c.preferred: c for c in extract([Document("a.txt", text)])}
+    msmes = found["micro, small and medium-sized enterprises"]
+    assert msmes.kind == "term" and msmes.variants == ["MSMEs"]
+    assert "medium-sized enterprises" not in found
+    assert not [c for c in found.values() if "AK" in c.variants]
+
+
+def test_an_adverb_of_a_relational_adjective_may_open_a_term():
+    from termbank.extract.terms import find_phrases, units_of
+
+    text = ("Banks screen politically exposed persons and seize criminally acquired assets. "
+            "Highly qualified staff additionally reviewed newly adopted rules.")
+    units = units_of(text)
+    phrases = {" ".join(u.text for u in units[i:j + 1]) for i, j in find_phrases(units, text)}
+    assert {"politically exposed persons", "criminally acquired assets"} <= phrases
+    assert not [p for p in phrases if p.split()[0] in ("Highly", "additionally", "newly")]
+    assert "politically" not in phrases and "politically exposed" not in phrases

@@ -60,6 +60,8 @@ def units_from_tokens(doc, offset: int = 0) -> list[tuple]:
                 pos = ""
             if first.text.lower() == "of":
                 pos = "OF"
+            if first.tag_ == "RB" and first.is_alpha and terms._relational_adverb(first.lower_):
+                pos = "ADV"
         tag = last.tag_
         if j == i and en.is_abbreviation(first.text):  # "HF", "cAMP": a noun of a term
             lemma, pos, tag = terms.abbreviation_key(first.text), "NOUN", terms.ABBREVIATION

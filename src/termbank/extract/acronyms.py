@@ -216,6 +216,12 @@ def find_definitions(text: str) -> list[Definition]:
             size, rule = _reordered_expansion(acronym, words), "initials"
         if not size and acronym not in lists.acronyms():  # (a listed one is not defined here)
             size, rule = _inner_letters_expansion(acronym, words), "initials"
+        if not size and cuts and cuts[-1].group() == "," and not plus:
+            # listed modifiers: "micro, small and medium-sized enterprises (MSMEs)"; only
+            # the initials of every word may pair across a comma
+            listed = _listed_expansion(acronym, text, window_start, match.start())
+            if listed is not None:
+                window_start, tokens, size = listed
         if size:
             size += plus
             first = tokens[-size]
@@ -239,6 +245,24 @@ def find_definitions(text: str) -> list[Definition]:
             found.append(Definition(acronym, _tidy(inner), start, start + len(inner.strip()),
                                     match.start(1), match.start(1) + len(acronym), rule))
     return found
+
+
+def _listed_expansion(acronym: str, text: str, after_comma: int, end: int):
+    """(window start, tokens, size) of an expansion whose words the acronym's letters spell
+    across commas, back to the last other cut; None when there is none."""
+    start = max(0, end - 200)
+    hard = [c for c in _CUT.finditer(text, start, after_comma) if c.group() != ","]
+    if hard:
+        start = hard[-1].end()
+    tokens = list(_TOKEN.finditer(text[start:end]))  # (offsets from start, as the caller's)
+    words = [t.group().rstrip(",") for t in tokens]
+    for n in range(3, min(len(words), 2 * len(acronym_letters(acronym)) + 4) + 1):
+        listed = [t.group() for t in tokens[-n:-1]]
+        comma = next((k for k, w in enumerate(listed) if w.endswith(",")), None)
+        if comma is not None and {"and", "or"} & set(listed[comma + 1:]) \
+                and spells(acronym, words[-n:]) and words[-n][0].isalnum():
+            return start, tokens, n  # a list closed by "and"/"or": "micro, small and …"
+    return None
 
 
 def is_defined_acronym(word: str) -> bool:

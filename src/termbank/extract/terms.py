@@ -210,7 +210,19 @@ def _single(key: tuple, alpha: int, stop: int, lower: int, strings
         pos = ""  # "close cooperation": a descriptor describes, a term classifies
     if text.lower() == "of":
         pos = "OF"
+    if tag == "RB" and alpha and _relational_adverb(text.lower()):
+        pos = "ADV"
     return _cached(key, (text, lemma, pos, tag))
+
+
+def _relational_adverb(word: str) -> bool:
+    """An adverb made from a relational adjective in "-al" ("politically", "criminally",
+    "magnetically"): before an adjective it classifies, as its adjective would ("politically
+    exposed persons", "criminally acquired assets"). Adverbs of degree, time or manner
+    ("highly", "newly", "fully") and those of descriptors ("additionally") do not."""
+    adjective = word[:-2]  # "politically" → "political"; "dramatically" → "dramatic(al)"
+    return word.endswith("ally") and len(adjective) > 4 and adjective not in descriptors() \
+        and not (adjective.endswith("ical") and adjective[:-2] in descriptors())
 
 
 def _cached(key: tuple, word: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
@@ -273,7 +285,8 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
     allowed = _allowed(units, text)
     n = len(units)
     for i in range(n):
-        if not allowed[i] or units[i].pos not in ("ADJ", "NOUN") or units[i].lemma in TIME_UNITS:
+        if not allowed[i] or units[i].pos not in ("ADJ", "NOUN", "ADV") \
+                or units[i].lemma in TIME_UNITS:
             continue  # "last year visa requirements": a time unit opens an adverbial
         if _lone_adjective(units[i]):
             yield i, i
@@ -281,6 +294,10 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
         for j in range(i, min(n, i + MAX_WORDS)):
             if not allowed[j] or (j > i and units[j].start - units[j - 1].end > 1):
                 break
+            if units[j].pos == "ADV":  # only first, and only before an adjective
+                if j > i or j + 1 == n or units[j + 1].pos != "ADJ":
+                    break
+                continue
             if units[j].pos == "OF":
                 if seen_of or j == i or units[j - 1].pos != "NOUN":
                     break
