@@ -807,3 +807,10 @@ def test_countries_no_curated_list_holds_are_places_from_cldr():
                    "Czechia and Bosnia and Herzegovina sent experts.")
     for country in ("Syria", "Iraq", "Czechia", "Bosnia and Herzegovina"):
         assert found[country].kind == "place"
+
+
+def test_a_body_named_inside_a_body_keeps_its_own_topic():
+    found = _found("The Press Office of the State Committee for Industrial Safety of the Kyrgyz "
+                   "Republic reported the results.")
+    assert "State Committee for Industrial Safety" in found
+    assert "State Committee" not in found

@@ -733,6 +733,13 @@ def _nested(units: list[Unit], seps: list[str]) -> list[Mention]:
                 if m < len(seps) and seps[m] == "of" and units[m + 1].cls == PLACE \
                         and _named_body(group):  # "National University of Uzbekistan"
                     group, group_seps = group + [units[m + 1]], group_seps + ["of"]
+                while m < len(seps) and seps[m] in ("for", "on") and units[m + 1].cls == NAME:
+                    # its own topic in plain words: "State Committee for National Security"
+                    group, group_seps = group + [units[m + 1]], group_seps + [seps[m]]
+                    m += 1
+                    while m < len(seps) and seps[m] == "" and units[m + 1].cls == NAME:
+                        group, group_seps = group + [units[m + 1]], group_seps + [""]
+                        m += 1
                 out.append(Mention(_clean(_text(group, group_seps)), group[0].start,
                                    group[-1].end, _kind_of(group, group_seps), nested=True))
             elif len(group) == 1 and group[0].cls == HEAD and " " not in group[0].text:
