@@ -22,6 +22,7 @@ FRESH = ["energy", "visas", "transport"]
 FRESH2 = ["water", "digital"]  # gold lists written blind, by someone who had not run the extractor
 FRESH3 = ["trade", "justice"]  # likewise, later
 FRESH4 = ["health", "education"]  # likewise, later still
+FRESH5 = ["finance", "security"]  # likewise, the latest
 ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
                "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
                "people-to-people ties", "non-proliferation", "digitalization",
@@ -41,6 +42,8 @@ FLOORS = {
     "fresh3_justice": (0.89, 0.79, 0.82, 0.60),
     "fresh4_health": (0.90, 0.83, 0.88, 0.73),
     "fresh4_education": (0.89, 0.89, 0.82, 0.81),
+    "fresh5_finance": (0.92, 0.91, 0.86, 0.86),
+    "fresh5_security": (0.94, 0.90, 0.89, 0.82),
 }
 
 
@@ -48,7 +51,7 @@ FLOORS = {
 def found():
     out = {"seeds": extract(read_documents(SEEDS))}
     for folder, names in (("fresh", FRESH), ("fresh2", FRESH2), ("fresh3", FRESH3),
-                          ("fresh4", FRESH4)):
+                          ("fresh4", FRESH4), ("fresh5", FRESH5)):
         for name in names:
             out[f"{folder}_{name}"] = extract(read_documents([DATA / folder / f"{name}.txt"]))
     return out
