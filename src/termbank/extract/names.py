@@ -981,7 +981,8 @@ def _held_list(text: str, mention: Mention) -> tuple[int, Mention] | None:
 
 def _is_complement_list(mention: Mention, listed: str) -> bool:
     """Whether *listed* (", Justice and Home Affairs") goes on the complements of the name
-    before it ("Committee on Civil Liberties"): only plain words, no person, place, body."""
+    before it ("Committee on Civil Liberties"): words of the classes the name's last
+    complement allows (see :func:`_complement_classes`), and no person."""
     plain = _complement_classes(mention)
     if not plain:
         return False
