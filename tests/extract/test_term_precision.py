@@ -257,3 +257,20 @@ def test_an_adverb_of_a_relational_adjective_may_open_a_term():
     assert {"politically exposed persons", "criminally acquired assets"} <= phrases
     assert not [p for p in phrases if p.split()[0] in ("Highly", "additionally", "newly")]
     assert "politically" not in phrases and "politically exposed" not in phrases
+
+
+def test_a_phrase_opened_by_an_ordinal_must_recur():
+    from termbank.extract.terms import TermTable
+
+    def termhood(text: str) -> dict:
+        table = TermTable()
+        table.add_document("a.txt", text, [])
+        return {" ".join(key): score for score, key, _row in table.scored()}
+
+    once = termhood("The second meeting reviewed the tenth phase of the programme. "
+                    "Second-tier banks lend.")
+    assert once["second meeting"] == 0 and once["tenth phase"] == 0
+    assert once["second tier bank"] > 0  # a hyphenated compound is a word of its own
+    twice = termhood("The second reading of the bill passed. After a second reading, the "
+                     "bill went to the Senate.")
+    assert twice["second reading"] > 0  # lexicalised ordinal phrases recur

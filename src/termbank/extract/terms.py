@@ -539,12 +539,21 @@ ONE_WORD_ZIPF = 3.0
 ONE_WORD_ZIPF_REPEATED, ONE_WORD_REPEATS = 4.0, 5
 
 
+#: ordinal words: opening a phrase they number an instance ("the second meeting", "the tenth
+#: phase"); the lexicalised ones recur ("third countries", "first reading")
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                      "eighth", "ninth", "tenth", "eleventh", "twelfth"})
+
+
 def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
-    """Shapes that are rarely terms on one sighting: a common single word, a lone X of Y;
-    and never: a phrase headed by a general noun."""
+    """Shapes that are rarely terms on one sighting: a common single word, a lone X of Y, a
+    lone phrase opened by an ordinal; and never: a phrase headed by a general noun."""
     head = key[key.index("of") - 1] if "of" in key else key[-1]
     if head in GENERAL_HEADS and len(key) > 1:
         return False  # "soft connectivity needs", "issues of mutual interest"
+    written = row.forms.most_common(1)[0][0] if row.forms else key[0]
+    if len(key) > 1 and written.split()[0].lower() in ORDINALS and row.loose < 2:
+        return False  # (not "second-tier banks": a hyphenated compound is a word of its own)
     if len(key) == 1:
         surface = {f.lower() for f in row.forms} or {key[0]}
         commonest = max(zipf(w) for w in surface | {key[0]})
