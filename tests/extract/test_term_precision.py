@@ -274,3 +274,12 @@ def test_a_phrase_opened_by_an_ordinal_must_recur():
     twice = termhood("The second reading of the bill passed. After a second reading, the "
                      "bill went to the Senate.")
     assert twice["second reading"] > 0  # lexicalised ordinal phrases recur
+
+
+def test_shell_nouns_of_aim_attempt_and_weight_head_no_term():
+    text = ("Both sides welcomed the joint efforts of the water agencies and stressed the "
+            "strategic importance of transboundary rivers and the global role of the "
+            "Caspian ports. Conflicts of interest and the public interest were also raised.\n")
+    terms = terms_of(text)
+    assert not {t for t in terms if t.split()[-1] in ("efforts", "importance", "role")}
+    assert {"transboundary rivers", "water agencies", "public interest"} <= terms

@@ -37,11 +37,17 @@ TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "ho
 #: general nouns (Halliday & Hasan 1976, Cohesion in English, §6.4; Schmid 2000, English
 #: Abstract Nouns as Conceptual Shells): as the head of a phrase they name no kind of thing
 #: of their own, so "administrative justice cases", "soft connectivity needs" are no terms
-#: and leave their modifiers ("administrative justice") their occurrences. Heads that are
-#: also technical ("area", "field", "level", "point", "part") are not listed.
+#: and leave their modifiers ("administrative justice") their occurrences. With them, the
+#: shell nouns of aim and possibility, of attempt, and those that weigh or place a thing
+#: ("joint efforts", "mutual importance", "global role"). Heads that are also technical
+#: ("area", "field", "level", "point", "part") are not listed, nor those a domain's terms
+#: have ("public interest", "financial benefit" in anti-corruption law).
 GENERAL_HEADS = frozenset({"thing", "matter", "affair", "question", "issue", "case", "fact",
                            "idea", "aspect", "sphere", "need", "way", "kind", "sort", "manner",
-                           "nature", "respect", "regard", "dimension", "situation", "context"})
+                           "nature", "respect", "regard", "dimension", "situation", "context",
+                           "aim", "goal", "purpose", "reason", "possibility", "ability",
+                           "chance", "opportunity", "attempt", "effort", "importance",
+                           "significance", "relevance", "role"})
 #: termhood a candidate needs in a short text (up to SHORT_TEXT words) and in a long one (LONG_TEXT
 #: words and more), log-linear in between: one sighting is all a short text can give, while a
 #: long text shows its terms again and again. Set on the six development texts (600–1,800 words)
