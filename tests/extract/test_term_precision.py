@@ -31,9 +31,10 @@ def test_courtesy_adjectives_of_diplomatic_news_open_no_term():
     text = ("The talks were held in a frank and constructive atmosphere. After a frank exchange "
             "of views, the minister thanked his hosts for their consistent support and sincere "
             "hospitality, and both sides agreed on a pragmatic approach to the visa facilitation "
-            "agreement.\n")
+            "agreement. The concerned parties were informed.\n")
     terms = terms_of(text)
-    assert not {t for t in terms if t.split()[0] in ("frank", "consistent", "sincere", "pragmatic")}
+    assert not {t for t in terms if t.split()[0] in ("frank", "consistent", "sincere", "pragmatic",
+                                                     "concerned")}
     assert "visa facilitation agreement" in terms
 
 

@@ -32,7 +32,7 @@ ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw ma
 #             gave a point of precision to lone adjectives, "bilateral" and "phytosanitary",
 #             for +0.02 F1 on ACTER heart failure: FIGURES.md, "The fifth pass")
 FLOORS = {
-    "seeds": (0.84, 0.99, 0.53, 0.95),
+    "seeds": (0.84, 0.99, 0.54, 0.95),
     "fresh_energy": (0.90, 0.94, 0.81, 0.89),
     "fresh_visas": (0.87, 0.96, 0.77, 0.92),
     "fresh_transport": (0.93, 0.93, 0.88, 0.86),
@@ -70,7 +70,7 @@ def test_names_and_terms_reach_the_measured_floors(found, corpus):
 
 
 @pytest.mark.xfail(strict=True, reason="issue 10's seed bar is not met: recall is 0.99 but "
-                   "precision over names and terms is 0.84 (lower-case phrases seen once in "
+                   "precision over names and terms is 0.85 (lower-case phrases seen once in "
                    "1,800 words are hard to tell from terms); see FIGURES.md")
 def test_the_seed_bar_of_issue_10(found):
     scores = evaluate(found["seeds"], load("gold_seeds.yaml"))
