@@ -814,3 +814,14 @@ def test_a_body_named_inside_a_body_keeps_its_own_topic():
                    "Republic reported the results.")
     assert "State Committee for Industrial Safety" in found
     assert "State Committee" not in found
+
+
+def test_a_person_after_the_acronym_of_a_titles_body_holds_the_title():
+    found = _found("The Director for Security Policy of the European External Action Service "
+                   "(EEAS) Tomas Zdechovsky met the Chairman of the Agency for Protection and "
+                   "Development of Competition (APDC) Marat Omarov.")
+    director = found["Director for Security Policy of the European External Action Service"]
+    assert director.holders == ["Tomas Zdechovsky"]  # a surname no word list knows
+    chairman = found["Chairman of the Agency for Protection and Development of Competition"]
+    assert chairman.holders == ["Marat Omarov"]
+    assert found["Tomas Zdechovsky"].kind == found["Marat Omarov"].kind == "person"

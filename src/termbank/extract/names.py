@@ -1168,7 +1168,8 @@ def join_defined(source: str, mentions: list[Mention], definitions) -> list[Ment
     ("European Travel Information and Authorisation System (ETIAS)": the letters say so),
     and so is one that opens with a name and runs on in lower case ("Registered Exporter
     system (REX)"). A word in capitals that a definition spells is its acronym, however long
-    ("(CARICC)" is no shouted "Caricc"). A title cut inside such a name runs on to its end."""
+    ("(CARICC)" is no shouted "Caricc"). A title cut inside such a name runs on to its end,
+    and a person named after the acronym holds the title."""
     shouted = {d.acronym for d in definitions if en.is_shouted(d.acronym.removesuffix("+"))}
     out = [replace(m, text=source[m.start:m.end], kind="acronym")
            if shouted and source[m.start:m.end] in shouted else m for m in mentions]
@@ -1194,8 +1195,31 @@ def join_defined(source: str, mentions: list[Mention], definitions) -> list[Ment
                         initial=inside[0].initial and inside[0].start == start)
         out = [m for m in out if not any(m is i for i in inside)]
         out.append(whole)
+    _holders_after_acronyms(source, out, definitions)
     out.sort(key=lambda m: (m.start, m.nested))
     return out
+
+
+_CLOSING_BRACKET = re.compile(r"\)[ \t\xa0]+")
+
+
+def _holders_after_acronyms(source: str, mentions: list[Mention], definitions) -> None:
+    """A person's name right after the acronym of a title's body holds the title: "Deputy
+    Secretary-General for Political Affairs of the European External Action Service (EEAS)
+    Marek Novotný"."""
+    starting = {m.start: m for m in mentions if not m.nested}
+    for definition in definitions:
+        gap = _CLOSING_BRACKET.match(source, definition.acronym_end)
+        person = starting.get(gap.end()) if gap else None
+        if person is None or person.kind not in ("name", "other", "person"):
+            continue
+        title = next((m for m in mentions if m.kind == "official title" and not m.nested
+                      and not m.holder and m.end == definition.end), None)
+        units, _ = _units(person.text, 0)
+        if title is not None and all(u.cls == NAME for u in units) and (_looks_personal(units) or (
+                len(units) in (2, 3) and _unknown_word(units[-1].text))):
+            title.holder = person.text
+            person.kind, person.person = "person", True
 
 
 def _to_defined_end(source: str, title: Mention, end: int) -> Mention:
