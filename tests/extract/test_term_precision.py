@@ -284,3 +284,11 @@ def test_shell_nouns_of_aim_attempt_and_weight_head_no_term():
     terms = terms_of(text)
     assert not {t for t in terms if t.split()[-1] in ("efforts", "importance", "role")}
     assert {"transboundary rivers", "water agencies", "public interest"} <= terms
+
+
+def test_adjectives_of_comparison_open_no_term_as_same_and_other_do():
+    text = ("A separate panel discussed cassation courts, and similar talks on different "
+            "procedures followed. The cassation courts will hear appeals.\n")
+    terms = terms_of(text)
+    assert not {t for t in terms if t.split()[0] in ("separate", "similar", "different")}
+    assert "cassation courts" in terms

@@ -34,16 +34,16 @@ ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw ma
 FLOORS = {
     "seeds": (0.84, 0.99, 0.54, 0.95),
     "fresh_energy": (0.90, 0.94, 0.81, 0.89),
-    "fresh_visas": (0.87, 0.96, 0.77, 0.92),
+    "fresh_visas": (0.89, 0.96, 0.79, 0.92),
     "fresh_transport": (0.93, 0.93, 0.88, 0.86),
     "fresh2_water": (0.98, 0.90, 0.97, 0.82),
-    "fresh2_digital": (0.86, 0.88, 0.70, 0.74),
+    "fresh2_digital": (0.87, 0.88, 0.72, 0.74),
     "fresh3_trade": (0.84, 0.88, 0.73, 0.79),
-    "fresh3_justice": (0.89, 0.79, 0.82, 0.60),
+    "fresh3_justice": (0.91, 0.80, 0.85, 0.63),
     "fresh4_health": (0.91, 0.83, 0.89, 0.73),
     "fresh4_education": (0.90, 0.89, 0.84, 0.81),
     "fresh5_finance": (0.93, 0.91, 0.88, 0.86),
-    "fresh5_security": (0.94, 0.90, 0.89, 0.82),
+    "fresh5_security": (0.95, 0.90, 0.91, 0.82),
 }
 
 
