@@ -1208,15 +1208,16 @@ def _holders_after_acronyms(source: str, mentions: list[Mention], definitions) -
     Secretary-General for Political Affairs of the European External Action Service (EEAS)
     Marek Novotný"."""
     starting = {m.start: m for m in mentions if not m.nested}
+    ending = {m.end: m for m in mentions if m.kind == "official title" and not m.nested}
     for definition in definitions:
         gap = _CLOSING_BRACKET.match(source, definition.acronym_end)
         person = starting.get(gap.end()) if gap else None
-        if person is None or person.kind not in ("name", "other", "person"):
+        title = ending.get(definition.end)
+        if person is None or person.kind not in ("name", "other", "person") \
+                or title is None or title.holder:
             continue
-        title = next((m for m in mentions if m.kind == "official title" and not m.nested
-                      and not m.holder and m.end == definition.end), None)
         units, _ = _units(person.text, 0)
-        if title is not None and all(u.cls == NAME for u in units) and (_looks_personal(units) or (
+        if all(u.cls == NAME for u in units) and (_looks_personal(units) or (
                 len(units) in (2, 3) and _unknown_word(units[-1].text))):
             title.holder = person.text
             person.kind, person.person = "person", True
