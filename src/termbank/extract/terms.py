@@ -2,7 +2,8 @@
 
 Candidates are noun phrases found by spaCy's English tagger and lemmatiser: (ADJ|NOUN)*
 NOUN, NOUN of (ADJ|NOUN)* NOUN, hyphenated compounds as one word, a short form first or
-last ("acute HF"); and plain adjectives alone ("cardiac", part of speech adjective). Forms
+last ("acute HF"), an adverb of a relational adjective first ("politically exposed
+persons"); and plain adjectives alone ("cardiac", part of speech adjective). Forms
 group by lemma (plural, possessive, case, hyphen or space). Termhood is the textbook
 C-value (Frantzi, Ananiadou & Mima 2000: nested terms keep the occurrences the longer ones
 do not explain) times domain specificity (how much rarer the words are in general English,
@@ -546,7 +547,8 @@ ONE_WORD_ZIPF_REPEATED, ONE_WORD_REPEATS = 4.0, 5
 
 
 #: ordinal words: opening a phrase they number an instance ("the second meeting", "the tenth
-#: phase"); the lexicalised ones recur ("third countries", "first reading")
+#: phase"); the lexicalised ones recur ("second reading"). ("first" and "third" are spaCy
+#: stop words, which open no phrase anyway.)
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                       "eighth", "ninth", "tenth", "eleventh", "twelfth"})
 
