@@ -40,7 +40,7 @@ FLOORS = {
     "fresh2_digital": (0.87, 0.88, 0.72, 0.74),
     "fresh3_trade": (0.84, 0.88, 0.73, 0.79),
     "fresh3_justice": (0.91, 0.80, 0.85, 0.63),
-    "fresh4_health": (0.91, 0.83, 0.89, 0.73),
+    "fresh4_health": (0.92, 0.83, 0.89, 0.73),
     "fresh4_education": (0.90, 0.89, 0.84, 0.81),
     "fresh5_finance": (0.93, 0.91, 0.88, 0.86),
     "fresh5_security": (0.95, 0.90, 0.91, 0.82),

@@ -733,22 +733,31 @@ def _nested(units: list[Unit], seps: list[str]) -> list[Mention]:
                 if m < len(seps) and seps[m] == "of" and units[m + 1].cls == PLACE \
                         and _named_body(group):  # "National University of Uzbekistan"
                     group, group_seps = group + [units[m + 1]], group_seps + ["of"]
-                while m < len(seps) and seps[m] in ("for", "on") and units[m + 1].cls == NAME:
-                    # its own topic in plain words: "State Committee for National Security"
-                    group, group_seps = group + [units[m + 1]], group_seps + [seps[m]]
-                    m += 1
-                    while m < len(seps) and seps[m] == "" and units[m + 1].cls == NAME:
-                        group, group_seps = group + [units[m + 1]], group_seps + [""]
-                        m += 1
+                group, group_seps, m = _with_topic(units, seps, group, group_seps, m)
                 out.append(Mention(_clean(_text(group, group_seps)), group[0].start,
                                    group[-1].end, _kind_of(group, group_seps), nested=True))
             elif len(group) == 1 and group[0].cls == HEAD and " " not in group[0].text:
-                out.append(Mention(_clean(group[0].text), group[0].start, group[0].end,
-                                   group[0].kind, nested=True))
+                group, group_seps, m = _with_topic(units, seps, group, [], m)
+                out.append(Mention(_clean(_text(group, group_seps)), group[0].start,
+                                   group[-1].end, units[k + 1].kind, nested=True))
             k = m
         else:
             k += 1
     return out
+
+
+def _with_topic(units: list[Unit], seps: list[str], group: list[Unit], group_seps: list[str],
+                m: int) -> tuple[list[Unit], list[str], int]:
+    """A nested body's name with its own topic in plain words: "State Committee for National
+    Security", "Directorate-General for Health and Food Safety" (*m*: the group's last unit)."""
+    while m < len(seps) and seps[m] in ("for", "on") and units[m + 1].cls == NAME:
+        group, group_seps = group + [units[m + 1]], group_seps + [seps[m]]
+        m += 1
+        while m < len(seps) and (seps[m] == "" and units[m + 1].cls in (NAME, HEAD)
+                                 or seps[m] == "and" and units[m + 1].cls == NAME):
+            group, group_seps = group + [units[m + 1]], group_seps + [seps[m]]
+            m += 1
+    return group, group_seps, m
 
 
 def _title_mentions(entity: _Entity, initial: bool) -> list[Mention]:
