@@ -827,3 +827,43 @@ def test_a_person_after_the_acronym_of_a_titles_body_holds_the_title():
     chairman = found["Chairman of the Agency for Protection and Development of Competition"]
     assert chairman.holders == ["Marat Omarov"]
     assert found["Tomas Zdechovsky"].kind == found["Marat Omarov"].kind == "person"
+
+
+def test_two_bodies_joined_by_and_the_stay_apart():
+    found = _found("Experts of the Committee for Water Resources and Land Management and the "
+                   "Agency for Forestry and Wildlife attended. The Minister of Energy and the "
+                   "Minister of Finance met.")
+    assert "Committee for Water Resources and Land Management" in found
+    assert "Agency for Forestry and Wildlife" in found
+    assert not [n for n in found if "Management and the Agency" in n]
+
+
+def test_a_german_connector_joins_the_parts_of_one_name():
+    found = _found("The Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) and the "
+                   "Institut für Weltwirtschaft advised. GIZ trained farmers.")
+    assert found["Deutsche Gesellschaft für Internationale Zusammenarbeit"].variants == ["GIZ"]
+    assert "Institut für Weltwirtschaft" in found
+    assert not {"Deutsche Gesellschaft", "Internationale Zusammenarbeit"} & set(found)
+
+
+def test_a_short_form_in_two_words_is_one_acronym():
+    found = _found("The Directorate-General for Mobility and Transport (DG MOVE) and the EU "
+                   "Customs Data Hub (EU CDH) were presented. DG MOVE experts and DG TRADE "
+                   "officials said the EU CDH would help.")
+    assert found["Directorate-General for Mobility and Transport"].variants == ["DG MOVE"]
+    assert found["EU Customs Data Hub"].variants == ["EU CDH"]
+    # an EU DG named by its short form alone: the curated list gives its name
+    assert found["Directorate-General for Trade"].variants == ["DG TRADE"]
+    assert not {"MOVE", "TRADE", "CDH", "DG"} & set(found)
+
+
+def test_chief_executive_and_coordinator_are_title_heads():
+    found = _found("The Chief Executive of the Almaty Regional Development Authority Daniyar "
+                   "Seitov met the Resident Coordinator for Kazakhstan of the United Nations "
+                   "and the Executive Committee of the CIS.")
+    chief = found["Chief Executive of the Almaty Regional Development Authority"]
+    assert chief.kind == "official title" and chief.holders == ["Daniyar Seitov"]
+    assert "Almaty Regional Development Authority" in found  # a body, not a jurisdiction
+    assert found["Resident Coordinator for Kazakhstan of the United Nations"].kind \
+        == "official title"
+    assert found["Executive Committee of the CIS"].kind == "institution/body"

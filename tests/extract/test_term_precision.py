@@ -292,3 +292,14 @@ def test_adjectives_of_comparison_open_no_term_as_same_and_other_do():
     terms = terms_of(text)
     assert not {t for t in terms if t.split()[0] in ("separate", "similar", "different")}
     assert "cassation courts" in terms
+
+
+def test_a_verb_a_latin_unit_or_a_demonym_opens_no_term():
+    text = ("The EU will also co-finance drip irrigation in the valley, where a 30 per cent "
+            "reduction in water losses is expected. \"Uzbek apricots reach Europe,\" he said. "
+            "Drip irrigation and co-financing agreements were signed. Eurasian continent, "
+            "they said, is vast.\n")
+    terms = terms_of(text)
+    assert "drip irrigation" in terms and "co-financing agreements" in terms
+    assert not {t for t in terms if t.split()[0] in ("co-finance", "cent", "uzbek")}
+    assert "eurasian continent" in terms  # a demonym before a geographic head still may

@@ -31,7 +31,8 @@ class Definition:
 
 
 _SHORT = r"[A-Z][A-Za-z0-9/&.\-]{1,9}\+?"  # "+" for a last word "Plus": "EFSD+"
-_LONG_FIRST = re.compile(r"\((" + _SHORT + r")\)")
+#: in parentheses a short form may have two parts: "(DG AGRI)", "(EU ETS)"
+_LONG_FIRST = re.compile(r"\((" + _SHORT + r"(?: [A-Z][A-Z0-9]{1,9}\+?)?)\)")
 _SHORT_FIRST = re.compile(r"(?<![\w/])(" + _SHORT + r")\s*\(([^()\n]{3,160})\)")
 _CUT = re.compile(r"[.;:!?,()\"“”\n]")
 _TOKEN = re.compile(r"[^\s/]+")
@@ -80,6 +81,9 @@ def _match(letters: str, j: int, words: list[str], i: int) -> bool:
         return False
     if _match(letters, j + 1, words, i + 1):
         return True
+    if len(word) > 1 and word.isupper() and letters.startswith(lower, j) \
+            and _match(letters, j + len(lower), words, i + 1):
+        return True  # an acronym in the expansion gives all its letters: "EU ETS"
     parts = [p for p in re.split(r"-|(?<=[a-z])(?=[A-Z])", word) if p]  # Co-operation, KazMunayGas
     parts = [p.lower() for p in parts]
     if len(parts) > 1:
@@ -210,8 +214,9 @@ def find_definitions(text: str) -> list[Definition]:
                 size = n
                 break
         rule = "initials"
-        if not size:
-            size, rule = _known_expansion(acronym, words), "list"
+        listed = _known_expansion(acronym, words)
+        if listed > size:  # the list's whole name: "Deutsche Gesellschaft für … (GIZ)"
+            size, rule = listed, "list"
         if not size:
             size, rule = _reordered_expansion(acronym, words), "initials"
         if not size and acronym not in lists.acronyms():  # (a listed one is not defined here)
@@ -273,6 +278,8 @@ def is_defined_acronym(word: str) -> bool:
     >>> [is_defined_acronym(w) for w in ("EEAS", "CARICC", "EFSD+", "Erasmus+", "NATIONAL")]
     [True, True, True, False, True]
     """
+    if " " in word:  # "DG AGRI", "EU ETS"
+        return all(is_defined_acronym(part) for part in word.split())
     word = word.removesuffix("+")
     return en.is_acronym(word) or (en.is_shouted(word) and len(word) <= 10)
 

@@ -126,6 +126,8 @@ def known_names() -> dict[tuple[str, ...], Known]:
     table: dict[tuple[str, ...], Known] = {}
     for acronym, known in acronyms().items():
         table[tuple(_words(known.canonical))] = Known(known.canonical, known.kind, known.source)
+        if " " in acronym:  # "DG AGRI" is one name, not "DG" and "AGRI"
+            table[tuple(_words(acronym))] = Known(acronym, known.kind, known.source)
     for form, known in institutions().items():
         table[tuple(_words(form))] = known
     for form, name in places().items():

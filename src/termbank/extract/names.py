@@ -30,7 +30,7 @@ _ADJECTIVE_END = (r"-(?:[a-z]*(?:ed|built|made|run|born)|style|type|like|wide|sp
 # an elided particle before a capital is part of the word: "d'Affaires", "d'Estaing"
 _WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|(?:d['’])?[{_UP}](?:[\w’'&./]|-(?!{_ADJECTIVE_END[1:]})){{0,48}}"
          rf"[\w’'](?:\+(?![\w+]))?|[{_UP}])(?![\w’'])")
-_CONN = r"(?:of|for|and|on|the|to|in|against|through|with|von|der|van|de|del|da|di|al|bin|ibn)"
+_CONN = r"(?:of|for|and|on|the|to|in|against|through|with|von|der|van|de|del|da|di|al|bin|ibn|für)"
 _SEP = rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t\xa0]+)?"
 RUN = re.compile(rf"(?<![\w’'/.\-]){_HONORIFIC}{_WORD}(?:{_SEP}{_WORD})*")
@@ -147,6 +147,12 @@ def _units(run: str, base: int) -> tuple[list[Unit], list[str]]:
         units.append(Unit(word, base + match.start(), base + match.end(), cls, kind,
                           word != match.group()))
         last_end = match.end()
+    for k in range(1, len(units)):
+        # a two-word title head: "Chief Executive" (neither word is a title on its own)
+        if units[k].cls == MODIFIER and not seps[k - 1] and (k + 1 == len(units) or units[k + 1].cls
+                                                              not in (TITLE, HEAD)) and \
+                lists.heads().get(f"{units[k - 1].text} {units[k].text}".lower()) == "title":
+            units[k].cls = TITLE
     return _fuse_known(units, seps)
 
 
@@ -269,6 +275,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if first == "and":
         if entity.person or (len(atom) == 1 and atom[0].kind and " " in atom[0].text):
             return ""
+        if sep == "and the" and _ends_in_head(atom) and not _is_title(entity):
+            return ""  # "… Development and the Agency for Plant Quarantine": a second body
         if entity.has(PLACE, ACRONYM, DEMONYM) and not _is_title(entity) \
                 and not _led_by_party(entity) and not _in_complement(entity):
             return ""
@@ -310,9 +318,12 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         return ""
     if _is_title(entity):
         if atom[0].cls == PLACE:
-            if first != "in" and len(atom) > 1 and atom[1].cls == HEAD \
-                    and atom[1].kind not in ("place", "official title"):
-                return "join"  # "President of Azerbaijan Railways": a body, not a country
+            body = next((u for u in atom[1:] if u.cls != NAME), None)
+            if first != "in" and body is not None and body.cls == HEAD \
+                    and body.kind not in ("place", "official title"):
+                # "President of Azerbaijan Railways", "Chief Executive of the Astana
+                # Financial Services Authority": a body named after a place, not a country
+                return "join"
             if first == "of" and (_followed_by_place(units, seps, j, "to")
                                   or _accredited(entity) and _followed_by_body(units, seps, j)):
                 return "join"  # "Ambassador of Japan to Kazakhstan": Japan is the sender

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from termbank.extract import tagger
-from termbank.extract.lists import descriptors
+from termbank.extract.lists import demonyms, descriptors
 from termbank.lang import en
 
 MAX_WORDS = 6
@@ -170,14 +170,26 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
             text = source[start:end]
             lemma = (text[:len(text) - len(last_text)] + strings[lemmas[j]]).lower()
             pos = "NOUN" if strings[poss[j]] == "NOUN" else "ADJ"
-            if not all(alphas[k] or orths[k] == hyphen for k in range(i, j + 1)):
-                pos = ""
+            if not all(alphas[k] or orths[k] == hyphen for k in range(i, j + 1)) \
+                    or _after_modal(i, lowers, tags, strings):
+                pos = ""  # "will co-finance drip irrigation": a verb
             tag = strings[tags[j]]
         if i and lowers[i - 1] in subject_pronouns:
             pos = ""  # "we co-finance": after a subject pronoun comes a verb, not a noun
         units.append(Unit(text, lemma, pos, offset + start, offset + end, tag))
         i = j + 1
     return units
+
+
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+
+
+def _after_modal(i: int, lowers: list[int], tags: list[int], strings) -> bool:
+    """Whether token *i* follows a modal verb, adverbs aside ("will also co-finance")."""
+    k = i - 1
+    while k >= 0 and strings[tags[k]] == "RB":
+        k -= 1
+    return k >= 0 and strings[lowers[k]] in MODALS
 
 
 @functools.cache
@@ -272,13 +284,15 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
             out.append(True)
             continue
         ok = bool(unit.pos) and not _inner_capital(unit.text)  # "fromTCA"
+        if ok and k and units[k - 1].text.lower() == "per":
+            ok = False  # "a 90 per cent reduction", "per capita income": a Latin unit
         if ok and "-" in unit.text and unit.text.lower() in descriptors():
             ok = False  # "large-scale", "forward-looking": descriptors too
         if ok and unit.pos != "OF" and unit.text[:1].isupper():
             if unit.tag in ("NNP", "NNPS") or any(c.isupper() for c in unit.text[1:]):
                 ok = False
-            elif _opens_sentence(text, unit.start):
-                ok = True
+            elif _opens_sentence(text, unit.start) and unit.text.lower() not in demonyms():
+                ok = True  # (not "Uzbek cherries": a demonym is capitalised anywhere)
             else:
                 following = units[k + 1] if k + 1 < len(units) else None
                 ok = (unit.pos == "ADJ" and following is not None

@@ -90,7 +90,8 @@ class Table:
         row = self.rows.get(key)
         if row is None:
             row = self.rows[key] = Row(key)
-            if mention.kind == "acronym" or (en.is_acronym(key) and " " not in key):
+            if mention.kind == "acronym" or (en.is_acronym(key) and " " not in key) \
+                    or en.is_two_part_acronym(key):
                 row.role = "acronym"
         form = " ".join(text[mention.start:mention.end].split())  # exactly as written
         self._count(row, form, mention.kind, doc, name, text, mention.start, mention.end)
@@ -416,8 +417,8 @@ class _Groups:
                     self.prefixed.add(key)
                     continue
             words = key.split()
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or en.is_two_part_acronym(key):
+                continue  # "DG AGRI" is no "AGRI" with a party before it
             cls = classify(words[0])[0]
             if cls not in (PLACE, DEMONYM, PARTY, ACRONYM):
                 continue

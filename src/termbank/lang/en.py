@@ -14,15 +14,16 @@ import unicodedata
 
 #: Small words that may join the capitalised parts of one name.
 CONNECTORS = frozenset({"of", "for", "and", "on", "the", "to", "in", "von", "der", "van", "de",
-                        "del", "da", "di", "al", "el", "du", "la", "le", "bin", "ibn"})
+                        "del", "da", "di", "al", "el", "du", "la", "le", "bin", "ibn", "für"})
 
 #: Small words that stand inside a name in lower case, beside the connectors: "Minnesota
 #: Living with Heart Failure Questionnaire", "Group of States against Corruption".
 GRAMMAR_WORDS = CONNECTORS | {"a", "an", "with", "by", "at", "from", "against"}
 
-#: Name particles: they join the parts of a person's name, never two names.
+#: Name particles: they join the parts of one name ("von der Leyen", "Kreditanstalt für
+#: Wiederaufbau"), never two names.
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "del", "da", "di", "al", "el", "du",
-                            "la", "le", "bin", "ibn"})
+                            "la", "le", "bin", "ibn", "für"})
 
 #: Honorifics: mark the next name as a person and are not part of it.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme", "h.e"})
@@ -175,6 +176,16 @@ def is_acronym(word: str) -> bool:
     digits = sum(1 for c in word if c.isdigit())
     return (upper >= 2 or (upper == 1 and digits > 0)) and upper >= len(letters) - 1 \
         and len(word) <= 10
+
+
+def is_two_part_acronym(text: str) -> bool:
+    """Two acronyms written as one short form: "DG AGRI", "EU ETS".
+
+    >>> [is_two_part_acronym(t) for t in ("DG AGRI", "EU ETS", "EU", "EU Council")]
+    [True, True, False, False]
+    """
+    parts = text.split(" ")
+    return len(parts) == 2 and all(is_acronym(p) for p in parts)
 
 
 def is_abbreviation(word: str) -> bool:
