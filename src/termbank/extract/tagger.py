@@ -71,6 +71,17 @@ def pipeline():
     return nlp
 
 
+@functools.cache
+def verbs() -> frozenset[str]:
+    """The base forms the model's lemmatiser knows as verbs (WordNet's verb index and its
+    irregular forms): a word outside it that the tagger reads as a verb is misread ("on the
+    way to climate neutrality")."""
+    lemmatizer = pipeline().get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")["verb"]
+    irregular = lemmatizer.lookups.get_table("lemma_exc")["verb"]
+    return frozenset(index) | frozenset(b for bases in irregular.values() for b in bases)
+
+
 def _drop_parser_rules(ruler) -> None:
     """Remove the attribute rules that test a dependency label.
 

@@ -216,6 +216,9 @@ def _single(key: tuple, alpha: int, stop: int, lower: int, strings
     orth, lemma_id, pos_id, tag_id, verbal = key
     text, lemma, tag = strings[orth], strings[lemma_id].lower(), strings[tag_id]
     pos = {"NOUN": "NOUN", "ADJ": "ADJ"}.get(strings[pos_id], "")
+    if tag in ("VB", "VBP", "VBG") and alpha and lemma not in tagger.verbs() and text.islower():
+        # no verb English knows: a noun misread ("to climate neutrality", "greenwashing")
+        pos, lemma = "NOUN", text.lower()
     if en.is_abbreviation(text):
         # "acute HF", "LV hypertrophy", "cAMP signalling": a short form is a noun of a term;
         # which short forms may stay in one is decided once the names are known
