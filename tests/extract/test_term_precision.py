@@ -313,3 +313,13 @@ def test_a_word_english_knows_as_no_verb_is_a_noun_whatever_the_tagger_says():
     # the tagger reads "climate", "reskilling" and "canine" as verbs here
     assert {"climate neutrality", "reskilling", "canine units"} <= terms
     assert not terms & {"patrol", "cooperate"}  # verbs English knows stay verbs
+
+
+def test_a_noun_seen_only_as_the_head_of_an_x_of_y_is_no_term_alone():
+    text = ("The ministries signed memoranda of understanding and agreed on the modalities of "
+            "cooperation. The digitalisation of customs and the seaports of Aktau were "
+            "discussed.\n")
+    terms = terms_of(text)
+    assert not terms & {"memoranda", "modalities"}
+    # a noun made from a verb names a process of its own; before a name "of" is no complement
+    assert {"digitalisation", "seaports"} <= terms

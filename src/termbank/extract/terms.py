@@ -101,6 +101,7 @@ class TermRow:
     error: int = 0  # how many occurrences it may have lost to pruning (lossy counting)
     short_forms: tuple[str, ...] = ()  # the short forms it holds, as written ("HF")
     part_of_speech: str = "noun"  # "adjective" for a word seen only as one ("cardiac")
+    before_of: int = 0  # loose occurrences of a one-word phrase before "of" + a lower-case word
 
 
 _LONG_RUN = re.compile(r"\S{65,}")
@@ -428,6 +429,9 @@ class TermTable:
                 inside = e >= 0 and end <= expansion_ends[e]
             if not inside:
                 row.loose += 1
+                if i == j and j + 2 < len(units) and units[j + 1].pos == "OF" \
+                        and units[j + 2].text[:1].islower():
+                    row.before_of += 1
                 row.forms[form] += 1
                 if len(row.occurrences) < MAX_OCCURRENCES:
                     row.occurrences.append((name, start, end, form))
@@ -570,9 +574,16 @@ ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "s
                       "eighth", "ninth", "tenth", "eleventh", "twelfth"})
 
 
+#: endings of nouns made from verbs: such a noun names a process of its own even when every
+#: sighting has an object after "of" ("digitalisation of transport", "afforestation of …")
+DEVERBAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al")
+
+
 def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
     """Shapes that are rarely terms on one sighting: a common single word, a lone X of Y, a
-    lone phrase opened by an ordinal; and never: a phrase headed by a general noun."""
+    lone phrase opened by an ordinal; and never: a phrase headed by a general noun, nor a
+    single noun other than a verb's that is only ever seen as the head of an "X of Y"
+    ("memoranda" of "memoranda of understanding", which must recur to be a term)."""
     head = key[key.index("of") - 1] if "of" in key else key[-1]
     if head in GENERAL_HEADS and len(key) > 1:
         return False  # "soft connectivity needs", "issues of mutual interest"
@@ -580,6 +591,8 @@ def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
     if len(key) > 1 and written.split()[0].lower() in ORDINALS and row.loose < 2:
         return False  # (not "second-tier banks": a hyphenated compound is a word of its own)
     if len(key) == 1:
+        if row.before_of == row.loose and not key[0].endswith(DEVERBAL_ENDINGS):
+            return False  # "memoranda (of understanding)": the head of an "X of Y" alone
         surface = {f.lower() for f in row.forms} or {key[0]}
         commonest = max(zipf(w) for w in surface | {key[0]})
         return commonest < ONE_WORD_ZIPF or (commonest < ONE_WORD_ZIPF_REPEATED
