@@ -867,3 +867,19 @@ def test_chief_executive_and_coordinator_are_title_heads():
     assert found["Resident Coordinator for Kazakhstan of the United Nations"].kind \
         == "official title"
     assert found["Executive Committee of the CIS"].kind == "institution/body"
+
+
+def test_a_full_name_is_a_person_when_its_surname_alone_speaks():
+    found = _found("The forum was opened by the Director for Rural Affairs of the European "
+                   "Commission Hugo Lindqvist. Lindqvist said the EU was ready to help. "
+                   "Observers noted that the talks were frank.")
+    assert found["Hugo Lindqvist"].kind == "person"
+    assert "Lindqvist" in found["Hugo Lindqvist"].variants
+    assert "Observers" not in found  # a plural noun opening a sentence is no speaker
+
+
+def test_kazakhstans_official_places_and_common_given_names_give_kinds():
+    found = _found("Cargo from Kuryk reached Baku. The delegation was led by the Director "
+                   "for Public Health of the European Commission Martin Keller.")
+    assert found["Kuryk"].kind == "place"  # from the official list of regions, cities, ports
+    assert found["Martin Keller"].kind == "person"

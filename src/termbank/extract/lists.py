@@ -26,15 +26,15 @@ class Known:
     source: str
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("termbank").joinpath("data", "extract", name).read_text("utf-8")
+def _rows(name: str, folder: str = "extract") -> list[list[str]]:
+    text = resources.files("termbank").joinpath("data", folder, name).read_text("utf-8")
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
         if not cells[0]:
-            raise FormatError("empty first column", source=f"data/extract/{name}", line=number)
+            raise FormatError("empty first column", source=f"data/{folder}/{name}", line=number)
         rows.append(cells + [""] * (4 - len(cells)))
     return rows
 
@@ -54,13 +54,17 @@ def heads() -> dict[str, str]:
 
 @functools.cache
 def places() -> dict[str, str]:
-    """Lower-case place name or variant → canonical place name (``places.tsv``, then the
-    countries of CLDR)."""
+    """Lower-case place name or variant → canonical place name (``places.tsv``, then
+    Kazakhstan's official regions, cities and ports, then the countries of CLDR)."""
     table = {}
     for name, variants, _demonyms, _ in _rows("places.tsv"):
         table[name.lower()] = name
         for variant in filter(None, variants.split(",")):
             table[variant.strip().lower()] = name
+    for spellings, *_ in _rows("kz_official.tsv", "places"):
+        name, *variants = spellings.split("|")  # "Karaganda|Karagandy|Qaraghandy"
+        for spelling in (name, *variants):
+            table.setdefault(spelling.lower(), name)
     for name in cldr_countries():
         table.setdefault(name.lower(), name)
     return table

@@ -1094,8 +1094,9 @@ def _context_evidence(text: str, mention: Mention) -> None:
         if word in en.MEDIA_WORDS:
             mention.kind = "organisation"
             return
-    if mention.kind == "name" and word in en.SAYING_VERBS:
-        mention.person = True
+    if word in en.SAYING_VERBS and (mention.kind == "name" or (
+            mention.kind == "other" and not en.is_plural(mention.text))):
+        mention.person = True  # "Kaja Kallas said", "Lambert said"; not "Observers noted"
 
 
 #: lower-case heads that make a dashed compound of places one name: "Dostyk–Moyinty railway"

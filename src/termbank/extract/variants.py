@@ -433,9 +433,16 @@ class _Groups:
                 self.prefixed.add(key)
 
     def link_surnames(self) -> None:
+        """A surname alone joins the one person of the texts it ends. A full name of unknown
+        kind is that person when its surname alone is one ("Pierre Lambert" … "Lambert
+        said")."""
+        speakers = {key for key, row in self.rows.items() if " " not in key and row.person}
         full_names: dict[str, list[str]] = {}
         for key, row in self.rows.items():
             words = key.split()
+            if len(words) in (2, 3) and _row_kind(row) in ("other", "name") \
+                    and words[-1] in speakers and all(w[:1].isupper() for w in words):
+                row.person += 1
             if len(words) >= 2 and _row_kind(row) == "person":
                 full_names.setdefault(words[-1].lower(), []).append(key)
         by_key: dict[str, list[str]] = {}
