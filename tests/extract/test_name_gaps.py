@@ -880,6 +880,8 @@ def test_a_full_name_is_a_person_when_its_surname_alone_speaks():
 
 def test_kazakhstans_official_places_and_common_given_names_give_kinds():
     found = _found("Cargo from Kuryk reached Baku. The delegation was led by the Director "
-                   "for Public Health of the European Commission Martin Keller.")
+                   "for Public Health of the European Commission Martin Keller. The Amu Darya "
+                   "and the Zeravshan Valley were studied.")
     assert found["Kuryk"].kind == "place"  # from the official list of regions, cities, ports
+    assert found["Amu Darya"].kind == found["Zeravshan Valley"].kind == "place"
     assert found["Martin Keller"].kind == "person"

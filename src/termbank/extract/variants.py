@@ -190,6 +190,9 @@ class Table:
             return None
         kind = _group_kind(members)
         preferred = _preferred(members, kind, groups)
+        if kind == "other" and " " in preferred \
+                and preferred.rsplit(" ", 1)[1].lower() in en.NATURAL_FEATURES:
+            kind = "place"  # "Aral Sea", "Syr Darya"
         part_of_speech = ""
         if kind == "acronym" and " " in preferred and not any(c.isupper() for c in preferred):
             # "heart failure (HF)": a lower-case phrase written out beside its abbreviation is

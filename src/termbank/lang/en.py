@@ -376,6 +376,12 @@ SAYING_VERBS = frozenset({
     "explained", "recalled", "insisted", "commented", "replied", "answered", "urged",
     "warned", "announced", "declared", "thanked"})
 
+#: Heads of the names of natural features: a name ending in one names a place ("Aral Sea",
+#: "Amu Darya", "Fedchenko Glacier"); "darya" is the Turkic and Persian word for a river.
+NATURAL_FEATURES = frozenset({
+    "sea", "lake", "river", "glacier", "mountains", "valley", "desert", "gulf", "bay",
+    "peninsula", "delta", "plateau", "steppe", "darya"})
+
 #: Words after a single name that mark a news outlet: ", Kazinform reports."
 MEDIA_WORDS = frozenset({"reports", "cites", "correspondent", "quotes"})
 
