@@ -288,7 +288,7 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
             out.append(True)
             continue
         ok = bool(unit.pos) and not _inner_capital(unit.text)  # "fromTCA"
-        if ok and k and units[k - 1].text.lower() == "per":
+        if ok and k and units[k - 1].text in ("per", "Per"):
             ok = False  # "a 90 per cent reduction", "per capita income": a Latin unit
         if ok and "-" in unit.text and unit.text.lower() in descriptors():
             ok = False  # "large-scale", "forward-looking": descriptors too
