@@ -148,11 +148,11 @@ def _units(run: str, base: int) -> tuple[list[Unit], list[str]]:
                           word != match.group()))
         last_end = match.end()
     for k in range(1, len(units)):
-        # a two-word title head: "Chief Executive" (neither word is a title on its own)
-        if units[k].cls == MODIFIER and not seps[k - 1] and (k + 1 == len(units) or units[k + 1].cls
-                                                              not in (TITLE, HEAD)) and \
-                lists.heads().get(f"{units[k - 1].text} {units[k].text}".lower()) == "title":
-            units[k].cls = TITLE
+        if units[k].cls != MODIFIER or seps[k - 1] or (
+                k + 1 < len(units) and units[k + 1].cls in (TITLE, HEAD)):
+            continue
+        if lists.heads().get(f"{units[k - 1].text} {units[k].text}".lower()) == "title":
+            units[k].cls = TITLE  # a two-word title head: "Chief Executive" (neither word alone)
     return _fuse_known(units, seps)
 
 
