@@ -885,3 +885,11 @@ def test_kazakhstans_official_places_and_common_given_names_give_kinds():
     assert found["Kuryk"].kind == "place"  # from the official list of regions, cities, ports
     assert found["Amu Darya"].kind == found["Zeravshan Valley"].kind == "place"
     assert found["Martin Keller"].kind == "person"
+
+
+def test_an_acronym_kept_from_another_language_pairs_by_the_curated_list():
+    found = _found("The Eurasian Group on Combating Money Laundering and Financing of Terrorism "
+                   "(EAG) will assess the system. The EAG meets in Moscow.")
+    assert found["Eurasian Group on Combating Money Laundering and Financing of Terrorism"] \
+        .variants == ["EAG"]  # the letters of its Russian name
+    assert "EAG" not in found

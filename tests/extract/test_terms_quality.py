@@ -43,7 +43,7 @@ FLOORS = {
     "fresh3_justice": (0.91, 0.80, 0.85, 0.63),
     "fresh4_health": (0.93, 0.83, 0.89, 0.73),
     "fresh4_education": (0.92, 0.89, 0.87, 0.81),
-    "fresh5_finance": (0.94, 0.93, 0.91, 0.89),
+    "fresh5_finance": (0.95, 0.93, 0.91, 0.89),
     "fresh5_security": (0.95, 0.91, 0.91, 0.84),
     "fresh6_agriculture": (0.91, 0.92, 0.91, 0.87),
     "fresh6_climate": (0.89, 0.89, 0.84, 0.82),
