@@ -7,7 +7,7 @@ source says which step) and none but the first approves anything:
    its kk/ru sections (attested, with sources) and its English variants are taken over;
 2. CLDR through Babel (:mod:`termbank.align.cldr`): country, territory, language and
    currency names, review "proposed";
-3. the official list of Kazakhstan's regions, cities and ports (:mod:`termbank.align.places`),
+3. the official list of Kazakhstan's regions, cities and ports (:mod:`termbank.lang.places`),
    review "proposed";
 4. acronyms as Russian and Kazakh write them, from the table in ``data/titles/bodies.yaml``
    (EBRD → ЕБРР, ЕҚДБ), each with its page, review "proposed";
@@ -271,7 +271,7 @@ def _from_cldr(english: list[str], kind: str | None) -> dict[str, LangSection]:
 
 
 def _from_official_list(english: list[str], kind: str | None) -> dict[str, LangSection]:
-    from termbank.align import places
+    from termbank.lang import places
 
     if kind in _NOT_NAMES:
         return {}

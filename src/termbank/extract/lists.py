@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from termbank.errors import FormatError
+from termbank.lang import places as official_places
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,15 @@ class Known:
     source: str
 
 
-def _rows(name: str, folder: str = "extract") -> list[list[str]]:
-    text = resources.files("termbank").joinpath("data", folder, name).read_text("utf-8")
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("termbank").joinpath("data", "extract", name).read_text("utf-8")
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
         if not cells[0]:
-            raise FormatError("empty first column", source=f"data/{folder}/{name}", line=number)
+            raise FormatError("empty first column", source=f"data/extract/{name}", line=number)
         rows.append(cells + [""] * (4 - len(cells)))
     return rows
 
@@ -61,10 +62,9 @@ def places() -> dict[str, str]:
         table[name.lower()] = name
         for variant in filter(None, variants.split(",")):
             table[variant.strip().lower()] = name
-    for spellings, *_ in _rows("kz_official.tsv", "places"):
-        name, *variants = spellings.split("|")  # "Karaganda|Karagandy|Qaraghandy"
-        for spelling in (name, *variants):
-            table.setdefault(spelling.lower(), name)
+    for entry in official_places.entries():  # "Karaganda", "Karagandy", "Qaraghandy"
+        for spelling in entry.english:
+            table.setdefault(spelling.lower(), entry.english[0])
     for name in cldr_countries():
         table.setdefault(name.lower(), name)
     return table

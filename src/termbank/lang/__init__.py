@@ -1,6 +1,8 @@
-"""Language knowledge shared by English, Kazakh and Russian; one module per language beside it.
+"""Language knowledge shared by English, Kazakh and Russian; one module per language beside it,
+and ``places``: Kazakhstan's official place names, which both extraction and alignment use.
 
-Text in, text out: no model, no files, standard library only.
+Text in, text out: no model (Russian morphology loads pymorphy3's dictionary, the place names
+their list in ``data/places/``).
 """
 
 from __future__ import annotations
