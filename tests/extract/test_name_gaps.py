@@ -893,3 +893,46 @@ def test_an_acronym_kept_from_another_language_pairs_by_the_curated_list():
     assert found["Eurasian Group on Combating Money Laundering and Financing of Terrorism"] \
         .variants == ["EAG"]  # the letters of its Russian name
     assert "EAG" not in found
+
+
+def test_a_person_after_a_bodys_complement_is_no_part_of_the_body():
+    found = _found("The delegation was led by the Chairman of the State Committee on Land "
+                   "Management under the Government of the Kyrgyz Republic Timur Bakirov. "
+                   "The head of the Agency for Digital Development and Reforms Aliya "
+                   "Sarsenova spoke. Bakirov said the work would go on.")
+    assert "Government of the Kyrgyz Republic" in found
+    assert "Agency for Digital Development and Reforms" in found
+    assert found["Timur Bakirov"].kind == "person"
+    assert "Aliya Sarsenova" in found
+    assert not [n for n in found if "Republic Timur" in n or "Reforms Aliya" in n]
+
+
+def test_a_surname_of_two_words_joins_the_full_name():
+    found = _found("The session was chaired by the Director for Crisis Management of the "
+                   "European Commission Ana Garcia Lopez. \"Risks know no borders,\" Garcia "
+                   "Lopez said.")
+    assert found["Ana Garcia Lopez"].kind == "person"
+    assert "Garcia Lopez" in found["Ana Garcia Lopez"].variants
+    assert "Garcia Lopez" not in found
+
+
+def test_the_short_form_of_a_proper_name_joins_its_full_name():
+    found = _found("Members reported on the Hyogo Framework for Action 2005–2015. Under the "
+                   "Hyogo Framework, states mapped their risks. The European Commission and "
+                   "the European Commission for Democracy through Law met.")
+    full = found["Hyogo Framework for Action"]
+    assert "Hyogo Framework" in full.variants and "Hyogo Framework" not in found
+    # a short form must open with a proper word: two bodies stay apart
+    assert {"European Commission", "European Commission for Democracy through Law"} <= set(found)
+
+
+def test_a_feature_named_by_one_proper_word_keeps_its_feature_word():
+    found = _found("Engineers inspected the Kapshagay reservoir and the Tuyuk dam. Villages in "
+                   "the Rasht valley were warned. The Kambarata-1 hydropower plant and the "
+                   "Almaty river were also discussed. Tuyuk is a small site.")
+    assert {"Kapshagay reservoir", "Rasht valley"} <= set(found)
+    tuyuk = [c for c in found.values() if "Tuyuk dam" in (c.preferred, *c.variants)]
+    assert len(tuyuk) == 1 and {"Tuyuk", "Tuyuk dam"} <= {tuyuk[0].preferred, *tuyuk[0].variants}
+    assert found["Rasht valley"].kind == "place"
+    # a compound head is a term of its own, and a listed place keeps to itself
+    assert "Kambarata-1 hydropower plant" not in found and "Almaty river" not in found

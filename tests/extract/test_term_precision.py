@@ -325,3 +325,23 @@ def test_a_noun_seen_only_as_the_head_of_an_x_of_y_is_no_term_alone():
     assert not terms & {"memoranda", "modalities"}
     # a noun made from a verb names a process of its own; before a name "of" is no complement
     assert {"digitalisation", "seaports"} <= terms
+
+
+def test_a_plural_owner_classifies_the_noun_after_it():
+    text = ("The report found that women's representation in local councils remains low and "
+            "that farmers' cooperatives lack credit. The country's schools need repairs.\n")
+    terms = terms_of(text)
+    assert {"women's representation", "farmers' cooperatives"} <= terms
+    assert not {t for t in terms if t.startswith("country")}  # a singular owner names one
+
+
+def test_the_singular_of_an_acronyms_lower_case_expansion_joins_it():
+    found = extract([Document("news.txt", (
+        "Experts warned that a sudden stratospheric warming can disturb the winter. Forecasters "
+        "now track sudden stratospheric warmings (SSWs) every season, and SSWs are logged.\n"))])
+    holding = [c for c in found if "sudden stratospheric warming" in
+               {v.lower() for v in (c.preferred, *c.variants)}]
+    assert len(holding) == 1
+    assert {"SSWs", "sudden stratospheric warmings"} <= {holding[0].preferred,
+                                                         *holding[0].variants}
+    assert holding[0].frequency >= 2

@@ -23,7 +23,8 @@ TEXTS = Path(__file__).resolve().parents[1] / "data" / "extract"
 EDGES = ("People-to-people ties and state-of-the-art, well-known cross-border routes were "
          "signed; we co-finance enhanced links; forged passports, larger quotas, the Eurasian "
          "continent, the Strategic "
-         "Partnership Roadmap on Raw Materials.\n\nBRUSSELS – x-ray e-mail COVID-19 5G-based")
+         "Partnership Roadmap on Raw Materials.\n\nBRUSSELS – x-ray e-mail COVID-19 5G-based. "
+         "They raised women's representation, farmers' incomes and the country's schools.")
 
 
 def seed_texts() -> list[str]:
@@ -38,9 +39,14 @@ def units_from_tokens(doc, offset: int = 0) -> list[tuple]:
         while (j + 2 < len(tokens) and tokens[j + 1].text == "-" and not tokens[j].whitespace_
                and not tokens[j + 1].whitespace_ and tokens[j + 2].is_alpha):
             j += 2
+        possessive = (j == i and first_is_plural_owner(tokens, i))
+        if possessive:
+            j = i + 1
         first, last = tokens[i], tokens[j]
         text = source[first.idx:last.idx + len(last.text)]
-        if j > i:
+        if possessive:  # "women's representation": the owner classifies, as a noun would
+            lemma, pos = first.lemma_.lower(), "NOUN"
+        elif j > i:
             lemma = (text[:len(text) - len(last.text)] + last.lemma_).lower()
             pos = "NOUN" if last.pos_ == "NOUN" else "ADJ"
             if not all(t.is_alpha or t.text == "-" for t in tokens[i:j + 1]):
@@ -73,6 +79,11 @@ def units_from_tokens(doc, offset: int = 0) -> list[tuple]:
     return units
 
 
+def first_is_plural_owner(tokens, i: int) -> bool:
+    return (tokens[i].tag_ in ("NNS", "NNPS") and i + 1 < len(tokens) and tokens[i + 1].tag_ == "POS"
+            and not tokens[i].whitespace_ and tokens[i].is_alpha)
+
+
 def as_tuples(units) -> list[tuple]:
     return [(u.text, u.lemma, u.pos, u.start, u.end, u.tag) for u in units]
 
@@ -88,6 +99,10 @@ def test_units_from_arrays_equal_units_from_tokens():
     compounds = [u for u in terms.units_of(EDGES) if "-" in u.text]
     assert [u.text for u in compounds][:3] == ["People-to-people", "state-of-the-art",
                                                "well-known"]
+    # a plural owner is one unit with its possessive ending; a singular one is not
+    owners = [(u.text, u.lemma, u.pos) for u in terms.units_of(EDGES)
+              if u.tag == "POS" and len(u.text) > 2]
+    assert owners == [("women's", "woman", "NOUN"), ("farmers'", "farmer", "NOUN")]
 
 
 #: the model's two-word attribute rules ("gon na", "let 's", "ai n't", "y' all"), contractions

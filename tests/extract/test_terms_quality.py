@@ -23,7 +23,8 @@ FRESH2 = ["water", "digital"]  # gold lists written blind, by someone who had no
 FRESH3 = ["trade", "justice"]  # likewise, later
 FRESH4 = ["health", "education"]  # likewise, later still
 FRESH5 = ["finance", "security"]  # likewise
-FRESH6 = ["agriculture", "climate"]  # likewise, the latest
+FRESH6 = ["agriculture", "climate"]  # likewise
+FRESH7 = ["elections", "civilprotection"]  # likewise, the latest
 ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
                "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
                "people-to-people ties", "non-proliferation", "digitalization",
@@ -47,6 +48,8 @@ FLOORS = {
     "fresh5_security": (0.95, 0.91, 0.91, 0.84),
     "fresh6_agriculture": (0.91, 0.92, 0.91, 0.87),
     "fresh6_climate": (0.89, 0.89, 0.84, 0.82),
+    "fresh7_elections": (0.90, 0.84, 0.87, 0.82),
+    "fresh7_civilprotection": (0.91, 0.88, 0.80, 0.73),
 }
 
 
@@ -54,7 +57,8 @@ FLOORS = {
 def found():
     out = {"seeds": extract(read_documents(SEEDS))}
     for folder, names in (("fresh", FRESH), ("fresh2", FRESH2), ("fresh3", FRESH3),
-                          ("fresh4", FRESH4), ("fresh5", FRESH5), ("fresh6", FRESH6)):
+                          ("fresh4", FRESH4), ("fresh5", FRESH5), ("fresh6", FRESH6),
+                          ("fresh7", FRESH7)):
         for name in names:
             out[f"{folder}_{name}"] = extract(read_documents([DATA / folder / f"{name}.txt"]))
     return out

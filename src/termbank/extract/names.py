@@ -243,6 +243,10 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return "holder"
         if left.cls == TITLE and right.cls == PLACE and len(atom) == 1:
             return "jurisdiction"
+        if left.cls in (PLACE, NAME) and right.cls == NAME and not _is_title(entity) \
+                and any(entity.seps) and all(u.cls == NAME for u in atom) \
+                and _looks_personal(atom) and _has_topic(entity):
+            return ""  # a person after a body's complement: "… of Tajikistan Rustam Nazarzoda"
         if left.cls == PLACE and right.cls == NAME and all(u.cls == NAME for u in atom):
             return "holder" if _is_title(entity) else "join"
         if left.cls == ACRONYM and right.cls == NAME and _is_title(entity) \
@@ -292,7 +296,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return ""
         tail = _tail(entity)
         if len(tail) < len(entity.units) and all(u.cls == NAME for u in tail) \
-                and all(u.cls == NAME for u in atom) and not _looks_personal(atom) \
+                and all(u.cls == NAME for u in atom) \
+                and not _looks_personal(_before_person(atom)) \
                 and _kind_of(entity.units, entity.seps) not in ("other", "place", "person"):
             return "join"  # "Agency for Strategic Planning and Reforms"
         strong = [u for u in tail if u.cls == HEAD and u.text.lower() not in WEAK_HEADS]
@@ -384,6 +389,15 @@ def _looks_personal(atom: list[Unit]) -> bool:
     a Kazakh/Russian surname ending last ("… Finance Centre Aida Mukhamedova")."""
     return 2 <= len(atom) <= 3 and (atom[0].text.lower() in lists.given_names()
                                     or en.has_surname_ending(atom[-1].text))
+
+
+def _before_person(atom: list[Unit]) -> list[Unit]:
+    """The words of *atom* before a person's name that ends it: "Reforms" of "Reforms Aliya
+    Sarsenova" (the atom whole when no listed given name follows its first word)."""
+    if len(atom) == 3 and atom[0].text.lower() not in lists.given_names() \
+            and atom[1].text.lower() in lists.given_names():
+        return atom[:1]
+    return atom
 
 
 def _descriptive_genitive(word: str, sep: str, unit: Unit) -> bool:
@@ -838,6 +852,9 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                 if full is not None:
                     yield full
                     mention.nested = True  # the head alone: a variant of the name
+            elif mention.end == end and (feature := _named_feature(text, mention)):
+                yield feature
+                mention.nested = True  # "Medeu" alone: a variant of "Medeu dam"
             elif mention.end == end:
                 listed = _listed_complements(text, mention)
                 if listed is not None:
@@ -1171,6 +1188,25 @@ def _route(text: str, start: int, run_end: int, end: int) -> list[Mention]:
             out.append(Mention(part, offset, offset + len(part), "place", nested=True))
         offset += len(part)
     return out
+
+
+#: a lower-case feature or work named by the one proper word before it: "the Medeu dam",
+#: "the Bartang valley" (not a compound head such as "hydropower plant", a term of its own:
+#: "the Kambarata-1 hydropower plant")
+_FEATURE_HEAD = re.compile(r"[ \t\xa0]+(?:dam|reservoir|valley|gorge|glacier|lake|river|basin|"
+                           r"delta|plateau|desert|steppe|deposit|oilfield|mine)(?![\w\-])")
+
+
+def _named_feature(text: str, mention: Mention) -> Mention | None:
+    """A single unknown proper word and the feature word after it are one name: "the
+    Sardoba reservoir" is a work of its own, as "Kokaral dam" is; the word alone is
+    its variant. Listed places and common words keep to themselves ("Almaty river")."""
+    head = _FEATURE_HEAD.match(text, mention.end)
+    if head is None or mention.kind != "other" or " " in mention.text or mention.person \
+            or classify(mention.text)[0] != NAME or not _unknown_word(mention.text):
+        return None
+    return Mention(" ".join(text[mention.start:head.end()].split()), mention.start,
+                   head.end(), "other", initial=mention.initial)
 
 
 def _with_tail(text: str, mention: Mention) -> Mention | None:

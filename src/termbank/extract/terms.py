@@ -140,7 +140,7 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
     from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
     strings = doc.vocab.strings
-    hyphen, vbn, verbal_pos, subject_pronouns = _ids(strings)
+    hyphen, vbn, verbal_pos, subject_pronouns, plurals, possessive = _ids(strings)
     columns = doc.to_array([ORTH, IDX, SPACY, POS, TAG, LEMMA, IS_ALPHA, IS_STOP, LOWER]).T
     orths, idxs, spaces, poss, tags, lemmas, alphas, stops, lowers = columns.tolist()
     if source is None:
@@ -154,7 +154,17 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
         while (j + 2 < n and orths[j + 1] == hyphen and not spaces[j]
                and not spaces[j + 1] and alphas[j + 2]):
             j += 2
-        if j == i:
+        if tags[i] in plurals and i + 1 < n and tags[i + 1] == possessive and not spaces[i] \
+                and alphas[i]:
+            # a plural possessive classifies the noun after it, as a noun would: "women's
+            # representation" groups with "women representation" (not "the country's
+            # schools": a singular one names an owner)
+            j = i + 1
+            start = idxs[i]
+            end = idxs[j] + len(strings[orths[j]])
+            text = source[start:end]
+            lemma, pos, tag = strings[lemmas[i]].lower(), "NOUN", "POS"
+        elif j == i:
             # a participle after a verb, noun or pronoun is verbal ("had signed"), before a
             # noun it is an adjective ("forged passports"); the rest depends on the word
             verbal = tags[i] == vbn and i > 0 and poss[i - 1] in verbal_pos
@@ -194,14 +204,15 @@ def _after_modal(i: int, lowers: list[int], tags: list[int], strings) -> bool:
 
 
 @functools.cache
-def _ids(strings) -> tuple[int, int, frozenset[int], frozenset[int]]:
-    """Ids of the hyphen, the VBN tag, the parts of speech that make a participle verbal and
-    the subject pronouns."""
+def _ids(strings) -> tuple[int, int, frozenset[int], frozenset[int], frozenset[int], int]:
+    """Ids of the hyphen, the VBN tag, the parts of speech that make a participle verbal,
+    the subject pronouns, the tags of a plural noun and that of a possessive ending."""
     from spacy.parts_of_speech import IDS
 
     return (strings.add("-"), strings.add("VBN"),
             frozenset(IDS[p] for p in ("AUX", "VERB", "NOUN", "PROPN", "PRON")),
-            frozenset(strings.add(p) for p in SUBJECT_PRONOUNS))
+            frozenset(strings.add(p) for p in SUBJECT_PRONOUNS),
+            frozenset((strings.add("NNS"), strings.add("NNPS"))), strings.add("POS"))
 
 
 _SINGLE: dict[tuple, tuple[str, str, str, str]] = {}
@@ -395,6 +406,7 @@ class TermTable:
         self.documents: list[str] = []
         self.words = 0  # running words (tagged units) of every document
         self.periods = 0  # PRUNE_WORDS periods completed, and pruned
+        self.expanded: dict[tuple[str, ...], str] = {}  # key → an acronym's expansion it is
 
     def add_document(self, name: str, text: str, name_spans: list[tuple[int, int]],
                      expansions: list[tuple[int, int]] = ()):
@@ -407,6 +419,7 @@ class TermTable:
         self.words += len(units)
         starts, ends = _merged(name_spans)
         expansion_starts, expansion_ends = _merged(list(expansions))
+        exact = set(expansions)
         sentences: dict[tuple[int, int], str] = {}  # one string per sentence, not per row
         for i, j in find_phrases(units, text):
             start, end = units[i].start, units[j].end
@@ -420,6 +433,8 @@ class TermTable:
             elif units[j].pos == "NOUN":
                 row.part_of_speech = "noun"  # "diuretic": a noun as well
             form = text[start:end]
+            if (start, end) in exact:
+                self.expanded[key] = form
             row.frequency += 1
             row.documents[name] += 1
             k = bisect.bisect_left(ends, start + 1)  # first claimed span ending after start
@@ -645,12 +660,16 @@ def candidates(table: TermTable, names: Iterable) -> list:
     from termbank.extract.score import squash
 
     names = list(names)
-    taken = {" ".join(n.lower().split()) for c in names for n in (c.preferred, *c.variants)}
+    owner = {" ".join(n.lower().split()): c for c in names for n in (c.preferred, *c.variants)}
+    taken = set(owner)
+    merged = _merge_expansions(table, owner)
     out = []
     needed = threshold(table.words)
     for value, key, row in table.scored(frozenset(taken), _term_abbreviation(names)):
         if value < needed:
             break
+        if key in merged:
+            continue
         forms = [f for f, _ in row.forms.most_common()]
         preferred = next((f for f in forms if f[:1].islower()), forms[0])
         if preferred[:1].isupper() and key[-1] not in GEOGRAPHIC_HEADS and \
@@ -671,6 +690,30 @@ def candidates(table: TermTable, names: Iterable) -> list:
             occurrences=list(row.occurrences), score=squash(value),
             document_count=len(row.documents), part_of_speech=row.part_of_speech))
     return out
+
+
+def _merge_expansions(table: TermTable, owner: dict) -> set[tuple[str, ...]]:
+    """Fold the loose sightings of an acronym's lower-case expansion, in any inflection,
+    into the name candidate that pairs them: "a glacial lake outburst flood" joins "glacial
+    lake outburst floods (GLOFs)". Returns the keys folded."""
+    merged = set()
+    for key, expansion in table.expanded.items():
+        candidate = owner.get(" ".join(expansion.lower().split()))
+        row = table.rows.get(key)
+        if candidate is None or row is None or not row.loose or not expansion[:1].islower():
+            continue
+        merged.add(key)
+        for form, count in row.forms.items():
+            form = " ".join(form.split())
+            candidate.forms[form] = candidate.forms.get(form, 0) + count
+            if form.lower() not in {v.lower() for v in (candidate.preferred, *candidate.variants)}:
+                candidate.variants.append(form)
+        candidate.frequency += row.loose
+        candidate.occurrences.extend(row.occurrences)
+        new = [d for d in row.documents if d not in candidate.documents]
+        candidate.documents.extend(new)
+        candidate.document_count += len(new)
+    return merged
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

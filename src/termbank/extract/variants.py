@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from termbank.extract import lists
 from termbank.extract.acronyms import Definition
 from termbank.extract.candidate import Candidate
-from termbank.extract.names import ACRONYM, DEMONYM, PARTY, PLACE, Mention, classify, kind_of_text
+from termbank.extract.names import (
+    ACRONYM, DEMONYM, HEAD, NAME, PARTY, PLACE, Mention, classify, kind_of_text)
 from termbank.extract.score import score_candidate
 from termbank.extract.text import sentence_at
 from termbank.lang import en
@@ -160,6 +161,7 @@ class Table:
         groups.link_spellings()
         groups.link_short_titles()
         groups.link_tails()
+        groups.link_short_names()
         groups.link_aliases(self.aliases)
         groups.claim_lower(self.lower)
         out = [self._candidate(members, groups) for members in groups.groups()]
@@ -286,7 +288,7 @@ class _Groups:
     def __init__(self, rows: dict[str, Row]) -> None:
         self.rows = rows
         self.parent = {k: k for k in rows}
-        self.prefixed: set[str] = set()
+        self.secondary: set[str] = set()  # forms never preferred over a full name
         self.pairs: list[tuple[str, str, str]] = []
         self.by_words: dict[tuple[str, ...], str] = {}
         for key in rows:
@@ -417,7 +419,7 @@ class _Groups:
                 if target is not None and target != key and \
                         _row_kind(self.rows[target]) == _row_kind(self.rows[key]):
                     self.union(target, key)
-                    self.prefixed.add(key)
+                    self.secondary.add(key)
                     continue
             words = key.split()
             if len(words) < 2 or en.is_two_part_acronym(key):
@@ -433,7 +435,7 @@ class _Groups:
                     not self.rows[target].frequency
                     or _row_kind(self.rows[target]) == _row_kind(self.rows[key])):
                 self.union(target, key)
-                self.prefixed.add(key)
+                self.secondary.add(key)
 
     def link_surnames(self) -> None:
         """A surname alone joins the one person of the texts it ends. A full name of unknown
@@ -459,6 +461,17 @@ class _Groups:
             owners = {self.find(k) for s in surnames for k in full_names[s]}
             if len(owners) == 1:
                 self.union(owners.pop(), key)
+        # a surname of two words or more: "Ruiz Santos" of "Marta Ruiz Santos"
+        endings: dict[str, set[str]] = {}
+        for full in (k for keys in full_names.values() for k in keys):
+            words = full.split()
+            for k in range(1, len(words) - 1):
+                endings.setdefault(" ".join(words[k:]), set()).add(self.find(full))
+        for key, row in list(self.rows.items()):
+            owners = endings.get(key, set())
+            if len(owners) == 1 and row.role != "acronym" \
+                    and _row_kind(row) in ("other", "name", "person"):
+                self.union(next(iter(owners)), key)
 
     def link_spellings(self) -> None:
         buckets: dict[tuple[str, ...], list[str]] = {}
@@ -502,17 +515,41 @@ class _Groups:
                     self.rows[alias].role = "alias"
 
     def link_tails(self) -> None:
-        """A document's capitalised head joins its full name when only one full name with a
-        lower-case tail has that head ("Memorandum of Understanding on … value chains")."""
+        """A capitalised head joins its full name when only one full name with a lower-case
+        tail has that head ("Memorandum of Understanding on … value chains", "Medeu dam")."""
         fulls: dict[str, list[str]] = {}
         for key in self.rows:
             match = _LOWER_TAIL.search(key)
             if match and match.start() > 0 and key[:1].isupper():
                 fulls.setdefault(key[:match.start()], []).append(key)
+            elif match := _LOWER_HEAD.fullmatch(key):
+                fulls.setdefault(match.group(1), []).append(key)
         for short, keys in fulls.items():
             target = self.lookup(short)
             if target is not None and len({self.find(k) for k in keys}) == 1:
                 self.union(keys[0], target)
+
+    def link_short_names(self) -> None:
+        """A proper name's short form joins the one full name that goes on with its topic:
+        "Sendai Framework" → "Sendai Framework for Disaster Risk Reduction". The short form
+        must open with a proper word and end in a head, so "European Commission" never joins
+        "European Commission for Democracy through Law"."""
+        fulls: dict[str, set[str]] = {}
+        for key in self.rows:
+            match = _TOPIC.search(key)
+            if match and match.start() > 0:
+                fulls.setdefault(key[:match.start()], set()).add(self.find(key))
+        for short, owners in fulls.items():
+            words = short.split()
+            target = self.lookup(short)
+            if target is None or len(owners) != 1 or len(words) < 2 \
+                    or classify(words[0])[0] not in (NAME, PLACE) \
+                    or classify(words[-1])[0] != HEAD:
+                continue
+            owner = next(iter(owners))
+            if _row_kind(self.rows[target]) == _row_kind(self.rows[owner]):
+                self.union(owner, target)
+                self.secondary.add(target)
 
     def claim_lower(self, lower: dict[str, Row]) -> None:
         """Lower-case phrases join the name whose words they repeat (two words or more)."""
@@ -561,6 +598,8 @@ def _is_party(text: str) -> bool:
 
 
 _LOWER_TAIL = re.compile(r" (?:on|for|of) (?:(?:a|an|the) )?[a-z]")
+_LOWER_HEAD = re.compile(r"([A-Z][^\s]*) [a-z][a-z ]*")  # "Medeu dam", "Kashagan oil field"
+_TOPIC = re.compile(r" (?:on|for|of) (?:the )?[A-Z]")
 
 
 def _surface_size(phrase: str, content_size: int) -> int:
@@ -614,7 +653,7 @@ def _preferred(members: list[Row], kind: str, groups: _Groups) -> str:
     def rank(row: Row):
         role = {"full": 0, "list": 1, "lower": 3, "acronym": 2, "alias": 2,
                 "variant": 4}[row.role]
-        if row.text in groups.prefixed:
+        if row.text in groups.secondary:
             role = 1.5
         if row.role == "list" and row.source.startswith("data/extract/institutions"):
             role = -1  # the curated lemma: "Maslikhat" for "Maslikhats"
