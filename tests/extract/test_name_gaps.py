@@ -936,3 +936,19 @@ def test_a_feature_named_by_one_proper_word_keeps_its_feature_word():
     assert found["Rasht valley"].kind == "place"
     # a compound head is a term of its own, and a listed place keeps to itself
     assert "Kambarata-1 hydropower plant" not in found and "Almaty river" not in found
+
+
+def test_an_eu_name_is_the_union_name_eu_law_writes():
+    found = _found("The Union Civil Protection Mechanism (UCPM) was activated twice. Through the "
+                   "EU Civil Protection Mechanism, ten states sent rescue teams.")
+    mechanism = found["Union Civil Protection Mechanism"]
+    assert {"UCPM", "EU Civil Protection Mechanism"} <= set(mechanism.variants)
+    assert "EU Civil Protection Mechanism" not in found
+
+
+def test_a_numbered_code_in_brackets_after_a_name_is_its_short_name():
+    found = _found("Ministers met at the Thirteenth Ministerial Conference (MC13) in Abu Dhabi. "
+                   "At MC13 they agreed on fisheries subsidies. Kazakhstan (KZ2050) is no event.")
+    conference = [c for c in found.values() if "MC13" in (c.preferred, *c.variants)]
+    assert len(conference) == 1
+    assert conference[0].preferred == "Thirteenth Ministerial Conference"

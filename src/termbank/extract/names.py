@@ -1293,13 +1293,22 @@ _KNOWN_AS = re.compile(r",?[ \t\xa0]+(?:\(|also[ \t\xa0]+|better[ \t\xa0]+|commo
 
 
 def aliases(text: str, mentions: list[Mention]):
-    """(name, alias) where a name is followed by ", known as" another: "the European
-    Border and Coast Guard Agency, known as Frontex". Both designate one concept."""
+    """(name, alias) where a name is followed by ", known as" another ("the European
+    Border and Coast Guard Agency, known as Frontex") or by its numbered code in brackets
+    ("the UN Climate Change Conference (COP30)"). Both designate one concept."""
     named = [m for m in mentions if not m.nested]
     for first, second in zip(named, named[1:]):
         between = text[first.end:second.start]
         if len(between) < 40 and _KNOWN_AS.fullmatch(between) and first.kind != "person":
             yield (first.title or first.text), (second.title or second.text)
+        elif between == " (" and text[second.end:second.end + 1] == ")" \
+                and _NUMBERED_CODE.fullmatch(second.text) and " " in first.text \
+                and first.kind not in ("person", "place", "official title"):
+            yield first.text, second.text  # "UN Climate Change Conference (COP30)"
+
+
+#: a numbered short name in capitals, which spells no words: "COP30", "MC13", "EXPO-2017"
+_NUMBERED_CODE = re.compile(r"[A-Z]{2,}[\-\u2013]?\d{1,4}")
 
 
 def _quoted(text: str, start: int, end: int) -> list[Mention]:

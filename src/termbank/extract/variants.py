@@ -411,7 +411,8 @@ class _Groups:
 
     def link_prefixed(self) -> None:
         """"EU-Kazakhstan Enhanced …", "Kazakh Foreign Ministry", "EU – Central Asia Energy
-        Dialogue" → the name without the party."""
+        Dialogue" → the name without the party; "EU Civil Protection Mechanism" → "Union
+        Civil Protection Mechanism", as EU law writes it."""
         for key in list(self.rows):
             rest = _without_dashed_parties(key)
             if rest:
@@ -431,6 +432,8 @@ class _Groups:
             if len(words) < 3 and not en.is_acronym(rest):
                 continue
             target = self.lookup(rest)
+            if target is None and words[0] == "EU":  # EU law's own wording: "Union
+                target = self.lookup(f"Union {rest}")  # Civil Protection Mechanism"
             if target is not None and target != key and (
                     not self.rows[target].frequency
                     or _row_kind(self.rows[target]) == _row_kind(self.rows[key])):
