@@ -952,3 +952,44 @@ def test_a_numbered_code_in_brackets_after_a_name_is_its_short_name():
     conference = [c for c in found.values() if "MC13" in (c.preferred, *c.variants)]
     assert len(conference) == 1
     assert conference[0].preferred == "Thirteenth Ministerial Conference"
+
+
+# -- what the fresh8 first run showed ---------------------------------------------------
+
+def test_a_holder_after_a_country_in_several_words_is_the_titles_holder():
+    found = _found("The meeting heard the Minister of Water Resources, Land and Ecology of the "
+                   "Kyrgyz Republic Almaz Toktomushev and the Director for Europe and Central "
+                   "Asia Elena Varga.")
+    minister = found["Minister of Water Resources, Land and Ecology"]
+    assert minister.holders == ["Almaz Toktomushev"] and minister.jurisdiction == ["Kyrgyzstan"]
+    assert "Elena Varga" in found  # a person after a place is no part of it
+    assert not [n for n in found if n.endswith(("Republic Almaz Toktomushev", "Asia Elena Varga"))]
+
+
+def test_funding_instruments_accounts_processes_and_compacts_are_heads():
+    found = _found("Funds came from the Instrument for Pre-Accession Assistance, the Nuclear "
+                   "Safety Account for Eastern Europe and the Budapest Process on Migration. "
+                   "The Global Compact on Refugees, Returns and Resettlement was cited.")
+    assert found["Instrument for Pre-Accession Assistance"].kind == "route/programme/event"
+    assert found["Nuclear Safety Account for Eastern Europe"].kind == "organisation"
+    assert found["Budapest Process on Migration"].kind == "route/programme/event"
+    # a comma list goes on a document's topic as it does a body's
+    assert found["Global Compact on Refugees, Returns and Resettlement"].kind \
+        == "agreement/document"
+
+
+def test_an_acronym_spelling_a_names_opening_words_before_its_place_pairs_with_it():
+    found = _found("Scientists of the National Research Institute of the Kyrgyz Republic "
+                   "(NRI) met experts of the Regional Hydrology Centre for Central Asia (RHC). "
+                   "The NRI and the RHC agreed.")
+    assert found["National Research Institute of the Kyrgyz Republic"].variants == ["NRI"]
+    assert found["Regional Hydrology Centre for Central Asia"].variants == ["RHC"]
+    assert not {"NRI", "RHC"} & set(found)
+
+
+def test_a_name_writing_part_of_another_as_its_acronym_is_that_name():
+    found = _found("The ASEAN Highly Enriched Uranium Repository opened in 2020. Stocks of "
+                   "highly enriched uranium (HEU) moved there, and the HEU Repository is "
+                   "guarded.", terms=True)
+    repository = found["ASEAN Highly Enriched Uranium Repository"]
+    assert "HEU Repository" in repository.variants and "HEU Repository" not in found

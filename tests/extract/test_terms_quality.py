@@ -24,7 +24,8 @@ FRESH3 = ["trade", "justice"]  # likewise, later
 FRESH4 = ["health", "education"]  # likewise, later still
 FRESH5 = ["finance", "security"]  # likewise
 FRESH6 = ["agriculture", "climate"]  # likewise
-FRESH7 = ["elections", "civilprotection"]  # likewise, the latest
+FRESH7 = ["elections", "civilprotection"]  # likewise
+FRESH8 = ["nuclear", "migration"]  # likewise, the latest
 ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
                "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
                "people-to-people ties", "non-proliferation", "digitalization",
@@ -43,13 +44,15 @@ FLOORS = {
     "fresh3_trade": (0.84, 0.88, 0.73, 0.79),
     "fresh3_justice": (0.91, 0.80, 0.85, 0.63),
     "fresh4_health": (0.93, 0.83, 0.89, 0.73),
-    "fresh4_education": (0.92, 0.89, 0.87, 0.81),
+    "fresh4_education": (0.93, 0.88, 0.87, 0.78),
     "fresh5_finance": (0.95, 0.93, 0.91, 0.89),
     "fresh5_security": (0.95, 0.91, 0.91, 0.84),
     "fresh6_agriculture": (0.91, 0.92, 0.91, 0.87),
-    "fresh6_climate": (0.89, 0.89, 0.84, 0.82),
+    "fresh6_climate": (0.90, 0.89, 0.84, 0.82),
     "fresh7_elections": (0.90, 0.84, 0.87, 0.82),
-    "fresh7_civilprotection": (0.91, 0.88, 0.80, 0.73),
+    "fresh7_civilprotection": (0.92, 0.88, 0.80, 0.73),
+    "fresh8_nuclear": (0.87, 0.81, 0.78, 0.65),
+    "fresh8_migration": (0.84, 0.83, 0.90, 0.84),
 }
 
 
@@ -58,7 +61,7 @@ def found():
     out = {"seeds": extract(read_documents(SEEDS))}
     for folder, names in (("fresh", FRESH), ("fresh2", FRESH2), ("fresh3", FRESH3),
                           ("fresh4", FRESH4), ("fresh5", FRESH5), ("fresh6", FRESH6),
-                          ("fresh7", FRESH7)):
+                          ("fresh7", FRESH7), ("fresh8", FRESH8)):
         for name in names:
             out[f"{folder}_{name}"] = extract(read_documents([DATA / folder / f"{name}.txt"]))
     return out

@@ -105,6 +105,36 @@ def _known_expansion(acronym: str, words: list[str]) -> int:
     return 0
 
 
+#: words a capitalised complement of place or scope may have, after its preposition
+_MAX_COMPLEMENT = 6
+
+
+def _with_complement(acronym: str, words: list[str]) -> int:
+    """How many trailing *words* are a name whose opening words the acronym spells, before a
+    capitalised complement of place or scope the letters leave out (0 if none): "National
+    Nuclear Center of the Republic of Kazakhstan (NNC)", "Environmental Remediation Account
+    for Central Asia (ERA)".
+
+    >>> _with_complement("ERA", "through the Environmental Remediation Account for Central "
+    ...                  "Asia".split())
+    6
+    >>> _with_complement("ERA", "the Account for Environmental Remediation Asia".split())
+    0
+    """
+    letters = acronym_letters(acronym)
+    for k in range(len(words) - 1, max(0, len(words) - 1 - _MAX_COMPLEMENT), -1):
+        if words[k] not in ("of", "for", "in"):
+            continue
+        complement = [w for w in words[k + 1:] if w.lower() not in en.CONNECTORS]
+        if not complement or not all(w[:1].isupper() for w in complement):
+            continue
+        head = words[:k]
+        for n in range(1, min(len(head), 2 * len(letters) + 4) + 1):
+            if spells(acronym, head[-n:]) and head[-n][0].isalnum():
+                return n + len(words) - k
+    return 0
+
+
 def _reordered_expansion(acronym: str, words: list[str]) -> int:
     """How many trailing *words* are a name whose capitalised words give the acronym's
     letters in another order (0 if none): an acronym kept from the name in another language,
@@ -217,6 +247,8 @@ def find_definitions(text: str) -> list[Definition]:
         listed = _known_expansion(acronym, words)
         if listed > size:  # the list's whole name: "Deutsche Gesellschaft für … (GIZ)"
             size, rule = listed, "list"
+        if not size:
+            size, rule = _with_complement(acronym, words), "initials"
         if not size:
             size, rule = _reordered_expansion(acronym, words), "initials"
         if not size and acronym not in lists.acronyms():  # (a listed one is not defined here)

@@ -244,9 +244,12 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         if left.cls == TITLE and right.cls == PLACE and len(atom) == 1:
             return "jurisdiction"
         if left.cls in (PLACE, NAME) and right.cls == NAME and not _is_title(entity) \
-                and any(entity.seps) and all(u.cls == NAME for u in atom) \
-                and _looks_personal(atom) and _has_topic(entity):
-            return ""  # a person after a body's complement: "… of Tajikistan Rustam Nazarzoda"
+                and all(u.cls == NAME for u in atom) and _looks_personal(atom) \
+                and (any(entity.seps) and _has_topic(entity)
+                     or all(u.cls == PLACE for u in entity.units)):
+            # a person after a body's complement or after a place: "… of the Republic of
+            # Tajikistan Rustam Nazarzoda", "… and Central Asia Markus Lehner"
+            return ""
         if left.cls == PLACE and right.cls == NAME and all(u.cls == NAME for u in atom):
             return "holder" if _is_title(entity) else "join"
         if left.cls == ACRONYM and right.cls == NAME and _is_title(entity) \
@@ -847,11 +850,10 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
             _context_evidence(text, mention)
             if mention.end == end and mention.text.endswith(" No"):
                 mention = _numbered(text, mention)
-            if mention.kind == "agreement/document" and mention.end == end:
-                full = _with_tail(text, mention)
-                if full is not None:
-                    yield full
-                    mention.nested = True  # the head alone: a variant of the name
+            if mention.kind == "agreement/document" and mention.end == end \
+                    and (full := _with_tail(text, mention)) is not None:
+                yield full
+                mention.nested = True  # the head alone: a variant of the name
             elif mention.end == end and (feature := _named_feature(text, mention)):
                 yield feature
                 mention.nested = True  # "Medeu" alone: a variant of "Medeu dam"
@@ -955,7 +957,8 @@ def _listed_complements(text: str, mention: Mention) -> tuple[Mention, list[Ment
         end = listed.end()
         if mention.kind == "official title":
             after = _place_and_holder(text, end)
-    jurisdiction = next((m.text for m in after if m.kind == "place"), mention.jurisdiction)
+    jurisdiction = next((lists.places().get(m.text.lower(), m.text) for m in after
+                         if m.kind == "place"), mention.jurisdiction)  # "Kyrgyz Republic" → …
     holder = next((m.text for m in after if m.person), "")
     text_of = " ".join(text[mention.start:end].split())
     whole = Mention(text_of, mention.start, end, mention.kind, initial=mention.initial,
@@ -968,17 +971,20 @@ def _listed_complements(text: str, mention: Mention) -> tuple[Mention, list[Ment
     return whole, after
 
 
-_OF_PLACE_HOLDER = re.compile(rf"[ \t\xa0]+of[ \t\xa0]+({_WORD})[ \t\xa0]+({_WORD}[ \t\xa0]+{_WORD})"
-                              r"(?![\w'’\-]|[ \t\xa0]+[A-Z])")
+_OF_PLACE_HOLDER = re.compile(
+    rf"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?({_WORD}(?:[ \t\xa0]+(?:of[ \t\xa0]+)?{_WORD}){{0,2}}?)"
+    rf"[ \t\xa0]+({_WORD}[ \t\xa0]+{_WORD})(?![\w'’\-]|[ \t\xa0]+[A-Z])")
 
 
 def _place_and_holder(text: str, end: int) -> list[Mention]:
     """The country and the holder after a title's comma-listed complements, as nested
     mentions: "Minister of Higher Education, Science and Innovation of Uzbekistan
-    Kongratbay Sharipov" (none when the words there are not a place and a person)."""
+    Kongratbay Sharipov", "… of the Kyrgyz Republic Bakyt Osmonov" (none when the words
+    there are not a place and a person)."""
     found = _OF_PLACE_HOLDER.match(text, end)
-    if found is None or classify(found.group(1))[0] != PLACE:
-        return []
+    if found is None or (classify(found.group(1))[0] != PLACE
+                         and " ".join(found.group(1).split()).lower() not in lists.places()):
+        return []  # (a country in several words: "the Kyrgyz Republic", "the Republic of …")
     person = [Unit(w.group(), w.start(), w.end(), *classify(w.group()))
               for w in _TOKEN.finditer(text, found.start(2), found.end(2))]
     if not all(u.cls == NAME for u in person) or not (
@@ -1193,8 +1199,8 @@ def _route(text: str, start: int, run_end: int, end: int) -> list[Mention]:
 #: a lower-case feature or work named by the one proper word before it: "the Medeu dam",
 #: "the Bartang valley" (not a compound head such as "hydropower plant", a term of its own:
 #: "the Kambarata-1 hydropower plant")
-_FEATURE_HEAD = re.compile(r"[ \t\xa0]+(?:dam|reservoir|valley|gorge|glacier|lake|river|basin|"
-                           r"delta|plateau|desert|steppe|deposit|oilfield|mine)(?![\w\-])")
+_FEATURE_HEAD = re.compile(r"[ \t\xa0]+(?:dam|reservoir|tailings|valley|gorge|glacier|lake|river|"
+                           r"basin|delta|plateau|desert|steppe|deposit|oilfield|mine)(?![\w\-])")
 
 
 def _named_feature(text: str, mention: Mention) -> Mention | None:

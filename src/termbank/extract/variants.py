@@ -371,6 +371,30 @@ class _Groups:
                                                          else kind_of_text(expansion): 1})))
             self.union(target, key)
             self.pairs.append((key, expansion, "initials" if rule == "initials" else "list"))
+        self._link_spelled_out({a: e for a, (e, _rule) in defined.items()})
+
+    def _link_spelled_out(self, defined: dict[str, str]) -> None:
+        """A name that writes part of another as its defined acronym is that name: "LEU
+        Bank" → "IAEA Low Enriched Uranium Bank" when the text defines "low enriched uranium
+        (LEU)" (the one name of its kind that ends so)."""
+        by_ending: dict[str, set[str]] = {}
+        for key in self.rows:
+            words = key.lower().split()
+            for k in range(len(words)):
+                by_ending.setdefault(" ".join(words[k:]), set()).add(key)
+        for key in list(self.rows):
+            words = key.split()
+            if len(words) < 2 or self.rows[key].role == "acronym":
+                continue
+            spelled = " ".join(defined.get(w, w) for w in words).lower()
+            if spelled == key.lower():
+                continue
+            kind = _row_kind(self.rows[key])
+            owners = {self.find(k) for k in by_ending.get(spelled, ())
+                      if _row_kind(self.rows[k]) == kind} - {self.find(key)}
+            if len(owners) == 1:
+                self.union(owners.pop(), key)
+                self.secondary.add(key)
 
     def link_institutions(self) -> None:
         """Kazakh institutions: lemma, listed spelling variants, "Majilis of the Parliament"."""
