@@ -80,7 +80,8 @@ def units_from_tokens(doc, offset: int = 0) -> list[tuple]:
 
 
 def first_is_plural_owner(tokens, i: int) -> bool:
-    return (tokens[i].tag_ in ("NNS", "NNPS") and i + 1 < len(tokens) and tokens[i + 1].tag_ == "POS"
+    return (tokens[i].tag_ in ("NNS", "NNPS") and i + 1 < len(tokens)
+            and tokens[i + 1].tag_ == "POS" and tokens[i + 1].text in ("'s", "’s")
             and not tokens[i].whitespace_ and tokens[i].is_alpha)
 
 
@@ -99,10 +100,11 @@ def test_units_from_arrays_equal_units_from_tokens():
     compounds = [u for u in terms.units_of(EDGES) if "-" in u.text]
     assert [u.text for u in compounds][:3] == ["People-to-people", "state-of-the-art",
                                                "well-known"]
-    # a plural owner is one unit with its possessive ending; a singular one is not
+    # an irregular plural owner is one unit with its possessive ending; a singular or a
+    # regular plural one is not
     owners = [(u.text, u.lemma, u.pos) for u in terms.units_of(EDGES)
               if u.tag == "POS" and len(u.text) > 2]
-    assert owners == [("women's", "woman", "NOUN"), ("farmers'", "farmer", "NOUN")]
+    assert owners == [("women's", "woman", "NOUN")]
 
 
 #: the model's two-word attribute rules ("gon na", "let 's", "ai n't", "y' all"), contractions

@@ -155,10 +155,11 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
                and not spaces[j + 1] and alphas[j + 2]):
             j += 2
         if tags[i] in plurals and i + 1 < n and tags[i + 1] == possessive and not spaces[i] \
-                and alphas[i]:
-            # a plural possessive classifies the noun after it, as a noun would: "women's
-            # representation" groups with "women representation" (not "the country's
-            # schools": a singular one names an owner)
+                and alphas[i] and strings[orths[i + 1]] in ("'s", "’s"):
+            # the possessive of an irregular plural classifies the noun after it, as a noun
+            # would: "women's representation", "children's rights". A singular owner names
+            # one ("the country's schools"), and so, most often, does a regular plural's
+            # ("workers' representatives", "taxpayers' money")
             j = i + 1
             start = idxs[i]
             end = idxs[j] + len(strings[orths[j]])
