@@ -972,8 +972,9 @@ def _listed_complements(text: str, mention: Mention) -> tuple[Mention, list[Ment
 
 
 _OF_PLACE_HOLDER = re.compile(
-    rf"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?({_WORD}(?:[ \t\xa0]+(?:of[ \t\xa0]+)?{_WORD}){{0,2}}?)"
-    rf"[ \t\xa0]+({_WORD}[ \t\xa0]+{_WORD})(?![\w'’\-]|[ \t\xa0]+[A-Z])")
+    rf"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?"
+    rf"({_WORD}(?:[ \t\xa0]+(?:of[ \t\xa0]+)?{_WORD}){{0,2}}?)"  # the place, lazily
+    rf"[ \t\xa0]+({_WORD}[ \t\xa0]+{_WORD})(?![\w'’\-]|[ \t\xa0]+[A-Z])")  # the holder
 
 
 def _place_and_holder(text: str, end: int) -> list[Mention]:

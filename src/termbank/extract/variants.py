@@ -377,18 +377,17 @@ class _Groups:
         """A name that writes part of another as its defined acronym is that name: "LEU
         Bank" → "IAEA Low Enriched Uranium Bank" when the text defines "low enriched uranium
         (LEU)" (the one name of its kind that ends so)."""
+        shortened = [k for k, row in self.rows.items() if " " in k and row.role != "acronym"
+                     and any(w in defined for w in k.split())]
+        if not shortened:
+            return
         by_ending: dict[str, set[str]] = {}
         for key in self.rows:
             words = key.lower().split()
             for k in range(len(words)):
                 by_ending.setdefault(" ".join(words[k:]), set()).add(key)
-        for key in list(self.rows):
-            words = key.split()
-            if len(words) < 2 or self.rows[key].role == "acronym":
-                continue
-            spelled = " ".join(defined.get(w, w) for w in words).lower()
-            if spelled == key.lower():
-                continue
+        for key in shortened:
+            spelled = " ".join(defined.get(w, w) for w in key.split()).lower()
             kind = _row_kind(self.rows[key])
             owners = {self.find(k) for k in by_ending.get(spelled, ())
                       if _row_kind(self.rows[k]) == kind} - {self.find(key)}
