@@ -529,12 +529,26 @@ def test_the_body_a_title_or_a_body_belongs_to_is_a_concept_linked_to_it():
                    "Chairman of the Committee for Environmental Protection Bahodur Sheralizoda "
                    "spoke. The Deputy Chairman of the Management Board of KazMunayGas said.")
     whole = found["State Revenue Committee of the Ministry of Finance"]
-    for part in ("Ministry of Finance", "State Revenue Committee"):
-        assert found[part].kind == "institution/body"
-        assert part in whole.related and whole.preferred in found[part].related
+    assert found["Ministry of Finance"].kind == "institution/body"
+    assert whole.related == ["Ministry of Finance"]
+    assert found["Ministry of Finance"].related == [whole.preferred]
+    # the body without its owner is the same body: a short form, no concept of its own
+    assert "State Revenue Committee" in whole.variants and "State Revenue Committee" not in found
     chairman = found["Chairman of the Committee for Environmental Protection"]
     assert chairman.related == ["Committee for Environmental Protection"]
     assert "Management Board" not in found  # a weak head names no body alone
+
+
+def test_a_body_named_with_its_owner_joins_the_body_named_without_it():
+    found = _found("The Chairman of the Agency for Radiation Safety of the Ministry of Health "
+                   "Arman Seitov spoke. The Agency for Radiation Safety will inspect the site.")
+    agency = found["Agency for Radiation Safety"]
+    assert "Agency for Radiation Safety of the Ministry of Health" in agency.variants
+    assert "Agency for Radiation Safety of the Ministry of Health" not in found
+    title = found["Chairman of the Agency for Radiation Safety of the Ministry of Health"]
+    assert title.related == ["Agency for Radiation Safety"]
+    assert set(agency.related) == {title.preferred, "Ministry of Health"}
+    assert found["Ministry of Health"].related == ["Agency for Radiation Safety"]
 
 
 @pytest.mark.parametrize("text, preferred, acronym", [

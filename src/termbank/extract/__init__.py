@@ -52,7 +52,7 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
             term_table.add_document(document.name, text, terms_track.name_spans(mentions),
                                     [(d.start, d.end) for d in definitions])
     found = [c for c in table.candidates() if not is_generic_word(c) and not is_group_of_holders(c)]
-    found += split_parts(found)
+    found = split_parts(found)
     link_names(found, also_called)
     if term_table is not None:
         found += terms_track.candidates(term_table, found)
@@ -223,16 +223,34 @@ _CONNECTOR = re.compile(r" (?:of|for|on|to|in|and|against|through|with) ")
 
 
 def split_parts(found: list[Candidate]) -> list[Candidate]:
-    """Parts of a compound name that are concepts of their own, linked both ways to the
-    whole: each hat of a two-hat title ("Deputy Prime Minister – Foreign Minister"), the
-    body a title or a body belongs to ("Chairman of the Committee for Environmental
-    Protection", "State Revenue Committee of the Ministry of Finance") and the body that
-    belongs to it ("State Revenue Committee"). A part already found is linked, not added."""
+    """*found* with the parts of its compound names that are concepts of their own, linked
+    both ways to the whole: each hat of a two-hat title ("Deputy Prime Minister – Foreign
+    Minister") and the body a title or a body belongs to ("Chairman of the Committee for
+    Environmental Protection", "State Revenue Committee of the Ministry of Finance"). A part
+    already found is linked, not added; a part added is split in turn. A body named with
+    its owner is the body named without it: "State Revenue Committee of the Ministry of
+    Finance" joins "State Revenue Committee" when the texts name that too."""
     by_name = {n.casefold(): c for c in found for n in (c.preferred, *c.variants)}
-    added: list[Candidate] = []
-    for whole in list(found):
-        for part, kind in _parts(whole, by_name):
+    out = list(found)
+    merged: dict[str, Candidate] = {}  # preferred of a body joined to its short name → that
+    queue = list(found)
+    while queue:
+        whole = queue.pop(0)
+        if whole.preferred in merged:
+            continue
+        for part, kind, role in _parts(whole, by_name):
             other = by_name.get(part.casefold())
+            if role == "front":  # the body without its owner: the same concept
+                if other is None:
+                    whole.variants.append(part)
+                    whole.variant_sources[part] = "the body's name without its owner"
+                    by_name[part.casefold()] = whole
+                elif other is not whole:
+                    _join_body(other, whole)
+                    merged[whole.preferred] = other
+                    for name in (whole.preferred, *whole.variants):
+                        by_name[name.casefold()] = other
+                continue
             if other is None:
                 spans = [(d, s + f.index(part), s + f.index(part) + len(part), part)
                          for d, s, _e, f in whole.occurrences if part in f]
@@ -242,42 +260,66 @@ def split_parts(found: list[Candidate]) -> list[Candidate]:
                     contexts=list(whole.contexts), occurrences=spans, score=whole.score * 0.9,
                     document_count=whole.document_count)
                 by_name[part.casefold()] = other
-                added.append(other)
+                out.append(other)
+                queue.append(other)
             if other is whole:
                 continue
             if whole.preferred not in other.related:
                 other.related.append(whole.preferred)
             if other.preferred not in whole.related:
                 whole.related.append(other.preferred)
-    return added
+    out = [c for c in out if c.preferred not in merged]
+    for candidate in out:  # links to a joined body go to the body it joined
+        candidate.related = list(dict.fromkeys(
+            merged[r].preferred if r in merged else r for r in candidate.related
+            if (merged[r].preferred if r in merged else r) != candidate.preferred))
+    return out
+
+
+def _join_body(body: Candidate, owned: Candidate) -> None:
+    """Give *body* the names, sightings and links of *owned*, the same body named with its
+    owner."""
+    for name in (owned.preferred, *owned.variants):
+        if name != body.preferred and name not in body.variants:
+            body.variants.append(name)
+    for form, count in owned.forms.items():
+        body.forms[form] = body.forms.get(form, 0) + count
+    body.frequency += owned.frequency
+    body.occurrences.extend(owned.occurrences)
+    body.documents.extend(d for d in owned.documents if d not in body.documents)
+    body.document_count = max(body.document_count, len(body.documents))
+    body.related.extend(r for r in owned.related if r not in body.related)
 
 
 _BODIES = ("institution/body", "organisation")
 
 
-def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str]]:
-    """(part, kind) of a title's hats, of the body a title or a body is "of" (a body found
-    elsewhere, or a name with a body's head) and of the body before that "of"."""
+def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str, str]]:
+    """(part, kind, role) of a title's hats ("hat"), of the body a title or a body is "of"
+    ("owner": a body found elsewhere, or a name with a body's head) and of the body before
+    that "of" ("front")."""
     out = []
     name = whole.preferred
     if whole.kind == "official title":
         hats = _HAT_DASH.split(name)
         if len(hats) == 2 and all(h[:1].isupper() and " " in h for h in hats):
-            out += [(hat, "official title") for hat in hats]
-    if whole.kind not in ("official title", *_BODIES):
+            out += [(hat, "official title", "hat") for hat in hats]
+    elif whole.kind in _BODIES:  # the name that says its owner, if any of its names does
+        name = next((n for n in (name, *whole.variants) if _OF.search(n)), name)
+    else:
         return out
     for of in _OF.finditer(name):
         owner = _POSTED.split(name[of.end():])[0]  # "… to Kazakhstan": where it is posted
         found = known.get(owner.casefold())
         if found is not None and found.kind in _BODIES:
-            out.append((owner, found.kind))
+            out.append((owner, found.kind, "owner"))
         elif _headed_body(owner):
-            out.append((owner, kind_of_text(owner)))
+            out.append((owner, kind_of_text(owner), "owner"))
         else:
             continue
         front = name[:of.start()]
         if whole.kind in _BODIES and _headed_body(front):
-            out.append((front, kind_of_text(front)))
+            out.append((front, kind_of_text(front), "front"))
         break
     return out
 
