@@ -41,7 +41,7 @@ FLOORS = {
     "fresh_transport": (0.93, 0.93, 0.88, 0.86),
     "fresh2_water": (0.98, 0.90, 0.97, 0.82),
     "fresh2_digital": (0.87, 0.88, 0.72, 0.74),
-    "fresh3_trade": (0.84, 0.88, 0.73, 0.79),
+    "fresh3_trade": (0.86, 0.88, 0.73, 0.79),
     "fresh3_justice": (0.91, 0.80, 0.85, 0.63),
     "fresh4_health": (0.93, 0.83, 0.89, 0.73),
     "fresh4_education": (0.93, 0.88, 0.87, 0.78),
@@ -51,7 +51,7 @@ FLOORS = {
     "fresh6_climate": (0.90, 0.89, 0.84, 0.82),
     "fresh7_elections": (0.90, 0.84, 0.87, 0.82),
     "fresh7_civilprotection": (0.92, 0.88, 0.80, 0.73),
-    "fresh8_nuclear": (0.87, 0.81, 0.78, 0.65),
+    "fresh8_nuclear": (0.88, 0.82, 0.78, 0.65),
     "fresh8_migration": (0.87, 0.81, 0.97, 0.81),
 }
 
