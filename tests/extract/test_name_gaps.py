@@ -1007,3 +1007,11 @@ def test_a_name_writing_part_of_another_as_its_acronym_is_that_name():
                    "guarded.", terms=True)
     repository = found["ASEAN Highly Enriched Uranium Repository"]
     assert "HEU Repository" in repository.variants and "HEU Repository" not in found
+
+
+def test_a_weak_head_after_three_words_names_a_titles_body():
+    found = _found("The Head of the UNDP Regional Programme Support Office for Central Asia "
+                   "Anna Lind spoke. The Chairman of the Management Board of KazMunayGas said.")
+    office = found["UNDP Regional Programme Support Office for Central Asia"]
+    assert office.kind == "institution/body"
+    assert "Management Board" not in found  # two words: a weak head alone names no body

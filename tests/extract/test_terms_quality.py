@@ -52,7 +52,7 @@ FLOORS = {
     "fresh7_elections": (0.90, 0.84, 0.87, 0.82),
     "fresh7_civilprotection": (0.92, 0.88, 0.80, 0.73),
     "fresh8_nuclear": (0.88, 0.82, 0.78, 0.65),
-    "fresh8_migration": (0.87, 0.81, 0.97, 0.81),
+    "fresh8_migration": (0.87, 0.83, 0.97, 0.81),
 }
 
 

@@ -327,12 +327,14 @@ def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str
 def _headed_body(name: str) -> bool:
     """A name of two words or more whose words before its first connector end in a body's
     head that names a kind on its own: "Ministry of Finance", "State Revenue Committee";
-    not "Management Board" (of KazMunayGas) nor "Export Control"."""
+    not "Management Board" (of KazMunayGas) nor "Export Control". A weak head names one
+    after three words or more: "IOM Sub-Regional Coordination Office for Central Asia"."""
     words = _CONNECTOR.split(name)[0].split()
     if len(name.split()) < 2 or not words:
         return False
     cls, kind = classify(words[-1])
-    return cls == HEAD and kind in _BODIES and en.singular(words[-1].lower()) not in WEAK_HEADS
+    return cls == HEAD and kind in _BODIES and (
+        len(words) >= 3 or en.singular(words[-1].lower()) not in WEAK_HEADS)
 
 
 SOURCES_PER_TERM = 3
