@@ -245,8 +245,10 @@ def split_parts(found: list[Candidate]) -> list[Candidate]:
                     whole.variants.append(part)
                     whole.variant_sources[part] = "the body's name without its owner"
                     by_name[part.casefold()] = whole
-                elif other is not whole:
-                    _join_body(other, whole)
+                elif other is not whole:  # the same body, named with its owner
+                    other.absorb((whole.preferred, *whole.variants), whole.forms,
+                                 whole.frequency, whole.occurrences, whole.documents)
+                    other.related.extend(r for r in whole.related if r not in other.related)
                     merged[whole.preferred] = other
                     for name in (whole.preferred, *whole.variants):
                         by_name[name.casefold()] = other
@@ -270,25 +272,9 @@ def split_parts(found: list[Candidate]) -> list[Candidate]:
                 whole.related.append(other.preferred)
     out = [c for c in out if c.preferred not in merged]
     for candidate in out:  # links to a joined body go to the body it joined
-        candidate.related = list(dict.fromkeys(
-            merged[r].preferred if r in merged else r for r in candidate.related
-            if (merged[r].preferred if r in merged else r) != candidate.preferred))
+        targets = (merged[r].preferred if r in merged else r for r in candidate.related)
+        candidate.related = [r for r in dict.fromkeys(targets) if r != candidate.preferred]
     return out
-
-
-def _join_body(body: Candidate, owned: Candidate) -> None:
-    """Give *body* the names, sightings and links of *owned*, the same body named with its
-    owner."""
-    for name in (owned.preferred, *owned.variants):
-        if name != body.preferred and name not in body.variants:
-            body.variants.append(name)
-    for form, count in owned.forms.items():
-        body.forms[form] = body.forms.get(form, 0) + count
-    body.frequency += owned.frequency
-    body.occurrences.extend(owned.occurrences)
-    body.documents.extend(d for d in owned.documents if d not in body.documents)
-    body.document_count = max(body.document_count, len(body.documents))
-    body.related.extend(r for r in owned.related if r not in body.related)
 
 
 _BODIES = ("institution/body", "organisation")

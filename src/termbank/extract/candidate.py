@@ -35,6 +35,22 @@ class Candidate:
     #: preferred terms of linked candidates: a two-hat title and each of its hats
     related: list[str] = field(default_factory=list)
 
+    def absorb(self, names, forms: dict[str, int], frequency: int, occurrences,
+               documents) -> None:
+        """Take in the names and sightings of another designation of this concept: the
+        singular of an acronym's expansion, a body named with its owner."""
+        for name in names:
+            name = " ".join(name.split())
+            if name.lower() not in {v.lower() for v in (self.preferred, *self.variants)}:
+                self.variants.append(name)
+        for form, count in forms.items():
+            self.forms[form] = self.forms.get(form, 0) + count
+        self.frequency += frequency
+        self.occurrences.extend(occurrences)
+        new = [d for d in documents if d not in self.documents]
+        self.document_count = (self.document_count or len(self.documents)) + len(new)
+        self.documents.extend(new)
+
     def as_dict(self) -> dict:
         """The ``--json`` record."""
         record = {

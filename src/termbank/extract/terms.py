@@ -704,16 +704,8 @@ def _merge_expansions(table: TermTable, owner: dict) -> set[tuple[str, ...]]:
         if candidate is None or row is None or not row.loose or not expansion[:1].islower():
             continue
         merged.add(key)
-        for form, count in row.forms.items():
-            form = " ".join(form.split())
-            candidate.forms[form] = candidate.forms.get(form, 0) + count
-            if form.lower() not in {v.lower() for v in (candidate.preferred, *candidate.variants)}:
-                candidate.variants.append(form)
-        candidate.frequency += row.loose
-        candidate.occurrences.extend(row.occurrences)
-        new = [d for d in row.documents if d not in candidate.documents]
-        candidate.documents.extend(new)
-        candidate.document_count += len(new)
+        candidate.absorb(row.forms, {" ".join(f.split()): n for f, n in row.forms.items()},
+                         row.loose, row.occurrences, row.documents)
     return merged
 
 
