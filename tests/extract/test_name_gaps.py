@@ -1015,3 +1015,82 @@ def test_a_weak_head_after_three_words_names_a_titles_body():
     office = found["UNDP Regional Programme Support Office for Central Asia"]
     assert office.kind == "institution/body"
     assert "Management Board" not in found  # two words: a weak head alone names no body
+
+
+def test_a_topic_that_takes_to_goes_on_with_its_complement():
+    found = _found("Parliament ratified the Protocol on Accession to the Energy Charter "
+                   "Treaty and the Law on Amendments to the Constitution of Mongolia. The "
+                   "minister sent the Law on Healthcare to the Senate on Monday.")
+    assert "Protocol on Accession to the Energy Charter Treaty" in found
+    assert "Law on Amendments to the Constitution of Mongolia" in found
+    assert "Law on Healthcare" in found and "Senate" in found  # where it went, not its topic
+
+
+def test_a_quantifier_opens_no_name_inside_a_name():
+    found = _found("The Law on Amendments and Additions to Some Legislative Acts on Transport "
+                   "was signed.")
+    assert "Law on Amendments and Additions to Some Legislative Acts on Transport" in found
+    assert not [n for n in found if n.startswith("Some")]
+
+
+def test_a_head_after_of_names_the_whole():
+    found = _found("Mongolia ratified the Prevention of Major Industrial Accidents Convention "
+                   "in 2019.")
+    assert found["Prevention of Major Industrial Accidents Convention"].kind \
+        == "agreement/document"
+    assert "Major Industrial Accidents Convention" not in found
+
+
+def test_an_act_is_named_with_the_number_it_is_cited_by():
+    found = _found("Importers follow Commission Implementing Regulation (EU) 2021/1165 and "
+                   "Directive 2010/75/EU; Regulation (EU) 2021/1165 lists inputs and "
+                   "Directive 2010/31/EU covers buildings. Mongolia ratified the Safety and "
+                   "Health in Mines Convention, 1995 (No. 176) and the Night Work (Women) "
+                   "Convention after the Private Employment Agencies Convention.")
+    regulation = found["Commission Implementing Regulation (EU) 2021/1165"]
+    assert regulation.kind == "agreement/document"
+    assert regulation.variants == ["Regulation (EU) 2021/1165"]  # one act, however cited
+    assert "Directive 2010/75/EU" in found and "Directive 2010/31/EU" in found  # two acts
+    assert "Safety and Health in Mines Convention, 1995 (No. 176)" in found
+    assert found["Night Work (Women) Convention"].kind == "agreement/document"
+    assert "Private Employment Agencies Convention" in found
+    assert not {"Regulation", "Directive", "Women", "Night Work", "EU"} & set(found)
+
+
+def test_a_state_reserve_named_after_a_place_is_one_place():
+    found = _found("Rangers of the Upper Naryn State Nature Reserve and of the Ala Archa "
+                   "National Park counted ibex. The Republic of Tatarstan sent experts.")
+    assert found["Upper Naryn State Nature Reserve"].kind == "place"
+    assert found["Ala Archa National Park"].kind == "place"
+    assert found["Republic of Tatarstan"].kind == "place"
+    assert not {"Upper Naryn", "State Nature Reserve", "Tatarstan"} & set(found)
+
+
+def test_a_tajik_or_kyrgyz_surname_after_a_body_is_a_person():
+    found = _found("The Chairman of the Committee for Environmental Protection under the "
+                   "Government of the Republic of Tajikistan Bahrom Saidzoda and the Head of "
+                   "the Agency of the Kyrgyz Republic Talant Asanbek uulu spoke.")
+    assert "Bahrom Saidzoda" in found
+    assert not [n for n in found if n.endswith("Tajikistan Bahrom Saidzoda")]
+
+
+def test_a_title_is_named_without_its_bodys_owner():
+    found = _found("The Chairman of the Water Resources Committee of the Ministry of Water "
+                   "Resources and Irrigation Serik Abenov and the Director of the Department "
+                   "of Climate Policy of the Ministry of Energy Asel Nurova met.")
+    chairman = found["Chairman of the Water Resources Committee of the Ministry of Water "
+                     "Resources and Irrigation"]
+    assert "Chairman of the Water Resources Committee" in chairman.variants
+    director = found["Director of the Department of Climate Policy of the Ministry of Energy"]
+    assert "Director of the Department of Climate Policy" in director.variants
+    department = found["Department of Climate Policy of the Ministry of Energy"]
+    assert "Department of Climate Policy" in department.variants  # so is the body
+
+
+def test_a_titles_body_is_the_body_named_with_where_it_is_posted():
+    found = _found("The Delegation of the European Union to Mongolia hosted the talks. The "
+                   "Head of the Delegation of the European Union to Mongolia, Ambassador Eva "
+                   "Holm, opened them.")
+    assert "Delegation of the European Union" not in found
+    delegation = found["Delegation of the European Union to Mongolia"]
+    assert "Head of the Delegation of the European Union" in delegation.related

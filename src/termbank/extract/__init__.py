@@ -229,8 +229,14 @@ def split_parts(found: list[Candidate]) -> list[Candidate]:
     Environmental Protection", "State Revenue Committee of the Ministry of Finance"). A part
     already found is linked, not added; a part added is split in turn. A body named with
     its owner is the body named without it: "State Revenue Committee of the Ministry of
-    Finance" joins "State Revenue Committee" when the texts name that too."""
+    Finance" joins "State Revenue Committee" when the texts name that too, and so does its
+    head's title ("Chairman of the State Revenue Committee")."""
     by_name = {n.casefold(): c for c in found for n in (c.preferred, *c.variants)}
+    posted: dict[str, Candidate | None] = {}  # a body without where it is posted → the body
+    for c in found:
+        for n in {n.split(" to ")[0].casefold() for n in (c.preferred, *c.variants)
+                  if c.kind in _BODIES and " to " in n}:
+            posted[n] = c if posted.get(n, c) is c else None  # two postings: which one?
     out = list(found)
     merged: dict[str, Candidate] = {}  # preferred of a body joined to its short name → that
     queue = list(found)
@@ -239,7 +245,9 @@ def split_parts(found: list[Candidate]) -> list[Candidate]:
         if whole.preferred in merged:
             continue
         for part, kind, role in _parts(whole, by_name):
-            other = by_name.get(part.casefold())
+            # "Delegation of the European Union" of a title is the one Delegation named with
+            # where it is posted ("… to Uzbekistan"), when the texts name only one
+            other = by_name.get(part.casefold()) or posted.get(part.casefold())
             if role == "front":  # the body without its owner: the same concept
                 if other is None:
                     whole.variants.append(part)
@@ -282,8 +290,8 @@ _BODIES = ("institution/body", "organisation")
 
 def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str, str]]:
     """(part, kind, role) of a title's hats ("hat"), of the body a title or a body is "of"
-    ("owner": a body found elsewhere, or a name with a body's head) and of the body before
-    that "of" ("front")."""
+    ("owner": a body found elsewhere, or a name with a body's head) and of the same body or
+    title named without that owner ("front")."""
     out = []
     name = whole.preferred
     if whole.kind == "official title":
@@ -294,20 +302,33 @@ def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str
         name = next((n for n in (name, *whole.variants) if _OF.search(n)), name)
     else:
         return out
+    owned = _owned(name, known)
+    if owned is None:
+        return out
+    front, owner, kind = owned
+    out.append((owner, kind, "owner"))
+    if whole.kind in _BODIES and _headed_body(front):
+        out.append((front, kind_of_text(front), "front"))
+    inner = _owned(owner, known)
+    if whole.kind == "official title" and inner and _headed_body(inner[0]):
+        # the title named without its body's owner: "Chairman of the State Revenue
+        # Committee" of "… Committee of the Ministry of Finance"
+        out.append((name[:name.index(owner)] + inner[0], whole.kind, "front"))
+    return out
+
+
+def _owned(name: str, known: dict[str, Candidate]) -> tuple[str, str, str] | None:
+    """(front, owner, the owner's kind) of a name that says whose it is: the first "of" that
+    a body follows, found elsewhere or named with a body's head ("Department of Biodiversity
+    Conservation" | "Ministry of Natural Resources …"); None when no body follows one."""
     for of in _OF.finditer(name):
         owner = _POSTED.split(name[of.end():])[0]  # "… to Kazakhstan": where it is posted
         found = known.get(owner.casefold())
         if found is not None and found.kind in _BODIES:
-            out.append((owner, found.kind, "owner"))
-        elif _headed_body(owner):
-            out.append((owner, kind_of_text(owner), "owner"))
-        else:
-            continue
-        front = name[:of.start()]
-        if whole.kind in _BODIES and _headed_body(front):
-            out.append((front, kind_of_text(front), "front"))
-        break
-    return out
+            return name[:of.start()], owner, found.kind
+        if _headed_body(owner):
+            return name[:of.start()], owner, kind_of_text(owner)
+    return None
 
 
 def _headed_body(name: str) -> bool:
@@ -316,6 +337,8 @@ def _headed_body(name: str) -> bool:
     not "Management Board" (of KazMunayGas) nor "Export Control". A weak head names one
     after three words or more: "IOM Sub-Regional Coordination Office for Central Asia"."""
     words = _CONNECTOR.split(name)[0].split()
+    if len(words) == 1 and " and " in name:  # "Forestry and Wildlife Committee"
+        words = _CONNECTOR.split(name.replace(" and ", " "))[0].split()
     if len(name.split()) < 2 or not words:
         return False
     cls, kind = classify(words[-1])

@@ -261,8 +261,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             if len(atom) >= 2 and (left.text.lower() not in WEAK_HEADS or _looks_personal(atom)):
                 return ""  # a person after a body: "… Action Service Luc Devigne"
         if left.cls == NAME and right.cls in (TITLE, MODIFIER) and len(entity.units) >= 2 \
-                and all(c == NAME for c in entity.classes):
-            return ""
+                and all(c == NAME for c in entity.classes) \
+                and any(u.cls == TITLE for u in atom):
+            return ""  # a title after a name; not "Lower Amu Darya State Biosphere Reserve"
         return "join"
     words = sep.split()
     if words[0] in en.NAME_PARTICLES:
@@ -279,6 +280,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if sep == "the" and _gerund_complement(entity) and atom[0].cls != TITLE \
             and atom[-1].kind not in ("institution/body", "organisation"):
         return "join"  # "International Fund for Saving the Aral Sea": the gerund's object
+    if all(u.cls == NAME for u in entity.units) and not entity.person \
+            and _topic_of_document(units, seps, j):
+        return "join"  # "Worst Forms of Child Labour Convention": the head names the whole
     if first == "and":
         if entity.person or (len(atom) == 1 and atom[0].kind and " " in atom[0].text):
             return ""
@@ -348,11 +352,20 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if left.cls == HEAD and left.kind not in ("place", "official title"):
         if first == "for" or first == "of":
             return "join"
+    if left.cls == HEAD and left.kind == "place" and sep == "of" and len(atom) == 1 \
+            and atom[0].cls in (NAME, PLACE) and len(entity.units) == 1:
+        return "join"  # "Republic of Karakalpakstan": a place head names its place
     if first == "to" and _accredited(entity) and atom[0].cls in (PLACE, HEAD, ACRONYM):
         return "join"  # "Delegation of the European Union to Kazakhstan": where it is posted
     if first == "to" and _ends_in_head(atom) and atom[-1].kind == "agreement/document" \
             and _kind_of(entity.units, entity.seps) == "agreement/document":
         return "join"  # "Optional Protocol to the Convention against Torture": what it adds to
+    if first == "to" and left.cls == NAME and left.text.lower() in TOPICS_TAKING_TO \
+            and _in_complement(entity) and _kind_of(entity.units, entity.seps) in (
+                "agreement/document", "route/programme/event"):
+        # "Treaty on Accession to the Eurasian Economic Union", "Law on Elections to the
+        # Majlisi Oli": the topic's own complement; not "the Law on Education to the Majilis"
+        return "join"
     if first == "in" and len(atom) == 1 and atom[0].cls == PLACE and _scoped(entity, atom[0]):
         return "join"  # "Initiative on Digital Connectivity in Central Asia": its scope
     if first == "on" and _kind_of(entity.units, entity.seps) in (
@@ -360,6 +373,23 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             "organisation") and atom[0].cls != PLACE:
         return "join"
     return ""
+
+
+_TOPIC_SEPS = frozenset({"", "and", "of", "of the", "in", "on", "for", "to"})
+
+
+def _topic_of_document(units: list[Unit], seps: list[str], j: int) -> bool:
+    """Whether the plain words from unit *j* run on to the end of the run and end in a
+    document's or event's head: a title that names its topic first, as the ILO's do
+    ("Safety and Health in Mines Convention", "Prevention of Major Industrial Accidents
+    Convention")."""
+    for k in range(j, len(units)):
+        if k > j and seps[k - 1] not in _TOPIC_SEPS:
+            return False
+        if units[k].cls != NAME:
+            return k == len(units) - 1 and k > j and units[k].cls == HEAD \
+                and units[k].kind in ("agreement/document", "route/programme/event")
+    return False
 
 
 def _has_topic(entity: _Entity) -> bool:
@@ -377,6 +407,12 @@ def _is_city(unit: Unit) -> bool:
 
 #: prepositions that go on with a name's topic, never start one
 _TOPIC_GOES_ON = ("against", "through", "with")
+#: nouns of a document's topic that take their complement with "to" ("Accession to the
+#: WTO", "Amendments and Additions to the Constitution"): after any other topic, "to" starts
+#: the sentence's own phrase ("submitted the Law on Education to the Majilis")
+TOPICS_TAKING_TO = frozenset({"accession", "amendments", "amendment", "additions", "addition",
+                              "changes", "access", "admission", "elections", "election",
+                              "adherence", "supplements"})
 
 
 def _unknown_word(word: str) -> bool:
@@ -755,8 +791,13 @@ def _nested(units: list[Unit], seps: list[str]) -> list[Mention]:
             while m < len(seps) and seps[m] == "":
                 m += 1
                 group.append(units[m])
+            # the whole's own head is no name inside it: "Worst Forms of Child Labour Convention"
+            if m == len(units) - 1 and all(u.cls == NAME for u in units[:k + 1]):
+                k = m
+                continue
             if len(group) > 1 and group[-1].cls == HEAD \
-                    and en.singular(group[-1].text.lower()) not in WEAK_HEADS:
+                    and en.singular(group[-1].text.lower()) not in WEAK_HEADS \
+                    and group[0].text.lower() not in en.QUANTIFIERS:  # "to Certain … Acts"
                 group_seps = [""] * (len(group) - 1)
                 if m < len(seps) and seps[m] == "of" and units[m + 1].cls == PLACE \
                         and _named_body(group):  # "National University of Uzbekistan"
@@ -816,6 +857,13 @@ def iter_mentions(text: str):
         elif _ROUTE_HEAD.match(text, end) and _is_dashed_compound(_ARTICLE.sub("", match.group())):
             start += len(match.group()) - len(_ARTICLE.sub("", match.group()))
             yield from _route(text, start, end, _ROUTE_HEAD.match(text, end).end())
+        elif (subject := _BRACKETED_SUBJECT.match(text, end)):
+            start += len(match.group()) - len(_ARTICLE.sub("", match.group()))
+            whole = Mention(text[start:subject.end()], start, subject.end(),
+                            "agreement/document", initial=_opens_sentence(text, start))
+            whole = _cited_act(text, whole) or whole
+            skip_until = whole.end
+            yield replace(whole, text=" ".join(whole.text.split()))
         elif _TRANS.fullmatch(match.group()) and (head_end := _crossing_head(text, end)):
             yield Mention(" ".join(text[start:head_end].split()), start, head_end, "other",
                           initial=_opens_sentence(text, start))
@@ -850,6 +898,9 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
             _context_evidence(text, mention)
             if mention.end == end and mention.text.endswith(" No"):
                 mention = _numbered(text, mention)
+            elif mention.end == end and (cited := _cited_act(text, mention)):
+                mention = cited
+                skip_until = max(skip_until, cited.end)  # "(EU)" is part of the number
             if mention.kind == "agreement/document" and mention.end == end \
                     and (full := _with_tail(text, mention)) is not None:
                 yield full
@@ -903,6 +954,47 @@ def _numbered(text: str, mention: Mention) -> Mention:
         return replace(mention, text=name, end=mention.end - 3, kind=kind)
     return replace(mention, text=f"{mention.text}. {number.group(1)}", end=number.end(),
                    kind=kind)
+
+
+#: the number an act is cited by after its head: an EU act's (Interinstitutional Style
+#: Guide, "Citing acts": "Regulation (EU) 2023/1115", "Directive 2014/24/EU") or an ILO
+#: instrument's year and number ("Domestic Workers Convention, 2011 (No. 189)")
+_EU_NUMBER = re.compile(
+    r"[ \t\xa0]+(?:\((?:EU|EC|EEC|Euratom|CFSP|EU,[ \t\xa0]+Euratom)\)[ \t\xa0]+"
+    r"(?:No\.?[ \t\xa0]+)?\d{1,4}/\d{1,4}|\d{2,4}/\d{1,4}/(?:EU|EC|EEC|CFSP))(?![\w/])")
+_ILO_NUMBER = re.compile(r",[ \t\xa0]+\d{4}[ \t\xa0]+\(No\.[ \t\xa0]*\d{1,4}\)")
+_ACT_NUMBER = {"Regulation": _EU_NUMBER, "Directive": _EU_NUMBER, "Decision": _EU_NUMBER,
+               "Convention": _ILO_NUMBER, "Recommendation": _ILO_NUMBER,
+               "Protocol": _ILO_NUMBER}
+#: an ILO instrument's subject in brackets before its head: "Social Security (Minimum
+#: Standards) Convention", "Occupational Safety and Health (Agriculture) Convention"
+_BRACKETED_SUBJECT = re.compile(
+    rf"[ \t\xa0]+\({_WORD}(?:[ \t\xa0]+(?:and[ \t\xa0]+)?{_WORD}){{0,3}}\)[ \t\xa0]+"
+    r"(?:Convention|Recommendation|Protocol)(?![\w\-])")
+
+
+_ACT_CITED = re.compile(r"(Regulation|Directive|Decision)[ ]+(?:\([^)]*\)[ ]+)?(?:No\.?[ ]+)?"
+                        r"(\d{1,4}/\d{1,4}(?:/[A-Z]+)?)$")
+
+
+def act_number(name: str) -> str | None:
+    """Which EU act a name cites by number, whichever institution it names as adopting it.
+
+    >>> act_number("Council Regulation (EC) No 1073/1999"), act_number("Directive 2004/17/EC")
+    ('Regulation 1073/1999', 'Directive 2004/17/EC')
+    """
+    found = _ACT_CITED.search(name)
+    return f"{found.group(1)} {found.group(2)}" if found else None
+
+
+def _cited_act(text: str, mention: Mention) -> Mention | None:
+    """The name of an act with the number it is cited by, when one follows its head."""
+    number = _ACT_NUMBER.get(mention.text.rsplit(" ", 1)[-1])
+    found = number.match(text, mention.end) if number else None
+    if found is None:
+        return None
+    return replace(mention, text=" ".join(text[mention.start:found.end()].split()),
+                   end=found.end(), kind="agreement/document")
 
 
 _DATE_AFTER = re.compile(r",[ \t\xa0]+(?:\d{1,2}[ \t\xa0]+([A-Z][a-z]+)|([A-Z][a-z]+)\.?[ \t\xa0]+\d)")

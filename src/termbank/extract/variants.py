@@ -24,7 +24,7 @@ from termbank.extract import lists
 from termbank.extract.acronyms import Definition
 from termbank.extract.candidate import Candidate
 from termbank.extract.names import (
-    ACRONYM, DEMONYM, HEAD, NAME, PARTY, PLACE, Mention, classify, kind_of_text)
+    ACRONYM, DEMONYM, HEAD, NAME, PARTY, PLACE, Mention, act_number, classify, kind_of_text)
 from termbank.extract.score import score_candidate
 from termbank.extract.text import sentence_at
 from termbank.lang import en
@@ -157,6 +157,7 @@ class Table:
         groups.link_institutions()
         groups.link_places()
         groups.link_prefixed()
+        groups.link_act_numbers()
         groups.link_surnames()
         groups.link_spellings()
         groups.link_short_titles()
@@ -462,6 +463,20 @@ class _Groups:
                     or _row_kind(self.rows[target]) == _row_kind(self.rows[key])):
                 self.union(target, key)
                 self.secondary.add(key)
+
+    def link_act_numbers(self) -> None:
+        """One EU act, cited with or without the institution that adopted it: "Council
+        Regulation (EC) No 1073/1999" is "Regulation (EC) No 1073/1999"."""
+        fullest: dict[str, str] = {}
+        for key in sorted(self.rows, key=len, reverse=True):
+            number = act_number(key)
+            if number is None:
+                continue
+            if number in fullest:
+                self.union(fullest[number], key)
+                self.secondary.add(key)
+            else:
+                fullest[number] = key
 
     def link_surnames(self) -> None:
         """A surname alone joins the one person of the texts it ends. A full name of unknown

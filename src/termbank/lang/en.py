@@ -57,6 +57,12 @@ first second third last next new old main key major several certain numerous
 should could would might must shall can does did is are was were has have had
 """.split())
 
+#: words that say how many or which of a kind, never a name's first word: capitalised in a
+#: title's headline case, "Amendments to Certain Legislative Acts" names no acts of its own
+QUANTIFIERS = frozenset({"all", "any", "both", "each", "every", "few", "many", "more", "most",
+                         "much", "no", "other", "some", "such", "several", "certain",
+                         "numerous", "various", "these", "those"})
+
 #: Plural-looking words that are not plurals of anything else.
 PLURAL_ONLY = frozenset({"affairs", "d'affaires", "d’affaires", "rights", "states", "nations", "emirates", "materials",
                          "relations", "means", "news", "times", "sports", "arts", "sciences",
@@ -304,10 +310,16 @@ def is_spelling_variant(a: str, b: str) -> bool:
     (True, True)
     >>> is_spelling_variant("Michel", "Mitchell"), is_spelling_variant("EU", "EEU")
     (False, False)
+
+    Numbers are no spelling: "2004/17/EC" and "2004/18/EC" are two directives.
+
+    >>> is_spelling_variant("2004/17/EC", "2004/18/EC")
+    False
     """
     if a.lower() == b.lower():
         return True
-    if is_acronym(a) or is_acronym(b) or len(a) < 4 or len(b) < 4:
+    if is_acronym(a) or is_acronym(b) or len(a) < 4 or len(b) < 4 \
+            or any(c.isdigit() for c in a + b):
         return False
     return spelling_key(a) == spelling_key(b) and similarity(a, b) >= 0.7
 
@@ -387,11 +399,11 @@ MEDIA_WORDS = frozenset({"reports", "cites", "correspondent", "quotes"})
 
 #: Endings of Kazakh and Russian surnames in English romanisation, longest first.
 SURNAME_ENDINGS = ("bayev", "bayeva", "kyzy", "enko", "ova", "eva", "uly", "ina", "ov", "ev",
-                   "in")
+                   "in", "zoda", "uulu")  # Tajik "-zoda" (Nazarzoda), Kyrgyz "uulu"
 
 
 def has_surname_ending(word: str) -> bool:
-    """Whether *word* ends like a Kazakh or Russian surname (Tokayev, Karin, Tileuberdi no).
+    """Whether *word* ends like a Central Asian or Russian surname (Tokayev, Karin, Tileuberdi no).
 
     Short words ("Bin", "Dev") and common English words are not surnames by their ending.
 
