@@ -1094,3 +1094,29 @@ def test_a_titles_body_is_the_body_named_with_where_it_is_posted():
     assert "Delegation of the European Union" not in found
     delegation = found["Delegation of the European Union to Mongolia"]
     assert "Head of the Delegation of the European Union" in delegation.related
+
+
+def test_a_name_that_only_adds_where_it_works_is_the_same_name():
+    found = _found("The Water Governance Programme in Central Asia (WGPCA) ended. The Water "
+                   "Governance Programme trained 300 engineers.")
+    programme = found["Water Governance Programme in Central Asia"]
+    assert "Water Governance Programme" in programme.variants
+    assert "Water Governance Programme" not in found
+
+
+def test_a_body_of_a_programme_is_named_without_it_too():
+    found = _found("The Green Growth Platform for Central Asia (GGP) grew. The Steering "
+                   "Committee of the Green Growth Platform met in Almaty.")
+    committee = found["Steering Committee of the Green Growth Platform"]
+    assert "Steering Committee" in committee.variants
+    assert "Green Growth Platform for Central Asia" in committee.related
+
+
+def test_a_name_says_its_purpose_with_to_and_a_verb():
+    found = _found("The Partnership to Reduce Methane Emissions and the Committee to Protect "
+                   "Journalists spoke; the Law on Budget went to Parliament, and the Order of "
+                   "Courage to Anna Berg.")
+    assert "Partnership to Reduce Methane Emissions" in found
+    assert "Committee to Protect Journalists" in found
+    assert "Law on Budget" in found and "Parliament" in found
+    assert "Anna Berg" in found and not [n for n in found if n.endswith("to Anna Berg")]

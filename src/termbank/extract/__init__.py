@@ -286,6 +286,9 @@ def split_parts(found: list[Candidate]) -> list[Candidate]:
 
 
 _BODIES = ("institution/body", "organisation")
+#: what a body may belong to: another body, or a programme or treaty it serves ("Steering
+#: Committee of the Border Management Programme", "Secretariat of the Energy Charter Treaty")
+_OWNERS = (*_BODIES, "route/programme/event", "agreement/document")
 
 
 def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str, str]]:
@@ -319,12 +322,12 @@ def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str
 
 def _owned(name: str, known: dict[str, Candidate]) -> tuple[str, str, str] | None:
     """(front, owner, the owner's kind) of a name that says whose it is: the first "of" that
-    a body follows, found elsewhere or named with a body's head ("Department of Biodiversity
+    an owner follows, found elsewhere or named with a body's head ("Department of Biodiversity
     Conservation" | "Ministry of Natural Resources …"); None when no body follows one."""
     for of in _OF.finditer(name):
         owner = _POSTED.split(name[of.end():])[0]  # "… to Kazakhstan": where it is posted
         found = known.get(owner.casefold())
-        if found is not None and found.kind in _BODIES:
+        if found is not None and found.kind in _OWNERS:
             return name[:of.start()], owner, found.kind
         if _headed_body(owner):
             return name[:of.start()], owner, kind_of_text(owner)

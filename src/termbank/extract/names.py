@@ -360,6 +360,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if first == "to" and _ends_in_head(atom) and atom[-1].kind == "agreement/document" \
             and _kind_of(entity.units, entity.seps) == "agreement/document":
         return "join"  # "Optional Protocol to the Convention against Torture": what it adds to
+    if sep == "to" and atom[0].cls == NAME and not _looks_personal(atom) \
+            and _kind_of(entity.units, entity.seps) in _PURPOSEFUL:
+        return "join"  # "Convention to Combat Desertification": the purpose it serves
     if first == "to" and left.cls == NAME and left.text.lower() in TOPICS_TAKING_TO \
             and _in_complement(entity) and _kind_of(entity.units, entity.seps) in (
                 "agreement/document", "route/programme/event"):
@@ -407,6 +410,10 @@ def _is_city(unit: Unit) -> bool:
 
 #: prepositions that go on with a name's topic, never start one
 _TOPIC_GOES_ON = ("against", "through", "with")
+#: kinds of names that may say their purpose with "to" and a verb ("Global Fund to Fight
+#: AIDS", "SAFE Framework of Standards to Secure and Facilitate Global Trade")
+_PURPOSEFUL = ("agreement/document", "route/programme/event", "organisation",
+               "institution/body")
 #: nouns of a document's topic that take their complement with "to" ("Accession to the
 #: WTO", "Amendments and Additions to the Constitution"): after any other topic, "to" starts
 #: the sentence's own phrase ("submitted the Law on Education to the Majilis")

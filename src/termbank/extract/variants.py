@@ -574,17 +574,23 @@ class _Groups:
         """A proper name's short form joins the one full name that goes on with its topic:
         "Sendai Framework" → "Sendai Framework for Disaster Risk Reduction". The short form
         must open with a proper word and end in a head, so "European Commission" never joins
-        "European Commission for Democracy through Law"."""
+        "European Commission for Democracy through Law". A name that only adds where it
+        works needs no proper word: "Border Management Programme" → "… in Central Asia"."""
         fulls: dict[str, set[str]] = {}
+        scoped: set[str] = set()  # short forms whose full names only add a place
         for key in self.rows:
             match = _TOPIC.search(key)
             if match and match.start() > 0:
                 fulls.setdefault(key[:match.start()], set()).add(self.find(key))
+            match = _SCOPE.search(key)
+            if match and match.start() > 0 and key[match.end() - 1:].lower() in lists.places():
+                fulls.setdefault(key[:match.start()], set()).add(self.find(key))
+                scoped.add(key[:match.start()])
         for short, owners in fulls.items():
             words = short.split()
             target = self.lookup(short)
             if target is None or len(owners) != 1 or len(words) < 2 \
-                    or classify(words[0])[0] not in (NAME, PLACE) \
+                    or classify(words[0])[0] not in (NAME, PLACE) and short not in scoped \
                     or classify(words[-1])[0] != HEAD:
                 continue
             owner = next(iter(owners))
@@ -641,6 +647,7 @@ def _is_party(text: str) -> bool:
 _LOWER_TAIL = re.compile(r" (?:on|for|of) (?:(?:a|an|the) )?[a-z]")
 _LOWER_HEAD = re.compile(r"([A-Z][^\s]*) [a-z][a-z ]*")  # "Medeu dam", "Kashagan oil field"
 _TOPIC = re.compile(r" (?:on|for|of) (?:the )?[A-Z]")
+_SCOPE = re.compile(r" in (?:the )?[A-Z]")
 
 
 def _surface_size(phrase: str, content_size: int) -> int:

@@ -403,7 +403,8 @@ SURNAME_ENDINGS = ("bayev", "bayeva", "kyzy", "enko", "ova", "eva", "uly", "ina"
 
 
 def has_surname_ending(word: str) -> bool:
-    """Whether *word* ends like a Central Asian or Russian surname (Tokayev, Karin, Tileuberdi no).
+    """Whether *word* ends like a Central Asian or Russian surname (Tokayev, Karin,
+    Nazarzoda; Tileuberdi no).
 
     Short words ("Bin", "Dev") and common English words are not surnames by their ending.
 
