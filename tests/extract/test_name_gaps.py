@@ -1120,3 +1120,18 @@ def test_a_name_says_its_purpose_with_to_and_a_verb():
     assert "Committee to Protect Journalists" in found
     assert "Law on Budget" in found and "Parliament" in found
     assert "Anna Berg" in found and not [n for n in found if n.endswith("to Anna Berg")]
+
+
+def test_an_acronym_of_a_conventions_topic_names_the_convention():
+    found = _found("Mongolia joined the Convention on the Protection of the Black Sea "
+                   "Against Pollution (PBSP) in 2020.")
+    convention = found["Convention on the Protection of the Black Sea Against Pollution"]
+    assert convention.variants == ["PBSP"]
+    assert not [n for n in found if n.startswith("Protection")]
+
+
+def test_an_organisation_named_only_inside_other_names_is_no_concept():
+    found = _found("The World Health Organization Regional Office for Europe and the World "
+                   "Health Organization Country Office met the IAEA Board of Governors.")
+    assert "World Health Organization" not in found
+    assert "World Health Organization Regional Office for Europe" in found

@@ -135,6 +135,29 @@ def _with_complement(acronym: str, words: list[str]) -> int:
     return 0
 
 
+def _document_of_topic(words: list[str], size: int) -> int:
+    """How many words before an expansion of *size* trailing *words* name the document it is
+    the topic of: an acronym of a convention's topic names the convention.
+
+    >>> _document_of_topic("the Bonn Convention on the Conservation of Migratory Species"
+    ...                    .split(), 4)
+    4
+    >>> _document_of_topic("the Head of the European Bank".split(), 2)
+    0
+    """
+    before = words[:len(words) - size]
+    n = 2 if before[-1:] == ["the"] else 1
+    if len(before) <= n or before[-n] != "on":
+        return 0
+    head = before[-n - 1]
+    if not head[:1].isupper() or lists.heads().get(head.lower()) != "agreement/document":
+        return 0
+    n += 1
+    while n < len(before) and before[-n - 1][:1].isupper():
+        n += 1  # the document's own modifiers: "Bonn Convention"
+    return n
+
+
 def _reordered_expansion(acronym: str, words: list[str]) -> int:
     """How many trailing *words* are a name whose capitalised words give the acronym's
     letters in another order (0 if none): an acronym kept from the name in another language,
@@ -260,7 +283,7 @@ def find_definitions(text: str) -> list[Definition]:
             if listed is not None:
                 window_start, tokens, size = listed
         if size:
-            size += plus
+            size += plus + _document_of_topic(words, size)
             first = tokens[-size]
             start, end = window_start + first.start(), window_start + tokens[-1].end()
             while start < end and not text[start].isalnum():

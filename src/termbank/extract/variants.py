@@ -266,9 +266,12 @@ def _is_junk(row: Row) -> bool:
     if not row.frequency:
         return False
     words = row.text.split()
-    if row.nested == row.frequency and _row_kind(row) in ("place", "acronym"):
-        # a place named only inside other names ("Bishkek Polytechnic Institute"), or an
-        # acronym that no text defines nor list knows ("EU P2P Export Control Programme")
+    if row.nested == row.frequency and (_row_kind(row) in ("place", "acronym") or (
+            _row_kind(row) == "organisation" and len(words) > 1)):
+        # a place or an organisation's name of several words named only inside other names
+        # ("Bishkek Polytechnic Institute", "United Nations Development Programme"; one word,
+        # "IAEA", "KazMunayGas", names the owner of a body or a title), or an acronym that
+        # no text defines nor list knows ("EU P2P Export Control Programme")
         return True
     if len(words) == 1 and row.role != "acronym":
         word = words[0]
