@@ -1135,3 +1135,10 @@ def test_an_organisation_named_only_inside_other_names_is_no_concept():
                    "Health Organization Country Office met the IAEA Board of Governors.")
     assert "World Health Organization" not in found
     assert "World Health Organization Regional Office for Europe" in found
+
+
+def test_the_region_around_a_sea_is_a_place_of_its_own():
+    found = _found("Grants reached the Caspian Sea region, and the Caspian Sea itself was "
+                   "surveyed. The Kazakhstan region was not.")
+    assert found["Caspian Sea region"].kind == "place"
+    assert "Caspian Sea" in found and "Kazakhstan region" not in found

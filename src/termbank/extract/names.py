@@ -915,6 +915,8 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
             elif mention.end == end and (feature := _named_feature(text, mention)):
                 yield feature
                 mention.nested = True  # "Medeu" alone: a variant of "Medeu dam"
+            elif mention.end == end and (region := _feature_region(text, mention)):
+                yield region  # and the sea itself, a concept of its own
             elif mention.end == end:
                 listed = _listed_complements(text, mention)
                 if listed is not None:
@@ -1313,6 +1315,20 @@ def _named_feature(text: str, mention: Mention) -> Mention | None:
         return None
     return Mention(" ".join(text[mention.start:head.end()].split()), mention.start,
                    head.end(), "other", initial=mention.initial)
+
+
+_REGION = re.compile(r"[ \t\xa0]+region(?![\w\-])")
+
+
+def _feature_region(text: str, mention: Mention) -> Mention | None:
+    """The region around a sea, lake or river is a place of its own: "the Aral Sea region"
+    (Russian «Приаралье»), "the Caspian Sea region"."""
+    head = _REGION.match(text, mention.end)
+    if head is None or mention.kind != "place" \
+            or mention.text.rsplit(" ", 1)[-1].lower() not in en.NATURAL_FEATURES:
+        return None
+    return Mention(" ".join(text[mention.start:head.end()].split()), mention.start,
+                   head.end(), "place", initial=mention.initial)
 
 
 def _with_tail(text: str, mention: Mention) -> Mention | None:
