@@ -1142,3 +1142,16 @@ def test_the_region_around_a_sea_is_a_place_of_its_own():
                    "surveyed. The Kazakhstan region was not.")
     assert found["Caspian Sea region"].kind == "place"
     assert "Caspian Sea" in found and "Kazakhstan region" not in found
+
+
+def test_a_strategy_is_named_with_the_years_it_runs_for():
+    found = _found("The Concept for the Development of Tourism of the Kyrgyz Republic until "
+                   "2030 and the National Programme for Digital Skills for 2024-2027 were "
+                   "cited. The Concept for the Development of Tourism works. The Plan for "
+                   "2024 talks began.")
+    concept = found["Concept for the Development of Tourism"]
+    assert concept.variants == ["Concept for the Development of Tourism of the Kyrgyz Republic "
+                                "until 2030"]  # the short name preferred: years date an edition
+    programme = found["National Programme for Digital Skills"]
+    assert programme.variants == ["National Programme for Digital Skills for 2024-2027"]
+    assert not [n for n in found if "2024 talks" in n or n.startswith("Plan for 2024")]

@@ -49,7 +49,7 @@ FLOORS = {
     "fresh5_finance": (0.95, 0.93, 0.91, 0.89),
     "fresh5_security": (0.95, 0.91, 0.91, 0.84),
     "fresh6_agriculture": (0.91, 0.92, 0.91, 0.87),
-    "fresh6_climate": (0.90, 0.89, 0.84, 0.82),
+    "fresh6_climate": (0.92, 0.91, 0.84, 0.82),
     "fresh7_elections": (0.91, 0.85, 0.87, 0.82),
     "fresh7_civilprotection": (0.92, 0.88, 0.80, 0.73),
     "fresh8_nuclear": (0.88, 0.82, 0.78, 0.65),

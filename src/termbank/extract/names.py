@@ -898,12 +898,22 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
     """The names of a run of capitalised words, with what the words after the run add (a
     lower-case tail, a number, comma-listed complements); returns where the words a name
     has taken end."""
+    dated_until = -1  # the end of a document's name that runs on to its years
     for mention in parse_run(text, start, end):
         if _is_currency(text, mention):
             continue
+        if mention.end <= dated_until:  # the country in "… of the Republic of X until 2060"
+            mention.nested = True
         if not mention.nested:
             _context_evidence(text, mention)
-            if mention.end == end and mention.text.endswith(" No"):
+            if mention.kind in _DATED_KINDS and (years := _DATED.match(text, mention.end)) \
+                    and years.end() > end:
+                dated = replace(mention, end=years.end(), text=" ".join(
+                    text[mention.start:years.end()].split()))
+                dated_until = skip_until = max(skip_until, dated.end)
+                yield dated
+                mention.nested = True  # without its years: a variant of the name
+            elif mention.end == end and mention.text.endswith(" No"):
                 mention = _numbered(text, mention)
             elif mention.end == end and (cited := _cited_act(text, mention)):
                 mention = cited
@@ -928,6 +938,16 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
         yield mention
     return skip_until
 
+
+#: the years a strategy, concept or programme runs for, which its name says: "Strategy for
+#: Achieving Carbon Neutrality of the Republic of Kazakhstan until 2060", "State Programme
+#: for Infrastructure Development for 2020–2025"; with the country it is of, if named between
+_DATED = re.compile(
+    r"(?:[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?[A-Z][\w\-]*(?:[ \t\xa0]+(?:of[ \t\xa0]+)?"
+    r"[A-Z][\w\-]*){0,3})?[ \t\xa0]+(?:(?:until|till|up[ \t\xa0]+to|through)[ \t\xa0]+"
+    r"(?:19|20)\d\d|for[ \t\xa0]+(?:the[ \t\xa0]+period[ \t\xa0]+)?(?:19|20)\d\d[\-–—]"
+    r"(?:19|20)?\d\d)(?![\w/%])")  # a single year after "for" is the next word's: "2024 talks"
+_DATED_KINDS = ("agreement/document", "route/programme/event")
 
 _AMOUNT_AFTER = re.compile(r"[ \t\xa0]*\d")
 _AMOUNT_BEFORE = re.compile(r"\d(?:[ \t\xa0]+(?:thousand|million|billion|trillion|mln|bn))?"

@@ -560,10 +560,16 @@ class _Groups:
 
     def link_tails(self) -> None:
         """A capitalised head joins its full name when only one full name with a lower-case
-        tail has that head ("Memorandum of Understanding on … value chains", "Medeu dam")."""
+        tail, or with the years it runs for, has that head ("Memorandum of Understanding on …
+        value chains", "Medeu dam", "Concept of Legal Policy until 2030"). The name with its
+        years is never preferred over the name without them: the years date one edition."""
         fulls: dict[str, list[str]] = {}
         for key in self.rows:
-            match = _LOWER_TAIL.search(key)
+            match = _YEARS.search(key)
+            if match:
+                self.secondary.add(key)
+            else:
+                match = _LOWER_TAIL.search(key)
             if match and match.start() > 0 and key[:1].isupper():
                 fulls.setdefault(key[:match.start()], []).append(key)
             elif match := _LOWER_HEAD.fullmatch(key):
@@ -649,6 +655,8 @@ def _is_party(text: str) -> bool:
 
 _LOWER_TAIL = re.compile(r" (?:on|for|of) (?:(?:a|an|the) )?[a-z]")
 _LOWER_HEAD = re.compile(r"([A-Z][^\s]*) [a-z][a-z ]*")  # "Medeu dam", "Kashagan oil field"
+_YEARS = re.compile(r"(?: of (?:the )?[A-Z][^ ]*(?: (?:of )?[A-Z][^ ]*){0,3})? (?:until|till|"
+                    r"up to|through|for) (?:the period )?(?:19|20)\d\d")  # "… until 2060"
 _TOPIC = re.compile(r" (?:on|for|of) (?:the )?[A-Z]")
 _SCOPE = re.compile(r" in (?:the )?[A-Z]")
 
