@@ -1155,3 +1155,14 @@ def test_a_strategy_is_named_with_the_years_it_runs_for():
     programme = found["National Programme for Digital Skills"]
     assert programme.variants == ["National Programme for Digital Skills for 2024-2027"]
     assert not [n for n in found if "2024 talks" in n or n.startswith("Plan for 2024")]
+
+
+def test_two_titles_joined_by_a_bare_and_are_one_title_of_two_hats():
+    found = _found("The Deputy Secretary General and Head of the Department of Peace "
+                   "Operations Jean Lacroix spoke. The Minister of Economy and State Property "
+                   "was absent.")
+    whole = found["Deputy Secretary General and Head of the Department of Peace Operations"]
+    assert whole.kind == "official title" and whole.holders == ["Jean Lacroix"]
+    assert {"Deputy Secretary General", "Head of the Department of Peace Operations"} \
+        <= set(whole.related)  # each hat, linked
+    assert "Minister of Economy" in found and "State Property" not in whole.related

@@ -15,7 +15,8 @@ from termbank.extract.acronyms import find_definitions
 from termbank.extract.candidate import KINDS, Candidate
 from termbank.extract import terms as terms_track
 from termbank.extract.names import (
-    HEAD, WEAK_HEADS, aliases, classify, iter_mentions, join_defined, kind_of_text)
+    HEAD, MODIFIER, TITLE, WEAK_HEADS, aliases, classify, iter_mentions, join_defined,
+    kind_of_text)
 from termbank.extract.text import Document, read_documents
 from termbank.extract.variants import Table
 from termbank.lang import en
@@ -217,6 +218,7 @@ def link_names(found: list[Candidate], pairs: set[tuple[str, str]]) -> None:
 
 
 _HAT_DASH = re.compile(r"\s+[–—-]\s+")
+_HAT_AND = re.compile(r" and (?=[A-Z])")
 _OF = re.compile(r" of (?:the )?")
 _POSTED = re.compile(r" (?:to|in) ")
 _CONNECTOR = re.compile(r" (?:of|for|on|to|in|and|against|through|with) ")
@@ -299,6 +301,9 @@ def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str
     name = whole.preferred
     if whole.kind == "official title":
         hats = _HAT_DASH.split(name)
+        if len(hats) != 2:  # "Deputy Director General and Head of the Department of …"
+            hats = next(([name[:m.start()], name[m.end():]] for m in _HAT_AND.finditer(name)
+                         if _opens_title(name[m.end():])), [])
         if len(hats) == 2 and all(h[:1].isupper() and " " in h for h in hats):
             out += [(hat, "official title", "hat") for hat in hats]
     elif whole.kind in _BODIES:  # the name that says its owner, if any of its names does
@@ -332,6 +337,16 @@ def _owned(name: str, known: dict[str, Candidate]) -> tuple[str, str, str] | Non
         if _headed_body(owner):
             return name[:of.start()], owner, kind_of_text(owner)
     return None
+
+
+def _opens_title(name: str) -> bool:
+    """Whether *name* opens with a title's words ending in a title's head: "Head of …",
+    "Deputy Head of …"; not "State Property"."""
+    words = name.split()
+    k = 0
+    while k < len(words) and classify(words[k])[0] in (TITLE, MODIFIER):
+        k += 1
+    return k > 0 and classify(words[k - 1])[0] == TITLE
 
 
 def _headed_body(name: str) -> bool:

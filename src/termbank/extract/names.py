@@ -293,7 +293,7 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return ""
         if _is_title(entity):
             tail = _tail(entity)
-            if _coordinated_title(entity, atom):
+            if _coordinated_title(entity, atom, sep):
                 return "join"  # "Director and Deputy Managing Director": one compound title
             if tail and all(u.cls in (NAME, MODIFIER) for u in tail) \
                     and atom[0].cls not in (PLACE, ACRONYM, TITLE, MODIFIER):
@@ -565,15 +565,23 @@ def kind_of_text(text: str) -> str:
     return _kind_of(units, seps) if units else "other"
 
 
-def _coordinated_title(entity: _Entity, atom: list[Unit]) -> bool:
+def _coordinated_title(entity: _Entity, atom: list[Unit], sep: str) -> bool:
     """A bare title word joined by "and" to a longer title is one compound title held by
     one person ("Director and Deputy Managing Director", "Chairman and Chief Executive
-    Officer"), not two concepts."""
-    bare = len(entity.units) == 1 and entity.units[0].cls == TITLE and not entity.person
+    Officer"), not two concepts; so is a title of several title words joined by a bare "and"
+    to another title ("Deputy Director General and Head of the Department of …", a title of
+    two hats, as "Deputy Prime Minister – Minister of Foreign Affairs" is)."""
+    if entity.person or any(u.cls not in (TITLE, MODIFIER) for u in entity.units[1:]) \
+            or entity.units[0].cls not in (TITLE, MODIFIER, ACRONYM, PLACE, DEMONYM):
+        return False  # (the body or country a title opens with: "IAEA Deputy Director …")
     words = 0
     while words < len(atom) and atom[words].cls in (TITLE, MODIFIER):
         words += 1  # the title part of the atom: "Deputy Managing Director" before "Russia"
-    return bare and words > 1 and atom[words - 1].cls == TITLE
+    if not words or atom[words - 1].cls != TITLE:
+        return False
+    if len(entity.units) == 1:
+        return entity.units[0].cls == TITLE and words > 1
+    return sep == "and" and not any(entity.seps) and entity.has(TITLE)
 
 
 def _named_body(tail: list[Unit]) -> bool:
