@@ -874,11 +874,11 @@ def iter_mentions(text: str):
             yield from _route(text, start, end, _ROUTE_HEAD.match(text, end).end())
         elif (subject := _BRACKETED_SUBJECT.match(text, end)):
             start += len(match.group()) - len(_ARTICLE.sub("", match.group()))
-            whole = Mention(text[start:subject.end()], start, subject.end(),
+            whole = Mention(" ".join(text[start:subject.end()].split()), start, subject.end(),
                             "agreement/document", initial=_opens_sentence(text, start))
             whole = _cited_act(text, whole) or whole
             skip_until = whole.end
-            yield replace(whole, text=" ".join(whole.text.split()))
+            yield whole
         elif _TRANS.fullmatch(match.group()) and (head_end := _crossing_head(text, end)):
             yield Mention(" ".join(text[start:head_end].split()), start, head_end, "other",
                           initial=_opens_sentence(text, start))
@@ -914,7 +914,7 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
             mention.nested = True
         if not mention.nested:
             _context_evidence(text, mention)
-            if mention.kind in _DATED_KINDS and (years := _DATED.match(text, mention.end)) \
+            if mention.kind in _DATED_KINDS and (years := YEARS_TAIL.match(text, mention.end)) \
                     and years.end() > end:
                 dated = replace(mention, end=years.end(), text=" ".join(
                     text[mention.start:years.end()].split()))
@@ -950,7 +950,7 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
 #: the years a strategy, concept or programme runs for, which its name says: "Strategy for
 #: Achieving Carbon Neutrality of the Republic of Kazakhstan until 2060", "State Programme
 #: for Infrastructure Development for 2020–2025"; with the country it is of, if named between
-_DATED = re.compile(
+YEARS_TAIL = re.compile(
     r"(?:[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?[A-Z][\w\-]*(?:[ \t\xa0]+(?:of[ \t\xa0]+)?"
     r"[A-Z][\w\-]*){0,3})?[ \t\xa0]+(?:(?:until|till|up[ \t\xa0]+to|through)[ \t\xa0]+"
     r"(?:19|20)\d\d|for[ \t\xa0]+(?:the[ \t\xa0]+period[ \t\xa0]+)?(?:19|20)\d\d[\-–—]"

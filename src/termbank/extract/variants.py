@@ -24,7 +24,8 @@ from termbank.extract import lists
 from termbank.extract.acronyms import Definition
 from termbank.extract.candidate import Candidate
 from termbank.extract.names import (
-    ACRONYM, DEMONYM, HEAD, NAME, PARTY, PLACE, Mention, act_number, classify, kind_of_text)
+    ACRONYM, DEMONYM, HEAD, NAME, PARTY, PLACE, YEARS_TAIL, Mention, act_number, classify,
+    kind_of_text)
 from termbank.extract.score import score_candidate
 from termbank.extract.text import sentence_at
 from termbank.lang import en
@@ -565,7 +566,7 @@ class _Groups:
         years is never preferred over the name without them: the years date one edition."""
         fulls: dict[str, list[str]] = {}
         for key in self.rows:
-            match = _YEARS.search(key)
+            match = YEARS_TAIL.search(key)
             if match:
                 self.secondary.add(key)
             else:
@@ -655,8 +656,6 @@ def _is_party(text: str) -> bool:
 
 _LOWER_TAIL = re.compile(r" (?:on|for|of) (?:(?:a|an|the) )?[a-z]")
 _LOWER_HEAD = re.compile(r"([A-Z][^\s]*) [a-z][a-z ]*")  # "Medeu dam", "Kashagan oil field"
-_YEARS = re.compile(r"(?: of (?:the )?[A-Z][^ ]*(?: (?:of )?[A-Z][^ ]*){0,3})? (?:until|till|"
-                    r"up to|through|for) (?:the period )?(?:19|20)\d\d")  # "… until 2060"
 _TOPIC = re.compile(r" (?:on|for|of) (?:the )?[A-Z]")
 _SCOPE = re.compile(r" in (?:the )?[A-Z]")
 
