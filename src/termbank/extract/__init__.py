@@ -328,7 +328,7 @@ def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str
 def _owned(name: str, known: dict[str, Candidate]) -> tuple[str, str, str] | None:
     """(front, owner, the owner's kind) of a name that says whose it is: the first "of" that
     an owner follows, found elsewhere or named with a body's head ("Department of Biodiversity
-    Conservation" | "Ministry of Natural Resources …"); None when no body follows one."""
+    Conservation" | "Ministry of Natural Resources …"); None when no owner follows one."""
     for of in _OF.finditer(name):
         owner = _POSTED.split(name[of.end():])[0]  # "… to Kazakhstan": where it is posted
         found = known.get(owner.casefold())
