@@ -1166,3 +1166,15 @@ def test_two_titles_joined_by_a_bare_and_are_one_title_of_two_hats():
     assert {"Deputy Secretary General", "Head of the Department of Peace Operations"} \
         <= set(whole.related)  # each hat, linked
     assert "Minister of Economy" in found and "State Property" not in whole.related
+
+
+def test_a_titles_posting_is_written_as_part_of_it():
+    found = _found("The Head of the Delegation of the European Union to Mongolia, Ambassador "
+                   "Eva Holm, spoke, and the Director of the UNICEF Office in Bishkek Anna Berg "
+                   "answered.")
+    head = found["Head of the Delegation of the European Union"]
+    assert head.variants == ["Head of the Delegation of the European Union to Mongolia"]
+    assert head.jurisdiction == ["Mongolia"]
+    director = found["Director of the UNICEF Office in Bishkek"]  # the office's name; not "Unicef"
+    assert director.holders == ["Anna Berg"]
+    assert found["UNICEF"].kind == "organisation"

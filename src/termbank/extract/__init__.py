@@ -428,6 +428,9 @@ def _term(candidate: Candidate, text: str, status: AdminStatus) -> Term:
     elif len(en.content_words(text)) < len(en.content_words(candidate.preferred)) and \
             _is_part_of(text, candidate.preferred):
         kind = TermType.SHORT_FORM
+    elif len(en.content_words(text)) > len(en.content_words(candidate.preferred)) and \
+            _is_part_of(candidate.preferred, text):
+        kind = TermType.FULL_FORM  # "… to the Republic of Kazakhstan", "… for 2025-2026"
     else:
         kind = TermType.VARIANT
     if text in candidate.variant_sources:

@@ -111,7 +111,7 @@ def classify(word: str) -> tuple[str, str]:
         return PLACE, "place"
     if lower in lists.demonyms() or _adjective_of_place((lower,)):
         return DEMONYM, ""
-    if en.is_acronym(word):
+    if en.is_acronym(word) or word in lists.acronyms():  # "UNESCO": long, but no shouting
         return ACRONYM, ""
     if "-" in word:
         parts = [p for p in word.split("-") if p]
@@ -159,9 +159,10 @@ def _units(run: str, base: int) -> tuple[list[Unit], list[str]]:
 def _unshout(word: str) -> str:
     """A word in capitals as a name: long ones always ("BRUSSELS"), shorter ones when the
     place list knows them ("AKTAU, 4 June" is the dateline spelling of Aktau, not an
-    acronym)."""
-    if len(word) >= 4 and word.isalpha() and word.isupper() and word.lower() in lists.places() \
-            and word not in lists.acronyms():
+    acronym); a listed acronym never ("UNESCO", "UNICEF")."""
+    if word in lists.acronyms():
+        return word
+    if len(word) >= 4 and word.isalpha() and word.isupper() and word.lower() in lists.places():
         return word.capitalize()
     return en.unshout(word)
 
@@ -339,6 +340,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             if first == "of" and (_followed_by_place(units, seps, j, "to")
                                   or _accredited(entity) and _followed_by_body(units, seps, j)):
                 return "join"  # "Ambassador of Japan to Kazakhstan": Japan is the sender
+            if first == "in" and _tail(entity)[-1].text.lower() == "office":
+                return "join"  # "Director of the UNESCO Office in Tashkent": its office's name
             if first == "in":  # a country is where the office is; a city where it met
                 return "" if _is_city(atom[0]) else "jurisdiction"
             if first == "of" and _named_body(_tail(entity)):

@@ -73,7 +73,10 @@ def split_title(entity: _Entity, initial: bool) -> list[Mention]:
     surface_units = units[surface_start:first] + core
     surface = _clean(_text(surface_units, seps[surface_start:first] + core_seps)) \
         if surface_start < first else title
-    out.insert(0, Mention(surface, surface_units[0].start, core[-1].end, "official title",
+    end = core[-1].end
+    if stop < len(units) and seps[stop - 1].split()[:1] == ["to"]:
+        end = units[stop].end  # "… to Uzbekistan": the posting is written as part of it
+    out.insert(0, Mention(surface, surface_units[0].start, end, "official title",
                           initial=initial and surface_start == 0, title=canonical,
                           jurisdiction=", ".join(dict.fromkeys(jurisdiction)), holder=holder))
     for unit in entity.jurisdiction:
