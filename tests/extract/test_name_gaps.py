@@ -1178,3 +1178,20 @@ def test_a_titles_posting_is_written_as_part_of_it():
     director = found["Director of the UNICEF Office in Bishkek"]  # the office's name; not "Unicef"
     assert director.holders == ["Anna Berg"]
     assert found["UNICEF"].kind == "organisation"
+
+
+def test_a_monument_or_a_body_named_after_a_person_is_one_name():
+    found = _found("Pilgrims visit the Mausoleum of Aisha Bibi. The Kyrgyz National University "
+                   "named after Jusup Balasagyn hosted the forum, and the Kyrgyz National "
+                   "University signed.")
+    assert found["Mausoleum of Aisha Bibi"].kind == "place"
+    assert "Aisha Bibi" not in found
+    university = found["Kyrgyz National University"]  # named so alone too
+    assert university.variants == ["Kyrgyz National University named after Jusup Balasagyn"]
+
+
+def test_a_title_word_before_a_head_names_the_heads_kind():
+    found = _found("Navruz is on the Representative List of the Intangible Cultural Heritage "
+                   "of Humanity, the UNESCO Resident Representative said.")
+    assert found["Representative List of the Intangible Cultural Heritage of Humanity"].kind \
+        == "agreement/document"

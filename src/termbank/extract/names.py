@@ -153,6 +153,11 @@ def _units(run: str, base: int) -> tuple[list[Unit], list[str]]:
             continue
         if lists.heads().get(f"{units[k - 1].text} {units[k].text}".lower()) == "title":
             units[k].cls = TITLE  # a two-word title head: "Chief Executive" (neither word alone)
+    for k in range(len(units) - 1):
+        if units[k].cls == TITLE and not seps[k] and units[k + 1].cls == HEAD \
+                and units[k + 1].kind not in ("official title", "place"):
+            units[k].cls = NAME  # a title word before a head names its kind: "Representative
+            # List of the Intangible Cultural Heritage", "Representative Office"
     return _fuse_known(units, seps)
 
 
@@ -355,9 +360,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if left.cls == HEAD and left.kind not in ("place", "official title"):
         if first == "for" or first == "of":
             return "join"
-    if left.cls == HEAD and left.kind == "place" and sep == "of" and len(atom) == 1 \
-            and atom[0].cls in (NAME, PLACE) and len(entity.units) == 1:
-        return "join"  # "Republic of Karakalpakstan": a place head names its place
+    if left.cls == HEAD and left.kind == "place" and sep == "of" and len(entity.units) == 1 \
+            and all(u.cls in (NAME, PLACE) for u in atom):
+        return "join"  # "Republic of Karakalpakstan", "Mausoleum of Khoja Ahmed Yasawi"
     if first == "to" and _accredited(entity) and atom[0].cls in (PLACE, HEAD, ACRONYM):
         return "join"  # "Delegation of the European Union to Kazakhstan": where it is posted
     if first == "to" and _ends_in_head(atom) and atom[-1].kind == "agreement/document" \
@@ -909,7 +914,7 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
     """The names of a run of capitalised words, with what the words after the run add (a
     lower-case tail, a number, comma-listed complements); returns where the words a name
     has taken end."""
-    dated_until = -1  # the end of a document's name that runs on to its years
+    dated_until = -1  # the end of a name that runs on to its years or its eponym
     for mention in parse_run(text, start, end):
         if _is_currency(text, mention):
             continue
@@ -917,13 +922,12 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
             mention.nested = True
         if not mention.nested:
             _context_evidence(text, mention)
-            if mention.kind in _DATED_KINDS and (years := YEARS_TAIL.match(text, mention.end)) \
-                    and years.end() > end:
-                dated = replace(mention, end=years.end(), text=" ".join(
-                    text[mention.start:years.end()].split()))
-                dated_until = skip_until = max(skip_until, dated.end)
-                yield dated
-                mention.nested = True  # without its years: a variant of the name
+            if (tail := _name_tail(text, mention)) and tail.end() > end:
+                whole = replace(mention, end=tail.end(), text=" ".join(
+                    text[mention.start:tail.end()].split()))
+                dated_until = skip_until = max(skip_until, whole.end)
+                yield whole
+                mention.nested = True  # without its years or eponym: a variant of the name
             elif mention.end == end and mention.text.endswith(" No"):
                 mention = _numbered(text, mention)
             elif mention.end == end and (cited := _cited_act(text, mention)):
@@ -958,7 +962,20 @@ YEARS_TAIL = re.compile(
     r"[A-Z][\w\-]*){0,3})?[ \t\xa0]+(?:(?:until|till|up[ \t\xa0]+to|through)[ \t\xa0]+"
     r"(?:19|20)\d\d|for[ \t\xa0]+(?:the[ \t\xa0]+period[ \t\xa0]+)?(?:19|20)\d\d[\-–—]"
     r"(?:19|20)?\d\d)(?![\w/%])")  # a single year after "for" is the next word's: "2024 talks"
-_DATED_KINDS = ("agreement/document", "route/programme/event")
+#: the person a body or a place is named after, in lower case after its capitalised name:
+#: "Karakalpakstan State Museum of Art named after I. V. Savitsky", "Kazakh National
+#: University named after al-Farabi"
+EPONYM_TAIL = re.compile(r"[ \t\xa0]+named[ \t\xa0]+after[ \t\xa0]+(?:[A-Z]\.[ \t\xa0]*)*"
+                         r"(?:al-|el-|ibn[ \t\xa0]+)?[A-Z][\w'’\-]+(?:[ \t\xa0]+[A-Z][\w'’\-]+){0,3}")
+
+
+def _name_tail(text: str, mention: Mention):
+    """The years or the eponym that run on after a name (a match, or None)."""
+    if mention.kind in ("agreement/document", "route/programme/event"):
+        return YEARS_TAIL.match(text, mention.end)
+    if mention.kind in ("institution/body", "organisation", "place"):
+        return EPONYM_TAIL.match(text, mention.end)
+    return None
 
 _AMOUNT_AFTER = re.compile(r"[ \t\xa0]*\d")
 _AMOUNT_BEFORE = re.compile(r"\d(?:[ \t\xa0]+(?:thousand|million|billion|trillion|mln|bn))?"

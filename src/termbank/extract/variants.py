@@ -24,8 +24,8 @@ from termbank.extract import lists
 from termbank.extract.acronyms import Definition
 from termbank.extract.candidate import Candidate
 from termbank.extract.names import (
-    ACRONYM, DEMONYM, HEAD, NAME, PARTY, PLACE, YEARS_TAIL, Mention, act_number, classify,
-    kind_of_text)
+    ACRONYM, DEMONYM, EPONYM_TAIL, HEAD, NAME, PARTY, PLACE, YEARS_TAIL, Mention, act_number,
+    classify, kind_of_text)
 from termbank.extract.score import score_candidate
 from termbank.extract.text import sentence_at
 from termbank.lang import en
@@ -562,15 +562,16 @@ class _Groups:
     def link_tails(self) -> None:
         """A capitalised head joins its full name when only one full name with a lower-case
         tail, or with the years it runs for, has that head ("Memorandum of Understanding on …
-        value chains", "Medeu dam", "Concept of Legal Policy until 2030"). The name with its
-        years is never preferred over the name without them: the years date one edition."""
+        value chains", "Medeu dam", "Concept of Legal Policy until 2030", "… Museum of Art
+        named after I. V. Savitsky"). The name with its years is never preferred over the name
+        without them: the years date one edition."""
         fulls: dict[str, list[str]] = {}
         for key in self.rows:
             match = YEARS_TAIL.search(key)
             if match:
                 self.secondary.add(key)
             else:
-                match = _LOWER_TAIL.search(key)
+                match = _LOWER_TAIL.search(key) or EPONYM_TAIL.search(key)
             if match and match.start() > 0 and key[:1].isupper():
                 fulls.setdefault(key[:match.start()], []).append(key)
             elif match := _LOWER_HEAD.fullmatch(key):
