@@ -26,7 +26,8 @@ FRESH5 = ["finance", "security"]  # likewise
 FRESH6 = ["agriculture", "climate"]  # likewise
 FRESH7 = ["elections", "civilprotection"]  # likewise
 FRESH8 = ["nuclear", "migration"]  # likewise
-FRESH9 = ["customs", "biodiversity"]  # likewise, the latest
+FRESH9 = ["customs", "biodiversity"]  # likewise
+FRESH10 = ["heritage", "budget"]  # likewise, the latest
 ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
                "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
                "people-to-people ties", "non-proliferation", "digitalization",
@@ -52,10 +53,12 @@ FLOORS = {
     "fresh6_climate": (0.92, 0.91, 0.84, 0.82),
     "fresh7_elections": (0.91, 0.85, 0.87, 0.82),
     "fresh7_civilprotection": (0.92, 0.88, 0.80, 0.73),
-    "fresh8_nuclear": (0.88, 0.82, 0.78, 0.65),
+    "fresh8_nuclear": (0.90, 0.84, 0.78, 0.65),
     "fresh8_migration": (0.89, 0.85, 0.97, 0.81),
-    "fresh9_customs": (0.88, 0.94, 0.80, 0.92),
+    "fresh9_customs": (0.89, 0.95, 0.80, 0.92),
     "fresh9_biodiversity": (0.83, 0.85, 0.69, 0.69),
+    "fresh10_heritage": (0.85, 0.84, 0.78, 0.84),
+    "fresh10_budget": (0.84, 0.90, 0.80, 0.87),
 }
 
 
@@ -64,7 +67,8 @@ def found():
     out = {"seeds": extract(read_documents(SEEDS))}
     for folder, names in (("fresh", FRESH), ("fresh2", FRESH2), ("fresh3", FRESH3),
                           ("fresh4", FRESH4), ("fresh5", FRESH5), ("fresh6", FRESH6),
-                          ("fresh7", FRESH7), ("fresh8", FRESH8), ("fresh9", FRESH9)):
+                          ("fresh7", FRESH7), ("fresh8", FRESH8), ("fresh9", FRESH9),
+                          ("fresh10", FRESH10)):
         for name in names:
             out[f"{folder}_{name}"] = extract(read_documents([DATA / folder / f"{name}.txt"]))
     return out
