@@ -58,7 +58,7 @@ FLOORS = {
     "fresh9_customs": (0.89, 0.95, 0.80, 0.92),
     "fresh9_biodiversity": (0.83, 0.85, 0.69, 0.69),
     "fresh10_heritage": (0.85, 0.84, 0.78, 0.84),
-    "fresh10_budget": (0.84, 0.90, 0.80, 0.87),
+    "fresh10_budget": (0.84, 0.90, 0.80, 0.86),
 }
 
 
