@@ -1195,3 +1195,18 @@ def test_a_title_word_before_a_head_names_the_heads_kind():
                    "of Humanity, the UNESCO Resident Representative said.")
     assert found["Representative List of the Intangible Cultural Heritage of Humanity"].kind \
         == "agreement/document"
+
+
+def test_common_words_at_a_titles_end_are_no_holder():
+    found = _found("The Head of the UNDP Climate Finance Support Team Kerstin Lind said, and "
+                   "the EU Special Representative for Human Rights Eamon Gilmore answered.")
+    assert "Support Team" not in found and "Kerstin Lind" in found
+    assert found["EU Special Representative for Human Rights"].holders == ["Eamon Gilmore"]
+
+
+def test_a_remit_of_places_goes_on_with_and():
+    found = _found("The WHO Regional Office for Europe and Central Asia and the OSCE Office "
+                   "for Eastern Europe and Mongolia Anna Berg met. Talks for Kazakhstan and "
+                   "Uzbekistan went on.")
+    assert found["WHO Regional Office for Europe and Central Asia"].kind == "institution/body"
+    assert "OSCE Office for Eastern Europe and Mongolia" in found and "Anna Berg" in found

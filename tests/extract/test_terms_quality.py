@@ -54,7 +54,7 @@ FLOORS = {
     "fresh7_elections": (0.91, 0.85, 0.87, 0.82),
     "fresh7_civilprotection": (0.92, 0.88, 0.80, 0.73),
     "fresh8_nuclear": (0.90, 0.84, 0.78, 0.65),
-    "fresh8_migration": (0.89, 0.85, 0.97, 0.81),
+    "fresh8_migration": (0.91, 0.85, 0.97, 0.81),
     "fresh9_customs": (0.89, 0.95, 0.80, 0.92),
     "fresh9_biodiversity": (0.83, 0.85, 0.69, 0.69),
     "fresh10_heritage": (0.85, 0.84, 0.78, 0.84),

@@ -289,6 +289,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if all(u.cls == NAME for u in entity.units) and not entity.person \
             and _topic_of_document(units, seps, j):
         return "join"  # "Worst Forms of Child Labour Convention": the head names the whole
+    if sep == "and" and atom[0].cls == PLACE and _remit_of_places(entity) \
+            and (len(atom) == 1 or _looks_personal(atom[1:])):
+        return "join"  # "Country Office for Eastern Europe and Central Asia": its remit
     if first == "and":
         if entity.person or (len(atom) == 1 and atom[0].kind and " " in atom[0].text):
             return ""
@@ -401,6 +404,15 @@ def _topic_of_document(units: list[Unit], seps: list[str], j: int) -> bool:
             return k == len(units) - 1 and k > j and units[k].cls == HEAD \
                 and units[k].kind in ("agreement/document", "route/programme/event")
     return False
+
+
+def _remit_of_places(entity: _Entity) -> bool:
+    """Whether the entity ends in "for" and a place: "Regional Office for Europe", "Country
+    Office for Eastern Europe" (a list of places may go on)."""
+    last = max((k for k, sep in enumerate(entity.seps) if sep), default=-1)
+    return last >= 0 and entity.seps[last].split()[0] == "for" \
+        and entity.units[-1].cls == PLACE and all(u.cls in (NAME, PLACE)
+                                                  for u in entity.units[last + 1:])
 
 
 def _has_topic(entity: _Entity) -> bool:

@@ -56,7 +56,7 @@ def split_title(entity: _Entity, initial: bool) -> list[Mention]:
     # a holder glued to the last complement: "… for Human Rights Eamon Gilmore"
     holder = ""
     tail = _trailing_names(core, core_seps)
-    if len(tail) >= 3 and any(core_seps) and stop == len(units):
+    if len(tail) >= 3 and any(core_seps) and stop == len(units) and _personal(tail[-2:]):
         person = tail[-2:]
         core, core_seps = core[:-2], core_seps[:-2]
         holder = _text(person, [""])
@@ -112,6 +112,15 @@ def _owner(core: list[Unit], seps: list[str]) -> Mention | None:
         return None
     return Mention(_clean(_text(group, [""] * (len(group) - 1))), group[0].start,
                    group[-1].end, "organisation", nested=True)
+
+
+def _personal(words: list[Unit]) -> bool:
+    """Whether two words may be a person's name: a listed given name, a surname's ending,
+    or a word general English hardly knows ("Eamon Gilmore"; not "Support Team")."""
+    from termbank.extract.terms import zipf
+
+    return words[0].text.lower() in lists.given_names() \
+        or en.has_surname_ending(words[-1].text) or any(zipf(w.text.lower()) < 3.5 for w in words)
 
 
 def _trailing_names(units: list[Unit], seps: list[str]) -> list[Unit]:
