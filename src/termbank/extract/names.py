@@ -396,8 +396,8 @@ def _topic_of_document(units: list[Unit], seps: list[str], j: int) -> bool:
     """Whether the plain words from unit *j* run on to the end of the run and end in a
     document's or event's head: a title that names its topic first, as the ILO's do
     ("Safety and Health in Mines Convention", "Prevention of Major Industrial Accidents
-    Convention")."""
-    for k in range(j, len(units)):
+    Convention"). No name runs longer than :data:`MAX_ENTITY` units, so no more are read."""
+    for k in range(j, min(len(units), j + MAX_ENTITY)):
         if k > j and seps[k - 1] not in _TOPIC_SEPS:
             return False
         if units[k].cls != NAME:
