@@ -13,7 +13,7 @@ from termbank.extract import lists
 from termbank.lang import en
 from termbank.extract.names import (
     ACRONYM, DEMONYM, HEAD, MODIFIER, NAME, PLACE, TITLE, Mention, Unit, _clean, _Entity,
-    _kind_of, _nested, _text)
+    _kind_of, _looks_personal, _nested, _text)
 
 
 def place_of(unit: Unit) -> str:
@@ -115,12 +115,12 @@ def _owner(core: list[Unit], seps: list[str]) -> Mention | None:
 
 
 def _personal(words: list[Unit]) -> bool:
-    """Whether two words may be a person's name: a listed given name, a surname's ending,
-    or a word general English hardly knows ("Eamon Gilmore"; not "Support Team")."""
+    """Whether two words may be a person's name: they read as one (a listed given name, a
+    surname's ending), or one of them is rare in general English ("Eamon Gilmore"; not
+    "Support Team")."""
     from termbank.extract.terms import zipf
 
-    return words[0].text.lower() in lists.given_names() \
-        or en.has_surname_ending(words[-1].text) or any(zipf(w.text.lower()) < 3.5 for w in words)
+    return _looks_personal(words) or any(zipf(w.text.lower()) < 3.5 for w in words)
 
 
 def _trailing_names(units: list[Unit], seps: list[str]) -> list[Unit]:
