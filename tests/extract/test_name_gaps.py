@@ -1210,3 +1210,34 @@ def test_a_remit_of_places_goes_on_with_and():
                    "Uzbekistan went on.")
     assert found["WHO Regional Office for Europe and Central Asia"].kind == "institution/body"
     assert "OSCE Office for Eastern Europe and Mongolia" in found and "Anna Berg" in found
+
+
+def test_a_body_named_with_the_office_it_answers_to_is_the_body():
+    found = _found("The Agency for Strategic Reforms under the President of the Republic of "
+                   "Uzbekistan Aziz Karimov said so, and the Agency for Strategic Reforms agreed. "
+                   "The Treasury under the Ministry of Economy and Finance pays.")
+    agency = found["Agency for Strategic Reforms"]  # named so alone too: the owner dropped
+    assert agency.variants == ["Agency for Strategic Reforms under the President of the Republic "
+                               "of Uzbekistan"]  # the country, never the holder after it
+    assert "Aziz Karimov" in found
+    assert "Ministry of Economy and Finance" in found  # the owner, a name of its own
+
+
+def test_a_set_of_principles_is_a_document_and_its_author_no_part_of_it():
+    found = _found("The Fundamental Principles of Official Statistics apply, and the Green "
+                   "Loan Principles of the Loan Market Association too. Principles of good "
+                   "governance matter. Plan of action was adopted.")
+    assert found["Fundamental Principles of Official Statistics"].kind == "agreement/document"
+    assert "Green Loan Principles" in found and "Loan Market Association" in found
+    # a head word alone that opens a sentence takes no lower-case tail
+    assert not [n for n in found if n.startswith(("Principles of", "Plan of"))]
+
+
+def test_a_donors_support_to_a_topic_names_a_programme():
+    found = _found("The project, EU Support to Rule of Law in Kyrgyzstan, ends, and German "
+                   "Support to Education and Health in Tajikistan continues. Support to farmers "
+                   "rose.")
+    for name in ("EU Support to Rule of Law in Kyrgyzstan",
+                 "German Support to Education and Health in Tajikistan"):
+        assert found[name].kind == "route/programme/event"
+    assert not [n for n in found if "farmers" in n]

@@ -113,7 +113,8 @@ def _with_complement(acronym: str, words: list[str]) -> int:
     """How many trailing *words* are a name whose opening words the acronym spells, before a
     capitalised complement of place or scope the letters leave out (0 if none): "National
     Nuclear Center of the Republic of Kazakhstan (NNC)", "Environmental Remediation Account
-    for Central Asia (ERA)".
+    for Central Asia (ERA)"; or before which the curated list's expansion stands ("National
+    Institute of Statistics and Economic Studies of France (INSEE)").
 
     >>> _with_complement("ERA", "through the Environmental Remediation Account for Central "
     ...                  "Asia".split())
@@ -129,8 +130,9 @@ def _with_complement(acronym: str, words: list[str]) -> int:
         if not complement or not all(w[:1].isupper() for w in complement):
             continue
         head = words[:k]
+        listed = _known_expansion(acronym, head)  # "… Studies of France (INSEE)"
         for n in range(1, min(len(head), 2 * len(letters) + 4) + 1):
-            if spells(acronym, head[-n:]) and head[-n][0].isalnum():
+            if (spells(acronym, head[-n:]) or n == listed) and head[-n][0].isalnum():
                 return n + len(words) - k
     return 0
 

@@ -361,11 +361,16 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return ""
         return "join"
     if left.cls == HEAD and left.kind not in ("place", "official title"):
+        if first == "of" and left.kind == "agreement/document" and left.text.endswith("s") \
+                and atom[-1].kind in ("institution/body", "organisation"):
+            return ""  # a set of rules and the body that wrote it: "Green Bond Principles of …"
         if first == "for" or first == "of":
             return "join"
     if left.cls == HEAD and left.kind == "place" and sep == "of" and len(entity.units) == 1 \
             and all(u.cls in (NAME, PLACE) for u in atom):
         return "join"  # "Republic of Karakalpakstan", "Mausoleum of Khoja Ahmed Yasawi"
+    if sep == "to" and _donor_support(entity) and plain:
+        return "join"  # "EU Support to Official Statistics": a donor's programme, by its topic
     if first == "to" and _accredited(entity) and atom[0].cls in (PLACE, HEAD, ACRONYM):
         return "join"  # "Delegation of the European Union to Kazakhstan": where it is posted
     if first == "to" and _ends_in_head(atom) and atom[-1].kind == "agreement/document" \
@@ -491,9 +496,11 @@ def _gerund_complement(entity: _Entity) -> bool:
 def _in_complement(entity: _Entity) -> bool:
     """Whether the entity ends in a complement of plain words after "on|for|of" that comes
     after its places and acronyms: "EU–Central Asia Conference on Water" may go on with "and
-    Climate"; "the EU" or "Ministry of Energy of Kazakhstan" not."""
+    Climate"; "the EU" or "Ministry of Energy of Kazakhstan" not. What a donor's "Support"
+    is "to" is such a complement ("EU Support to Rule of Law")."""
+    connectors = ("on", "for", "of", "to") if _donor_support(entity) else ("on", "for", "of")
     last = max((k for k, sep in enumerate(entity.seps)
-                if sep and sep.split()[0] in ("on", "for", "of")), default=-1)
+                if sep and sep.split()[0] in connectors), default=-1)
     return last >= 0 and all(u.cls == NAME for u in entity.units[last + 1:])
 
 
@@ -568,6 +575,8 @@ def _scoped(entity: _Entity, place: Unit) -> bool:
     complement of plain words ("… on Digital Connectivity") unless it is an office; an
     event's city is its venue ("Conference on Water in Dushanbe")."""
     head = _head(entity)
+    if not head and _donor_support(entity):
+        return True  # "EU Support to Official Statistics in Uzbekistan"
     if head not in SCOPED_HEADS:
         return False
     if head in VENUE_HEADS and _is_city(place):
@@ -577,6 +586,15 @@ def _scoped(entity: _Entity, place: Unit) -> bool:
     # a topic in plain words after "on|for|of": "EU Strategy for Central Asia in Kazakhstan"
     # has a place there, so "in Kazakhstan" is where it is carried out
     return _in_complement(entity)
+
+
+def _donor_support(entity: _Entity) -> bool:
+    """Whether the entity is a donor's "Support" and what it supports: "EU Support to Official
+    Statistics", a programme's name (the donor an acronym, place or demonym)."""
+    units, seps = entity.units, entity.seps
+    k = next((i for i, u in enumerate(units) if u.text == "Support"), 0)
+    return k > 0 and not any(seps[:k]) and (k + 1 == len(units) or seps[k] == "to") \
+        and all(u.cls in (ACRONYM, PLACE, DEMONYM) for u in units[:k])
 
 
 def kind_of_text(text: str) -> str:
@@ -739,6 +757,8 @@ def _kind_of(units: list[Unit], seps: list[str] | None = None) -> str:
     if len(units) == 1 and last.cls == ACRONYM:
         known = lists.acronyms().get(last.text)
         return known.kind if known else "acronym"
+    if seps is not None and _donor_support(_Entity(units, seps)):
+        return "route/programme/event"
     if seps:
         for k, sep in enumerate(seps):
             if sep and sep.split()[0] in ("of", "for", "on", "to", "in", *_TOPIC_GOES_ON) \
@@ -934,12 +954,17 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
             mention.nested = True
         if not mention.nested:
             _context_evidence(text, mention)
-            if (tail := _name_tail(text, mention)) and tail.end() > end:
-                whole = replace(mention, end=tail.end(), text=" ".join(
-                    text[mention.start:tail.end()].split()))
+            if (tail := _name_tail(text, mention)) > end:
+                whole = replace(mention, end=tail, text=" ".join(
+                    text[mention.start:tail].split()))
                 dated_until = skip_until = max(skip_until, whole.end)
                 yield whole
                 mention.nested = True  # without its years or eponym: a variant of the name
+            elif (owner := _owner_tail(text, mention)) > end:
+                # the body with the office it answers to; the office, read on, is a name of
+                # its own ("Ministry of Economy and Finance")
+                yield replace(mention, end=owner, text=" ".join(text[mention.start:owner].split()))
+                mention.nested = True
             elif mention.end == end and mention.text.endswith(" No"):
                 mention = _numbered(text, mention)
             elif mention.end == end and (cited := _cited_act(text, mention)):
@@ -981,13 +1006,43 @@ EPONYM_TAIL = re.compile(r"[ \t\xa0]+named[ \t\xa0]+after[ \t\xa0]+(?:[A-Z]\.[ \
                          r"(?:al-|el-|ibn[ \t\xa0]+)?[A-Z][\w'’\-]+(?:[ \t\xa0]+[A-Z][\w'’\-]+){0,3}")
 
 
-def _name_tail(text: str, mention: Mention):
-    """The years or the eponym that run on after a name (a match, or None)."""
+#: the office a body answers to, in lower case after its capitalised name: "Statistics Agency
+#: under the President of the Republic of Uzbekistan", "Committee for Religious Affairs under
+#: the Government of the Republic of Tajikistan", "Treasury under the Ministry of Finance";
+#: with the country it is of, if named (see :func:`_owner_tail`)
+OWNER_TAIL = re.compile(
+    r"[ \t\xa0]+under[ \t\xa0]+the[ \t\xa0]+(?:President|Government|Prime[ \t\xa0]+Minister|"
+    r"Cabinet[ \t\xa0]+of[ \t\xa0]+Ministers|(?:Ministry|Agency)[ \t\xa0]+(?:of|for)[ \t\xa0]+"
+    r"[A-Z][\w\-]*(?:,?[ \t\xa0]+(?:and[ \t\xa0]+)?[A-Z][\w\-]*){0,3})(?![\w\-])")
+_OF_COUNTRY = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?((?:[A-Z][\w\-]*|of)"
+                         r"(?:[ \t\xa0]+(?:[A-Z][\w\-]*|of)){0,3})")
+
+
+def _owner_tail(text: str, mention: Mention) -> int:
+    """Where the office a body answers to ends (0 if none follows): its country is part of
+    it when the words after "of" make a place ("… of the Republic of Uzbekistan"), never a
+    holder after it ("… of the Republic of Uzbekistan Bakhodir Begalov")."""
+    owner = OWNER_TAIL.match(text, mention.end)
+    if owner is None or mention.kind not in ("institution/body", "organisation"):
+        return 0
+    country = _OF_COUNTRY.match(text, owner.end())
+    if country is not None:
+        words = list(re.finditer(r"\S+", country.group(1)))
+        for n in range(len(words), 0, -1):
+            place = " ".join(w.group() for w in words[:n])
+            if words[n - 1].group() != "of" and place.lower() in lists.places():
+                return country.start(1) + words[n - 1].end()
+    return owner.end()
+
+
+def _name_tail(text: str, mention: Mention) -> int:
+    """Where the years or the eponym that run on after a name end (0 if none does)."""
+    tail = None
     if mention.kind in ("agreement/document", "route/programme/event"):
-        return YEARS_TAIL.match(text, mention.end)
-    if mention.kind in ("institution/body", "organisation", "place"):
-        return EPONYM_TAIL.match(text, mention.end)
-    return None
+        tail = YEARS_TAIL.match(text, mention.end)
+    elif mention.kind in ("institution/body", "organisation", "place"):
+        tail = EPONYM_TAIL.match(text, mention.end)
+    return tail.end() if tail else 0
 
 _AMOUNT_AFTER = re.compile(r"[ \t\xa0]*\d")
 _AMOUNT_BEFORE = re.compile(r"\d(?:[ \t\xa0]+(?:thousand|million|billion|trillion|mln|bn))?"
@@ -1392,9 +1447,12 @@ def _feature_region(text: str, mention: Mention) -> Mention | None:
 
 
 def _with_tail(text: str, mention: Mention) -> Mention | None:
-    """The full name when a document's name runs on in lower case (see tails.py)."""
+    """The full name when a document's name runs on in lower case (see tails.py); a head
+    word alone that opens a sentence is capitalised for that ("Plan of action was …")."""
     from termbank.extract.tails import tail_end
 
+    if mention.initial and " " not in mention.text:
+        return None
     end = tail_end(text, mention.start, mention.end)
     if end == mention.end:
         return None

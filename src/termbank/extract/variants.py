@@ -24,8 +24,8 @@ from termbank.extract import lists
 from termbank.extract.acronyms import Definition
 from termbank.extract.candidate import Candidate
 from termbank.extract.names import (
-    ACRONYM, DEMONYM, EPONYM_TAIL, HEAD, NAME, PARTY, PLACE, YEARS_TAIL, Mention, act_number,
-    classify, kind_of_text)
+    ACRONYM, DEMONYM, EPONYM_TAIL, HEAD, NAME, OWNER_TAIL, PARTY, PLACE, YEARS_TAIL, Mention,
+    act_number, classify, kind_of_text)
 from termbank.extract.score import score_candidate
 from termbank.extract.text import sentence_at
 from termbank.lang import en
@@ -563,11 +563,12 @@ class _Groups:
         """A capitalised head joins its full name when only one full name with a lower-case
         tail, or with the years it runs for, has that head ("Memorandum of Understanding on …
         value chains", "Medeu dam", "Concept of Legal Policy until 2030", "… Museum of Art
-        named after I. V. Savitsky"). The name with its years is never preferred over the name
-        without them: the years date one edition."""
+        named after I. V. Savitsky", "Statistics Agency under the President of …"). The name
+        with its years is never preferred over the name without them: the years date one
+        edition; nor is a body's name with the office it answers to, as with its owner."""
         fulls: dict[str, list[str]] = {}
         for key in self.rows:
-            match = YEARS_TAIL.search(key)
+            match = YEARS_TAIL.search(key) or OWNER_TAIL.search(key)
             if match:
                 self.secondary.add(key)
             else:
@@ -586,23 +587,24 @@ class _Groups:
         "Sendai Framework" → "Sendai Framework for Disaster Risk Reduction". The short form
         must open with a proper word and end in a head, so "European Commission" never joins
         "European Commission for Democracy through Law". A name that only adds where it
-        works needs no proper word: "Border Management Programme" → "… in Central Asia"."""
+        works, or the country it is of, needs neither a proper word nor a head at its end:
+        "Border Management Programme" → "… in Central Asia", "National Institute of Statistics
+        and Economic Studies" → "… of France"."""
         fulls: dict[str, set[str]] = {}
         scoped: set[str] = set()  # short forms whose full names only add a place
         for key in self.rows:
             match = _TOPIC.search(key)
             if match and match.start() > 0:
                 fulls.setdefault(key[:match.start()], set()).add(self.find(key))
-            match = _SCOPE.search(key)
-            if match and match.start() > 0 and key[match.end() - 1:].lower() in lists.places():
-                fulls.setdefault(key[:match.start()], set()).add(self.find(key))
-                scoped.add(key[:match.start()])
+            for match in _SCOPE.finditer(key):
+                if match.start() > 0 and key[match.end() - 1:].lower() in lists.places():
+                    fulls.setdefault(key[:match.start()], set()).add(self.find(key))
+                    scoped.add(key[:match.start()])
         for short, owners in fulls.items():
             words = short.split()
             target = self.lookup(short)
-            if target is None or len(owners) != 1 or len(words) < 2 \
-                    or classify(words[0])[0] not in (NAME, PLACE) and short not in scoped \
-                    or classify(words[-1])[0] != HEAD:
+            if target is None or len(owners) != 1 or len(words) < 2 or short not in scoped \
+                    and (classify(words[0])[0] not in (NAME, PLACE) or classify(words[-1])[0] != HEAD):
                 continue
             owner = next(iter(owners))
             if _row_kind(self.rows[target]) == _row_kind(self.rows[owner]):
@@ -658,7 +660,7 @@ def _is_party(text: str) -> bool:
 _LOWER_TAIL = re.compile(r" (?:on|for|of) (?:(?:a|an|the) )?[a-z]")
 _LOWER_HEAD = re.compile(r"([A-Z][^\s]*) [a-z][a-z ]*")  # "Medeu dam", "Kashagan oil field"
 _TOPIC = re.compile(r" (?:on|for|of) (?:the )?[A-Z]")
-_SCOPE = re.compile(r" in (?:the )?[A-Z]")
+_SCOPE = re.compile(r" (?:in|of) (?:the )?[A-Z]")  # "… in Central Asia", "… of France"
 
 
 def _surface_size(phrase: str, content_size: int) -> int:
