@@ -1241,3 +1241,14 @@ def test_a_donors_support_to_a_topic_names_a_programme():
                  "German Support to Education and Health in Tajikistan"):
         assert found[name].kind == "route/programme/event"
     assert not [n for n in found if "farmers" in n]
+
+
+def test_a_listed_acronym_pairs_with_its_expansion_before_a_country():
+    found = _found("The National Institute of Statistics and Economic Studies of France "
+                   "(INSEE) and the United Nations Population Fund (UNFPA) advise the agency.")
+    institute = found["National Institute of Statistics and Economic Studies of France"]
+    # one concept: the acronym, and the name without its country
+    assert set(institute.variants) == {"INSEE",
+                                       "National Institute of Statistics and Economic Studies"}
+    assert found["United Nations Population Fund"].variants == ["UNFPA"]
+    assert "UNFPA" not in found

@@ -347,3 +347,20 @@ def test_the_singular_of_an_acronyms_lower_case_expansion_joins_it():
     assert {"SSWs", "sudden stratospheric warmings"} <= {holding[0].preferred,
                                                          *holding[0].variants}
     assert holding[0].frequency >= 2
+
+
+def test_a_noun_repeated_around_by_is_an_adverbial_and_ends_the_term_before_it():
+    terms = terms_of("The agreement would open market access step by step. Tariffs fall year "
+                     "by year, and market access for lorries is decided case by case.")
+    assert "market access" in terms
+    assert not {t for t in terms if t.split()[-1] in ("step", "year", "case")}
+
+
+def test_an_owner_before_the_words_an_acronym_defines_joins_them():
+    found = extract([Document("news.txt", (
+        "Kazakhstan raised its implementation of the ICAO Standards and Recommended Practices "
+        "(SARPs) this year, and the SARPs now apply at every airport.\n"))])
+    named = {c.preferred: c for c in found}
+    sarps = named["Standards and Recommended Practices"]
+    assert set(sarps.variants) == {"SARPs", "ICAO Standards and Recommended Practices"}
+    assert "ICAO Standards" not in named

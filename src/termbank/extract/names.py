@@ -1472,8 +1472,9 @@ def join_defined(source: str, mentions: list[Mention], definitions) -> list[Ment
            if shouted and source[m.start:m.end] in shouted else m for m in mentions]
     for definition in definitions:
         start, end, text = definition.start, definition.end, definition.expansion
-        out = [_to_defined_end(source, m, end) if m.kind == "official title" and not m.nested
-               and m.start < start < m.end < end else m for m in out]
+        out = [_to_defined_end(source, m, end) if not m.nested and m.start < start < m.end < end
+               and (m.kind == "official title" or _owner_before(source, m, start)) else m
+               for m in out]
         words = text.split()
         capitalised = [w[:1].isupper() or w.isdigit() or w in en.GRAMMAR_WORDS for w in words]
         head = capitalised.index(False) if False in capitalised else len(words)
@@ -1520,12 +1521,21 @@ def _holders_after_acronyms(source: str, mentions: list[Mention], definitions) -
             person.kind, person.person = "person", True
 
 
-def _to_defined_end(source: str, title: Mention, end: int) -> Mention:
+def _to_defined_end(source: str, mention: Mention, end: int) -> Mention:
     """A title cut inside the body an acronym defines, running on to the body's end:
     "Chairwoman of the Agency for Regulation and Development of the Financial Market
-    (ARDFM)" (the chunker stopped at "and")."""
-    text = " ".join(source[title.start:end].split())
-    return replace(title, text=text, end=end, title=text)
+    (ARDFM)" (the chunker stopped at "and"); so too a name whose owner stands before the
+    defined words ("ICAO Standards and Recommended Practices (SARPs)")."""
+    text = " ".join(source[mention.start:end].split())
+    return replace(mention, text=text, end=end,
+                   title=text if mention.kind == "official title" else mention.title)
+
+
+def _owner_before(source: str, mention: Mention, start: int) -> bool:
+    """Whether the words of *mention* before *start* are one acronym, place or demonym: the
+    owner of what the acronym defines ("ICAO" of "ICAO Standards and …")."""
+    before = source[mention.start:start].split()
+    return len(before) == 1 and classify(before[0])[0] in (ACRONYM, PLACE, DEMONYM)
 
 
 _KNOWN_AS = re.compile(r",?[ \t\xa0]+(?:\(|also[ \t\xa0]+|better[ \t\xa0]+|commonly[ \t\xa0]+)?"

@@ -300,6 +300,8 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
             out.append(True)
             continue
         ok = bool(unit.pos) and not _inner_capital(unit.text)  # "fromTCA"
+        if ok and _in_reduplication(units, k):
+            ok = False  # "open market access step by step", "case by case": an adverbial
         if ok and k and units[k - 1].text in ("per", "Per"):
             ok = False  # "a 90 per cent reduction", "per capita income": a Latin unit
         if ok and "-" in unit.text and unit.text.lower() in descriptors():
@@ -315,6 +317,13 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
                       and following.lemma in GEOGRAPHIC_HEADS)
         out.append(ok)
     return out
+
+
+def _in_reduplication(units: list[Unit], k: int) -> bool:
+    """Whether unit *k* is a noun repeated around "by" ("step by step", "year by year")."""
+    lemma = units[k].lemma
+    return (k + 2 < len(units) and units[k + 1].text == "by" and units[k + 2].lemma == lemma) \
+        or (k >= 2 and units[k - 1].text == "by" and units[k - 2].lemma == lemma)
 
 
 def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
