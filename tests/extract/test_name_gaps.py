@@ -1252,3 +1252,15 @@ def test_a_listed_acronym_pairs_with_its_expansion_before_a_country():
                                        "National Institute of Statistics and Economic Studies"}
     assert found["United Nations Population Fund"].variants == ["UNFPA"]
     assert "UNFPA" not in found
+
+
+def test_the_last_listed_complement_goes_on_with_of_and_a_common_word():
+    found = _found("The Ministry of Labour, Migration and Employment of Population said that "
+                   "the First Deputy Minister of Labour, Migration and Employment of Population "
+                   "Shahnoza Nabieva will attend, with the Ministry of Culture, Information and "
+                   "Tourism of Kyrgyzstan.")
+    assert "Ministry of Labour, Migration and Employment of Population" in found
+    title = found["First Deputy Minister of Labour, Migration and Employment of Population"]
+    assert title.holders == ["Shahnoza Nabieva"]
+    assert "Ministry of Culture, Information and Tourism" in found  # a country is no item
+    assert not [n for n in found if n.startswith("Population")]

@@ -16,7 +16,7 @@ from termbank.extract.candidate import KINDS, Candidate
 from termbank.extract import terms as terms_track
 from termbank.extract.names import (
     HEAD, MODIFIER, TITLE, WEAK_HEADS, aliases, classify, iter_mentions, join_defined,
-    kind_of_text)
+    kind_of_text, without_owner)
 from termbank.extract.text import Document, read_documents
 from termbank.extract.variants import Table
 from termbank.lang import en
@@ -307,7 +307,8 @@ def _parts(whole: Candidate, known: dict[str, Candidate]) -> list[tuple[str, str
         if len(hats) == 2 and all(h[:1].isupper() and " " in h for h in hats):
             out += [(hat, "official title", "hat") for hat in hats]
     elif whole.kind in _BODIES:  # the name that says its owner, if any of its names does
-        name = next((n for n in (name, *whole.variants) if _OF.search(n)), name)
+        name = next((n for n in (name, *whole.variants) if _OF.search(without_owner(n))), name)
+        name = without_owner(name)  # (an office it answers to is no owner it is "of")
     else:
         return out
     owned = _owned(name, known)

@@ -963,8 +963,13 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
             elif (owner := _owner_tail(text, mention)) > end:
                 # the body with the office it answers to; the office, read on, is a name of
                 # its own ("Ministry of Economy and Finance")
-                yield replace(mention, end=owner, text=" ".join(text[mention.start:owner].split()))
-                mention.nested = True
+                if mention.kind == "official title":  # the title's body answers to it
+                    yield _body_of_title(text, mention, owner)
+                    yield _body_of_title(text, mention, mention.end)  # and is named so too
+                else:
+                    yield replace(mention, end=owner,
+                                  text=" ".join(text[mention.start:owner].split()))
+                    mention.nested = True
             elif mention.end == end and mention.text.endswith(" No"):
                 mention = _numbered(text, mention)
             elif mention.end == end and (cited := _cited_act(text, mention)):
@@ -1019,11 +1024,13 @@ _OF_COUNTRY = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?((?:[A-Z][\w\
 
 
 def _owner_tail(text: str, mention: Mention) -> int:
-    """Where the office a body answers to ends (0 if none follows): its country is part of
-    it when the words after "of" make a place ("… of the Republic of Uzbekistan"), never a
-    holder after it ("… of the Republic of Uzbekistan Bakhodir Begalov")."""
+    """Where the office a body answers to ends (0 if none follows), after the body or after
+    a title of the body ("Director of the Department of Tourism under the Ministry of …"):
+    its country is part of it when the words after "of" make a place ("… of the Republic of
+    Uzbekistan"), never a holder after it ("… of the Republic of Uzbekistan Aziz Karimov")."""
     owner = OWNER_TAIL.match(text, mention.end)
-    if owner is None or mention.kind not in ("institution/body", "organisation"):
+    if owner is None or mention.kind not in ("institution/body", "organisation") and not (
+            mention.kind == "official title" and " of " in mention.text and not mention.holder):
         return 0
     country = _OF_COUNTRY.match(text, owner.end())
     if country is not None:
@@ -1033,6 +1040,24 @@ def _owner_tail(text: str, mention: Mention) -> int:
             if words[n - 1].group() != "of" and place.lower() in lists.places():
                 return country.start(1) + words[n - 1].end()
     return owner.end()
+
+
+_TITLE_OF = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?")
+
+
+def _body_of_title(text: str, title: Mention, end: int) -> Mention:
+    """The body of *title* named on to *end* ("Department of Tourism under the Ministry of
+    …" of "Director of the Department of Tourism"), a nested mention."""
+    start = _TITLE_OF.search(text, title.start, title.end).end()
+    return Mention(" ".join(text[start:end].split()), start, end, "institution/body",
+                   nested=True)
+
+
+def without_owner(name: str) -> str:
+    """*name* without the office it answers to: "Statistics Agency" of "Statistics Agency
+    under the President of the Republic of Uzbekistan"."""
+    owner = OWNER_TAIL.search(name)
+    return name[:owner.start()] if owner else name
 
 
 def _name_tail(text: str, mention: Mention) -> int:
@@ -1170,9 +1195,9 @@ def _listed_complements(text: str, mention: Mention) -> tuple[Mention, list[Ment
         listed = _COMPLEMENT_LIST.match(text, mention.end)
         if not listed or not _is_complement_list(mention, listed.group()):
             return None
-        end = listed.end()
+        end = _list_goes_on(text, listed.end())
         if mention.kind == "official title":
-            after = _place_and_holder(text, end)
+            after = _place_and_holder(text, end) or _holder_at(text, end)
     jurisdiction = next((lists.places().get(m.text.lower(), m.text) for m in after
                          if m.kind == "place"), mention.jurisdiction)  # "Kyrgyz Republic" → …
     holder = next((m.text for m in after if m.person), "")
@@ -1209,6 +1234,37 @@ def _place_and_holder(text: str, end: int) -> list[Mention]:
         return []
     return [Mention(found.group(1), found.start(1), found.end(1), "place", nested=True),
             Mention(" ".join(found.group(2).split()), found.start(2), found.end(2), "person",
+                    person=True, nested=True)]
+
+
+_LIST_OF = re.compile(rf"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?({_WORD})(?![\w’'\-])")
+_HOLDER_AT = re.compile(rf"[ \t\xa0]+({_WORD}[ \t\xa0]+{_WORD})(?![\w’'\-]|[ \t\xa0]+[A-Z])")
+
+
+def _list_goes_on(text: str, end: int) -> int:
+    """Where a list of complements ends when its last item goes on with "of" and a common
+    word: "Ministry of Labour, Migration and Employment of Population" (not "… of
+    Tajikistan", a country, nor a person's name)."""
+    found = _LIST_OF.match(text, end)
+    if found is None:
+        return end
+    from termbank.extract.terms import zipf
+
+    word = found.group(1)
+    return found.end() if classify(word)[0] == NAME and zipf(word.lower()) >= 3.5 else end
+
+
+def _holder_at(text: str, end: int) -> list[Mention]:
+    """The holder right after a title's list, as a nested mention ("… of Population Shahlo
+    Rahimzoda"); none when the two words there are no person's name."""
+    found = _HOLDER_AT.match(text, end)
+    if found is None:
+        return []
+    person = [Unit(w.group(), w.start(), w.end(), *classify(w.group()))
+              for w in _TOKEN.finditer(text, found.start(1), found.end(1))]
+    if not all(u.cls == NAME for u in person) or not _looks_personal(person):
+        return []
+    return [Mention(" ".join(found.group(1).split()), found.start(1), found.end(1), "person",
                     person=True, nested=True)]
 
 
