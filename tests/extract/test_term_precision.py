@@ -116,6 +116,10 @@ def test_a_common_single_word_needs_repetition():
     laundering = " ".join(["Laundering grew again."] * 5) + "\n"
     assert "laundering" in terms_of(laundering)  # Zipf 3.5, seen five times
     assert "laundering" not in terms_of("Laundering grew again.\n")
+    census = " ".join(["The census counts every household."] * 5) + "\n"
+    assert "census" not in terms_of(census)  # Zipf 4.2, seen five times
+    assert "census" in terms_of(census * 2)  # ... but a text that keeps coming back to it
+    assert "fraud" not in terms_of(often * 2)  # Zipf 4.4: not even then
 
 
 def test_hyphenated_descriptors_and_adjective_rows_open_no_term():

@@ -590,6 +590,9 @@ ONE_WORD_ZIPF = 3.0
 #: ... or, seen ONE_WORD_REPEATS times, rarer than this ("corruption" 4.3, "heart" 4.9 do not
 #: pass; "laundering" 3.5, "turbine" 3.6 do)
 ONE_WORD_ZIPF_REPEATED, ONE_WORD_REPEATS = 4.0, 5
+#: ... or, seen ONE_WORD_FREQUENT times, rarer than this: a word the text keeps coming back to
+#: ("census" 4.19, "unemployment" 4.22 pass; "cooperation" 4.30, "corruption" 4.35 do not)
+ONE_WORD_ZIPF_FREQUENT, ONE_WORD_FREQUENT = 4.25, 10
 
 
 #: ordinal words: opening a phrase they number an instance ("the second meeting", "the tenth
@@ -620,8 +623,9 @@ def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
             return False  # "memoranda (of understanding)": the head of an "X of Y" alone
         surface = {f.lower() for f in row.forms} or {key[0]}
         commonest = max(zipf(w) for w in surface | {key[0]})
-        return commonest < ONE_WORD_ZIPF or (commonest < ONE_WORD_ZIPF_REPEATED
-                                             and row.frequency >= ONE_WORD_REPEATS)
+        return commonest < ONE_WORD_ZIPF \
+            or commonest < ONE_WORD_ZIPF_REPEATED and row.frequency >= ONE_WORD_REPEATS \
+            or commonest < ONE_WORD_ZIPF_FREQUENT and row.frequency >= ONE_WORD_FREQUENT
     return "of" not in key or row.loose >= 2
 
 
