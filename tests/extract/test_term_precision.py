@@ -368,3 +368,18 @@ def test_an_owner_before_the_words_an_acronym_defines_joins_them():
     sarps = named["Standards and Recommended Practices"]
     assert set(sarps.variants) == {"SARPs", "ICAO Standards and Recommended Practices"}
     assert "ICAO Standards" not in named
+
+
+def test_a_clauses_verb_the_tagger_read_as_a_noun_joins_no_term():
+    terms = terms_of(
+        "An early warning system alerts villages down the valley. The readmission agreement "
+        "obliges each side to take back nationals who do not fulfil the conditions. The main "
+        "open questions concern traffic rights. The warning system was tested, and villages "
+        "received the early warning system alerts.\n"
+        "Water resources management plans\n\nThe water resources management plans and "
+        "village alerts.\n")
+    assert not {t for t in terms if t.split()[-1] in ("obliges", "concern")
+                or "alerts villages" in t or "concern traffic" in t}
+    assert {"traffic rights", "early warning system"} <= terms
+    assert "early warning system alerts" in terms  # where the sentence has its verb: a noun
+    assert "water resources management plans" in terms  # a heading, a list of nouns: nouns

@@ -292,10 +292,69 @@ def _opens_sentence(text: str, start: int) -> bool:
     return k < 0 or text[k] in ".!?:\n–—"
 
 
+#: tags of a finite verb: a clause has one
+FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_NUMBER_SWAP = {"NNS": ("NN", "NNP"), "NN": ("NNS",)}  # a verb agrees with the noun before it
+_OBJECT_OPENERS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ"})  # words that open an object
+#: words that open a clause of its own after ", ": its verb is not the clause's before
+_CLAUSE_JOINS = frozenset({"and", "but", "or", "while", "whereas"})
+#: what opens a subordinate clause: its finite verb is not the main clause's
+_SUBORDINATORS = frozenset({"who", "which", "that", "whose", "whom", "where", "when", "before",
+                            "after", "because", "if", "while", "since", "although", "unless",
+                            "until", "though", "whereas", "as"})
+
+
+def _verbs_read_as_nouns(units: list[Unit], text: str) -> set[int]:
+    """Units the tagger read as nouns that are their clause's verb ("An early warning system
+    alerts villages …", "the main open questions concern traffic rights …", "The readmission
+    agreement obliges each side …, who do not …"). Clauses end at a full stop or a
+    semicolon, or before ", and|but|or"; a line that ends in none is a heading, left alone."""
+    out: set[int] = set()
+    start = 0
+    for end, unit in enumerate(units):
+        if end > start and "\n" in text[units[end - 1].end:unit.start]:
+            start = end  # a line without a full stop: a heading, a byline
+        joined = unit.text in _CLAUSE_JOINS and end > start and units[end - 1].text == ","
+        if unit.text not in (".", "!", "?", ";") and not joined:
+            continue
+        verb = _misread_verb(units, range(start, end - 1 if joined else end))
+        if verb is not None:
+            out.add(verb)
+        start = end + 1
+    return out
+
+
+def _misread_verb(units: list[Unit], clause: range) -> int | None:
+    """The one misread verb of a main clause with an article and no finite verb before its
+    first subordinate clause: the first noun that is also an English verb, right after a noun
+    of the number its verb form agrees with, and before what opens its object; None if
+    none. (Before a preposition, a conjunction or a participle it is a noun after all, of a
+    list joined by ", and": "…, and the requirements for bioequivalence studies and …")"""
+    main = next((range(clause.start, k) for k in clause
+                 if units[k].text.lower() in _SUBORDINATORS), clause)
+    if any(units[k].tag in FINITE for k in main):
+        return None
+    article = False
+    for k in main:
+        unit, before = units[k], units[k - 1]
+        article = article or unit.tag == "DT"
+        if article and k > main.start and k + 1 < len(units) and unit.pos == "NOUN" \
+                and unit.text.islower() and before.pos == "NOUN" \
+                and before.tag in _NUMBER_SWAP.get(unit.tag, ()) \
+                and unit.lemma in tagger.verbs() and (units[k + 1].pos in ("NOUN", "ADJ")
+                                                      or units[k + 1].tag in _OBJECT_OPENERS):
+            return k
+    return None
+
+
 def _allowed(units: list[Unit], text: str) -> list[bool]:
     """Which units may stand in a term: lower case, or capitalised only for a reason."""
     out = []
+    verbs = _verbs_read_as_nouns(units, text)
     for k, unit in enumerate(units):
+        if k in verbs:
+            out.append(False)
+            continue
         if unit.tag == ABBREVIATION:
             out.append(True)
             continue
