@@ -1264,3 +1264,43 @@ def test_the_last_listed_complement_goes_on_with_of_and_a_common_word():
     assert title.holders == ["Shahnoza Nabieva"]
     assert "Ministry of Culture, Information and Tourism" in found  # a country is no item
     assert not [n for n in found if n.startswith("Population")]
+
+
+def test_a_body_named_only_in_a_posted_title_is_named_with_its_posting():
+    found = _found("The Head of the Delegation of the European Union to Mongolia, Ambassador "
+                   "Eva Holm, spoke. The Delegation will fund the work with the EU Delegation "
+                   "in Ulaanbaatar.")
+    body = found["Delegation of the European Union to Mongolia"]
+    assert set(body.variants) == {"Delegation of the European Union", "Delegation",
+                                  "EU Delegation"}
+    assert "Head of the Delegation of the European Union" in body.related
+
+
+def test_a_title_whose_list_goes_on_gives_its_body_with_the_list():
+    found = _found("The Chairperson of the Committee on Social Issues, Family and Healthcare "
+                   "Dilbar Karimova said so.")
+    assert "Committee on Social Issues, Family and Healthcare" in found
+    assert "Committee on Social Issues" not in found
+
+
+def test_a_strategy_with_its_years_after_an_of_complement_is_one_concept():
+    found = _found("The National Strategy for Enhancing the Role of Women for 2021–2030 sets "
+                   "targets. The National Strategy for Enhancing the Role of Women is late.")
+    strategy = found["National Strategy for Enhancing the Role of Women"]
+    assert strategy.variants == ["National Strategy for Enhancing the Role of Women for "
+                                 "2021–2030"]
+
+
+def test_and_of_joins_two_owners_not_two_names():
+    found = _found("Specialists of the Ministry of Emergency Situations and of Kazhydromet "
+                   "will be trained.")
+    assert "Ministry of Emergency Situations" in found
+    assert not [n for n in found if "and of" in n]
+
+
+def test_a_dash_before_the_opens_a_sentence_after_an_agencys_name():
+    found = _found("ASTANA. KAZINFORM – The Aerospace Committee of the Ministry of Digital "
+                   "Development, Innovation and Aerospace Industry signed a memorandum.")
+    assert "Ministry of Digital Development, Innovation and Aerospace Industry" in found
+    assert found["Aerospace Committee of the Ministry of Digital Development, Innovation and "
+                 "Aerospace Industry"].kind == "institution/body"

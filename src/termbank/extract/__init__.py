@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from termbank.extract.acronyms import find_definitions
 from termbank.extract.candidate import KINDS, Candidate
-from termbank.extract import terms as terms_track
+from termbank.extract import lists, terms as terms_track
 from termbank.extract.names import (
     HEAD, MODIFIER, TITLE, WEAK_HEADS, aliases, classify, iter_mentions, join_defined,
     kind_of_text, without_owner)
@@ -53,7 +53,7 @@ def extract(documents: Iterable[Document], *, terms: bool = True) -> list[Candid
             term_table.add_document(document.name, text, terms_track.name_spans(mentions),
                                     [(d.start, d.end) for d in definitions])
     found = [c for c in table.candidates() if not is_generic_word(c) and not is_group_of_holders(c)]
-    found = split_parts(found)
+    found = join_short_bodies(split_parts(found))
     link_names(found, also_called)
     if term_table is not None:
         found += terms_track.candidates(term_table, found)
@@ -266,8 +266,10 @@ def split_parts(found: list[Candidate]) -> list[Candidate]:
             if other is None:
                 spans = [(d, s + f.index(part), s + f.index(part) + len(part), part)
                          for d, s, _e, f in whole.occurrences if part in f]
+                posting = _posting(whole, part) if role == "owner" else ""
                 other = Candidate(
-                    preferred=part, variants=[], forms={part: len(spans)}, kind=kind,
+                    preferred=part + posting, variants=[part] if posting else [],
+                    forms={part: len(spans)}, kind=kind,
                     frequency=len(spans) or whole.frequency, documents=list(whole.documents),
                     contexts=list(whole.contexts), occurrences=spans, score=whole.score * 0.9,
                     document_count=whole.document_count)
@@ -285,6 +287,46 @@ def split_parts(found: list[Candidate]) -> list[Candidate]:
         targets = (merged[r].preferred if r in merged else r for r in candidate.related)
         candidate.related = [r for r in dict.fromkeys(targets) if r != candidate.preferred]
     return out
+
+
+_BODY_OF = re.compile(r"([A-Z][\w\-]*) of (?:the )?(.+?)(?: to .+)?")
+
+
+def join_short_bodies(found: list[Candidate]) -> list[Candidate]:
+    """A body's head alone ("the Delegation") or after its owner's acronym ("the EU
+    Delegation") names the body when only one body found has that head and owner: "Delegation
+    of the European Union to Kazakhstan", which may come from a title alone (see
+    :func:`split_parts`, after which the grouping of names has run)."""
+    acronym_of = {k.canonical.casefold(): a for a, k in lists.acronyms().items()}
+    bodies: dict[str, list[Candidate]] = {}
+    for c in found:
+        named = _BODY_OF.fullmatch(c.preferred) if c.kind in _BODIES else None
+        if named is not None:
+            head, owner = named.groups()
+            for short in {head, f"{acronym_of.get(owner.casefold())} {head}"}:
+                bodies.setdefault(short.casefold(), []).append(c)
+    joined: dict[str, Candidate] = {}  # preferred of a short name → the body it names
+    for c in found:
+        targets = bodies.get(c.preferred.casefold(), [])
+        if c.kind in _BODIES and len(targets) == 1 and targets[0] is not c:
+            body = targets[0]
+            body.absorb((c.preferred, *c.variants), c.forms, c.frequency, c.occurrences,
+                        c.documents)
+            joined[c.preferred] = body
+    for c in found:
+        c.related = [r for r in dict.fromkeys(joined[r].preferred if r in joined else r
+                                              for r in c.related) if r != c.preferred]
+    return [c for c in found if c.preferred not in joined]
+
+
+def _posting(title: Candidate, body: str) -> str:
+    """Where the body that ends *title* is posted, as the title's full form says (" to
+    Kazakhstan" of "Head of the Delegation of the European Union to Kazakhstan"); "" if
+    it says none. The body is named with it, as the texts name such a body alone."""
+    if title.kind != "official title" or not title.preferred.endswith(body):
+        return ""
+    return next((v[len(title.preferred):] for v in title.variants
+                 if v.startswith(title.preferred + " to ")), "")
 
 
 _BODIES = ("institution/body", "organisation")

@@ -31,7 +31,9 @@ _ADJECTIVE_END = (r"-(?:[a-z]*(?:ed|built|made|run|born)|style|type|like|wide|sp
 _WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|(?:d['’])?[{_UP}](?:[\w’'&./]|-(?!{_ADJECTIVE_END[1:]})){{0,48}}"
          rf"[\w’'](?:\+(?![\w+]))?|[{_UP}])(?![\w’'])")
 _CONN = r"(?:of|for|and|on|the|to|in|against|through|with|von|der|van|de|del|da|di|al|bin|ibn|für)"
-_SEP = rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
+#: (a dash before "The" or "A" opens a sentence: "ASTANA. KAZINFORM – The Aerospace …")
+_SEP = (rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|(?:[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
+        r"(?!(?:The|A|An)[ \t\xa0]))")
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t\xa0]+)?"
 RUN = re.compile(rf"(?<![\w’'/.\-]){_HONORIFIC}{_WORD}(?:{_SEP}{_WORD})*")
 _TOKEN = re.compile(_WORD)
@@ -295,6 +297,8 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if first == "and":
         if entity.person or (len(atom) == 1 and atom[0].kind and " " in atom[0].text):
             return ""
+        if words[1:2] == ["of"]:
+            return ""  # "specialists of the Ministry of Emergency Situations and of Kazhydromet"
         if sep == "and the" and _ends_in_head(atom) and not _is_title(entity):
             return ""  # "… Development and the Agency for Plant Quarantine": a second body
         if entity.has(PLACE, ACRONYM, DEMONYM) and not _is_title(entity) \
@@ -947,9 +951,16 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
     lower-case tail, a number, comma-listed complements); returns where the words a name
     has taken end."""
     dated_until = -1  # the end of a name that runs on to its years or its eponym
+    listed_to = -1  # where a title's listed complements end, when the run ended at its list
     for mention in parse_run(text, start, end):
         if _is_currency(text, mention):
             continue
+        if mention.nested and mention.end == end and listed_to > end \
+                and mention.kind in ("institution/body", "organisation"):
+            # the body of a title whose list goes on: "Committee on Social Issues, Family and
+            # Healthcare" of "Chairperson of the Committee on Social Issues, …"
+            mention = replace(mention, end=listed_to,
+                              text=" ".join(text[mention.start:listed_to].split()))
         if mention.end <= dated_until:  # the country in "… of the Republic of X until 2060"
             mention.nested = True
         if not mention.nested:
@@ -989,6 +1000,7 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                 if listed is not None:
                     mention, after = listed  # the title's place and holder, if any
                     skip_until = max(m.end for m in (mention, *after))
+                    listed_to = mention.end
                     yield mention
                     yield from after
                     continue

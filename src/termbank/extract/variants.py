@@ -571,6 +571,9 @@ class _Groups:
             match = YEARS_TAIL.search(key) or OWNER_TAIL.search(key)
             if match:
                 self.secondary.add(key)
+                years = _YEARS_ONLY.search(key)  # "… Role of Women for 2021–2030": "of Women"
+                if years and years.start() > match.start() and key[:1].isupper():
+                    fulls.setdefault(key[:years.start()], []).append(key)  # is the topic's
             else:
                 match = _LOWER_TAIL.search(key) or EPONYM_TAIL.search(key)
             if match and match.start() > 0 and key[:1].isupper():
@@ -657,6 +660,8 @@ def _is_party(text: str) -> bool:
         " " not in text and classify(text)[0] in (PLACE, DEMONYM, PARTY, ACRONYM))
 
 
+_YEARS_ONLY = re.compile(r" (?:until|till|up to|through|for(?: the period)?) (?:19|20)\d\d"
+                         r"(?:[\-–—](?:19|20)?\d\d)?$")
 _LOWER_TAIL = re.compile(r" (?:on|for|of) (?:(?:a|an|the) )?[a-z]")
 _LOWER_HEAD = re.compile(r"([A-Z][^\s]*) [a-z][a-z ]*")  # "Medeu dam", "Kashagan oil field"
 _TOPIC = re.compile(r" (?:on|for|of) (?:the )?[A-Z]")
