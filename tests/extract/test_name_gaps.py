@@ -1304,3 +1304,12 @@ def test_a_dash_before_the_opens_a_sentence_after_an_agencys_name():
     assert "Ministry of Digital Development, Innovation and Aerospace Industry" in found
     assert found["Aerospace Committee of the Ministry of Digital Development, Innovation and "
                  "Aerospace Industry"].kind == "institution/body"
+
+
+def test_an_acronym_with_a_count_or_of_syllables_pairs_with_its_name():
+    found = _found("Scientists use the Copernicus Climate Change Service (C3S) and the European "
+                   "Union Satellite Centre (SatCen); C3S data and SatCen maps help. The airline "
+                   "(FlyArystan) grew.")
+    assert found["Copernicus Climate Change Service"].variants == ["C3S"]  # three C's and an S
+    assert found["European Union Satellite Centre"].variants == ["SatCen"]
+    assert found["FlyArystan"].variants == []  # a name in brackets spells no words before it

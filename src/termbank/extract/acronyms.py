@@ -65,7 +65,14 @@ def spells(acronym: str, words: list[str]) -> bool:
         return False
     if words[0].lower() in en.CONNECTORS and words[0].lower() != "the":
         return False
-    return _match(letters, 0, [w for w in words if w], 0)
+    words = [w for w in words if w]
+    repeated = _REPEATED.sub(lambda m: m.group(1) * int(m.group(2)), letters)
+    return _match(letters, 0, words, 0) or (repeated != letters and _match(repeated, 0, words, 0))
+
+
+#: a letter and a count inside an acronym: "C3S" is three C's and an S ("Copernicus Climate
+#: Change Service")
+_REPEATED = re.compile(r"([a-z])([2-4])(?=[a-z])")
 
 
 def _match(letters: str, j: int, words: list[str], i: int) -> bool:
@@ -182,6 +189,33 @@ def _reordered_expansion(acronym: str, words: list[str]) -> int:
     return 0
 
 
+#: a short form of its words' first syllables, each capitalised: "SatCen", "EuroMed"
+_SYLLABIC = re.compile(r"(?:[A-Z][a-z]+){2,4}")
+
+
+def _syllabic_expansion(acronym: str, words: list[str]) -> int:
+    """How many trailing *words* are the name of a short form made of its words' first
+    syllables, each part capitalised ("SatCen" of "Satellite Centre"), with the capitalised
+    words of the name before them ("European Union Satellite Centre"); 0 if none.
+
+    >>> _syllabic_expansion("SatCen", "the European Union Satellite Centre".split())
+    4
+    >>> _syllabic_expansion("SatCen", "the Satellite Central".split()), _syllabic_expansion(
+    ...     "EUROCONTROL", "the European Organisation".split())
+    (2, 0)
+    """
+    parts = re.findall(r"[A-Z][a-z]+", acronym)
+    if not _SYLLABIC.fullmatch(acronym) or len(parts) > len(words):
+        return 0
+    name = words[-len(parts):]
+    if not all(w.lower().startswith(p.lower()) and w[:1].isupper() for w, p in zip(name, parts)):
+        return 0
+    size = len(parts)
+    while size < len(words) and size < len(parts) + 3 and words[-size - 1][:1].isupper():
+        size += 1
+    return size
+
+
 def _inner_letters_expansion(acronym: str, words: list[str]) -> int:
     """How many trailing *words* are the expansion when the acronym also takes letters from
     inside words (0 if none): the algorithm of Schwartz & Hearst (2003). The acronym's
@@ -250,7 +284,8 @@ def find_definitions(text: str) -> list[Definition]:
         return found
     for match in _LONG_FIRST.finditer(text):
         acronym = match.group(1).rstrip(".-")
-        if not is_defined_acronym(acronym):
+        syllabic = _SYLLABIC.fullmatch(acronym) is not None  # "SatCen": no letters to spell
+        if not (syllabic or is_defined_acronym(acronym)):
             continue
         window_start = max(0, match.start() - 200)
         window = text[window_start:match.start()]
@@ -265,20 +300,22 @@ def find_definitions(text: str) -> list[Definition]:
             words.pop()  # the letters are spelled by the words before "Plus"
         size = 0
         for n in range(1, min(len(words), 2 * len(acronym_letters(acronym)) + 4) + 1):
-            if spells(acronym, words[-n:]) and words[-n][0].isalnum():
+            if not syllabic and spells(acronym, words[-n:]) and words[-n][0].isalnum():
                 size = n
                 break
         rule = "initials"
         listed = _known_expansion(acronym, words)
         if listed > size:  # the list's whole name: "Deutsche Gesellschaft für … (GIZ)"
             size, rule = listed, "list"
-        if not size:
+        if syllabic and not size:  # its words' syllables, or nothing
+            size, rule = _syllabic_expansion(acronym, words), "initials"
+        if not size and not syllabic:
             size, rule = _with_complement(acronym, words), "initials"
-        if not size:
+        if not size and not syllabic:
             size, rule = _reordered_expansion(acronym, words), "initials"
-        if not size and acronym not in lists.acronyms():  # (a listed one is not defined here)
-            size, rule = _inner_letters_expansion(acronym, words), "initials"
-        if not size and cuts and cuts[-1].group() == "," and not plus:
+        if not size and not syllabic and acronym not in lists.acronyms():  # (a listed one is
+            size, rule = _inner_letters_expansion(acronym, words), "initials"  # not defined)
+        if not size and not syllabic and cuts and cuts[-1].group() == "," and not plus:
             # listed modifiers: "micro, small and medium-sized enterprises (MSMEs)"; only
             # the initials of every word may pair across a comma
             listed = _listed_expansion(acronym, text, window_start, match.start())

@@ -356,9 +356,11 @@ class _Groups:
         known = lists.acronyms()
         for key in list(self.rows):
             row = self.rows[key]
-            if row.role != "acronym" and not (en.is_acronym(key) and " " not in key):
+            if row.role != "acronym" and not (en.is_acronym(key) and " " not in key) \
+                    and key not in defined:  # (a short form of syllables: "SatCen")
                 continue
             if key in defined:
+                row.role = "acronym"  # never preferred over what it stands for
                 expansion, rule = defined[key]
                 source = ""
                 if key in known and _words(known[key].canonical) != _words(expansion):
