@@ -190,7 +190,7 @@ def _reordered_expansion(acronym: str, words: list[str]) -> int:
 
 
 #: a short form of its words' first syllables, each capitalised: "SatCen", "EuroMed"
-_SYLLABIC = re.compile(r"(?:[A-Z][a-z]+){2,4}")
+_SYLLABIC = re.compile(r"(?:[A-Z][a-z]{2,}){2,4}")  # (not "MoUs": a plural)
 
 
 def _syllabic_expansion(acronym: str, words: list[str]) -> int:
@@ -204,7 +204,7 @@ def _syllabic_expansion(acronym: str, words: list[str]) -> int:
     ...     "EUROCONTROL", "the European Organisation".split())
     (2, 0)
     """
-    parts = re.findall(r"[A-Z][a-z]+", acronym)
+    parts = re.findall(r"[A-Z][a-z]{2,}", acronym)
     if not _SYLLABIC.fullmatch(acronym) or len(parts) > len(words):
         return 0
     name = words[-len(parts):]
