@@ -1221,6 +1221,7 @@ def test_a_body_named_with_the_office_it_answers_to_is_the_body():
                                "of Uzbekistan"]  # the country, never the holder after it
     assert "Aziz Karimov" in found
     assert "Ministry of Economy and Finance" in found  # the owner, a name of its own
+    assert "President" not in found  # named only as the office the Agency answers to
 
 
 def test_a_set_of_principles_is_a_document_and_its_author_no_part_of_it():

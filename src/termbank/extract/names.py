@@ -972,8 +972,7 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                 yield whole
                 mention.nested = True  # without its years or eponym: a variant of the name
             elif (owner := _owner_tail(text, mention)) > end:
-                # the body with the office it answers to; the office, read on, is a name of
-                # its own ("Ministry of Economy and Finance")
+                # the body with the office it answers to
                 if mention.kind == "official title":  # the title's body answers to it
                     yield _body_of_title(text, mention, owner)
                     yield _body_of_title(text, mention, mention.end)  # and is named so too
@@ -981,6 +980,13 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                     yield replace(mention, end=owner,
                                   text=" ".join(text[mention.start:owner].split()))
                     mention.nested = True
+                # the office is a name of its own when it is a body or a place ("Ministry of
+                # Economy and Finance"), not when it is a head of state or government named
+                # only as the office a body answers to ("… under the President of …")
+                office = OWNER_TAIL.match(text, mention.end).start("office")
+                yield from (m for m in parse_run(text, office, owner)
+                            if m.kind != "official title")
+                skip_until = max(skip_until, owner)
             elif mention.end == end and mention.text.endswith(" No"):
                 mention = _numbered(text, mention)
             elif mention.end == end and (cited := _cited_act(text, mention)):
@@ -1028,9 +1034,9 @@ EPONYM_TAIL = re.compile(r"[ \t\xa0]+named[ \t\xa0]+after[ \t\xa0]+(?:[A-Z]\.[ \
 #: the Government of the Republic of Tajikistan", "Treasury under the Ministry of Finance";
 #: with the country it is of, if named (see :func:`_owner_tail`)
 OWNER_TAIL = re.compile(
-    r"[ \t\xa0]+under[ \t\xa0]+the[ \t\xa0]+(?:President|Government|Prime[ \t\xa0]+Minister|"
-    r"Cabinet[ \t\xa0]+of[ \t\xa0]+Ministers|(?:Ministry|Agency)[ \t\xa0]+(?:of|for)[ \t\xa0]+"
-    r"[A-Z][\w\-]*(?:,?[ \t\xa0]+(?:and[ \t\xa0]+)?[A-Z][\w\-]*){0,3})(?![\w\-])")
+    r"[ \t\xa0]+under[ \t\xa0]+the[ \t\xa0]+(?P<office>President|Government|Prime[ \t\xa0]+"
+    r"Minister|Cabinet[ \t\xa0]+of[ \t\xa0]+Ministers|(?:Ministry|Agency)[ \t\xa0]+(?:of|for)"
+    r"[ \t\xa0]+[A-Z][\w\-]*(?:,?[ \t\xa0]+(?:and[ \t\xa0]+)?[A-Z][\w\-]*){0,3})(?![\w\-])")
 _OF_COUNTRY = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?((?:[A-Z][\w\-]*|of)"
                          r"(?:[ \t\xa0]+(?:[A-Z][\w\-]*|of)){0,3})")
 
