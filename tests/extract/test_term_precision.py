@@ -383,3 +383,12 @@ def test_a_clauses_verb_the_tagger_read_as_a_noun_joins_no_term():
     assert {"traffic rights", "early warning system"} <= terms
     assert "early warning system alerts" in terms  # where the sentence has its verb: a noun
     assert "water resources management plans" in terms  # a heading, a list of nouns: nouns
+
+
+def test_a_headlines_verb_after_who_acts_joins_no_term():
+    terms = terms_of("Kazakhstan and EU sign memorandum on data exchange\n\n"
+                     "Trade talks resume in Brussels\n\n"
+                     "The memorandum on data exchange was signed, and the trade talks resumed. "
+                     "Data exchange and trade talks matter.\n")
+    assert not {t for t in terms if t.startswith("sign")}
+    assert {"data exchange", "trade talks"} <= terms  # "talks": who acts is no place here

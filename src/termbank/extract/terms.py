@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from termbank.extract import tagger
-from termbank.extract.lists import demonyms, descriptors
+from termbank.extract.lists import demonyms, descriptors, places
 from termbank.lang import en
 
 MAX_WORDS = 6
@@ -308,12 +308,20 @@ def _verbs_read_as_nouns(units: list[Unit], text: str) -> set[int]:
     """Units the tagger read as nouns that are their clause's verb ("An early warning system
     alerts villages …", "the main open questions concern traffic rights …", "The readmission
     agreement obliges each side …, who do not …"). Clauses end at a full stop or a
-    semicolon, or before ", and|but|or"; a line that ends in none is a heading, left alone."""
+    semicolon, or before ", and|but|or"; a line that ends in none is a heading, whose verb
+    is told apart only after the names of who acts ("Kazakhstan and EU sign memorandum on
+    …")."""
     out: set[int] = set()
     start = 0
     for end, unit in enumerate(units):
-        if end > start and "\n" in text[units[end - 1].end:unit.start]:
-            start = end  # a line without a full stop: a heading, a byline
+        blank = "\n" in unit.text  # spaCy's token of a line break
+        if blank or end > start and "\n" in text[units[end - 1].end:unit.start]:
+            verb = _headline_verb(units, range(start, end))  # a line without a full stop:
+            if verb is not None:                            # a heading, a byline
+                out.add(verb)
+            start = end + blank
+            if blank:
+                continue
         joined = unit.text in _CLAUSE_JOINS and end > start and units[end - 1].text == ","
         if unit.text not in (".", "!", "?", ";") and not joined:
             continue
@@ -322,6 +330,21 @@ def _verbs_read_as_nouns(units: list[Unit], text: str) -> set[int]:
             out.add(verb)
         start = end + 1
     return out
+
+
+def _headline_verb(units: list[Unit], line: range) -> int | None:
+    """The verb of a headline that opens with who acts, places and acronyms joined by "and"
+    ("Kazakhstan and EU sign memorandum …", "EU, Uzbekistan launch project …"): its first
+    lower-case word, when English has it as a verb; None otherwise."""
+    k = line.start
+    while k < line.stop and (units[k].tag == ABBREVIATION or units[k].text in ("and", ",")
+                             or units[k].text.lower() in places()):
+        k += 1
+    if k == line.start or k + 1 >= line.stop or units[k - 1].text in ("and", ","):
+        return None
+    unit = units[k]
+    return k if unit.text.islower() and unit.pos == "NOUN" and unit.lemma in tagger.verbs() \
+        else None
 
 
 def _misread_verb(units: list[Unit], clause: range) -> int | None:
