@@ -11,6 +11,7 @@ keeps the scan fast on large corpora.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field, replace
@@ -1542,21 +1543,30 @@ def join_defined(source: str, mentions: list[Mention], definitions) -> list[Ment
     ("(CARICC)" is no shouted "Caricc"). A title cut inside such a name runs on to its end,
     and a person named after the acronym holds the title."""
     shouted = {d.acronym for d in definitions if en.is_shouted(d.acronym.removesuffix("+"))}
-    out = [replace(m, text=source[m.start:m.end], kind="acronym")
-           if shouted and source[m.start:m.end] in shouted else m for m in mentions]
-    for definition in definitions:
+    out = sorted((replace(m, text=source[m.start:m.end], kind="acronym")
+                  if shouted and source[m.start:m.end] in shouted else m for m in mentions),
+                 key=lambda m: m.start)
+    starts = [m.start for m in out]  # kept in step with *out*: each definition looks only
+    for definition in definitions:  # at the mentions near it
         start, end, text = definition.start, definition.end, definition.expansion
-        out = [_to_defined_end(source, m, end) if not m.nested and m.start < start < m.end < end
-               and (m.kind == "official title" or _owner_before(source, m, start)) else m
-               for m in out]
+        near = range(bisect.bisect_left(starts, start - _LONGEST_MENTION),
+                     bisect.bisect_left(starts, end))
+        for k in near:
+            m = out[k]
+            if not m.nested and m.start < start < m.end < end \
+                    and (m.kind == "official title" or _owner_before(source, m, start)):
+                out[k] = _to_defined_end(source, m, end)
         words = text.split()
         capitalised = [w[:1].isupper() or w.isdigit() or w in en.GRAMMAR_WORDS for w in words]
         head = capitalised.index(False) if False in capitalised else len(words)
         if not head or any(capitalised[head:]):
             continue  # capitals ("Import Control System 2 (ICS2)"), then only lower case
-        inside = [m for m in out if not m.nested and start <= m.start and m.end <= end]
-        if not inside or (len(inside) == 1 and inside[0].end - inside[0].start == end - start):
+        inside = [k for k in near if not out[k].nested and start <= out[k].start
+                  and out[k].end <= end]
+        if not inside or (len(inside) == 1
+                          and out[inside[0]].end - out[inside[0]].start == end - start):
             continue
+        inside_k, inside = inside, [out[k] for k in inside]
         start = source.find(words[0], start, end)
         if head < len(words) and (head < 2 or inside[0].start != start):
             continue  # a tail joins only a name of two words or more that opens the expansion
@@ -1565,13 +1575,19 @@ def join_defined(source: str, mentions: list[Mention], definitions) -> list[Ment
             continue
         whole = Mention(text, start, end, kind_of_text(text),
                         initial=inside[0].initial and inside[0].start == start)
-        out = [m for m in out if not any(m is i for i in inside)]
-        out.append(whole)
+        for k in reversed(inside_k):
+            del out[k], starts[k]
+        at = bisect.bisect_right(starts, whole.start)
+        out.insert(at, whole)
+        starts.insert(at, whole.start)
     _holders_after_acronyms(source, out, definitions)
     out.sort(key=lambda m: (m.start, m.nested))
     return out
 
 
+#: no mention starts further than this before a definition it runs into (a bound on the
+#: longest name: MAX_ENTITY units and MAX_LISTED complements)
+_LONGEST_MENTION = 2000
 _CLOSING_BRACKET = re.compile(r"\)[ \t\xa0]+")
 
 
