@@ -392,3 +392,20 @@ def test_a_headlines_verb_after_who_acts_joins_no_term():
                      "Data exchange and trade talks matter.\n")
     assert not {t for t in terms if t.startswith("sign")}
     assert {"data exchange", "trade talks"} <= terms  # "talks": who acts is no place here
+
+
+def test_a_kind_of_documents_x_of_y_is_a_term_on_one_sighting():
+    terms = terms_of("The two agencies signed a memorandum of understanding on flood mapping. "
+                     "Staff follow a strict code of conduct. The rate of growth was high.\n")
+    assert {"memorandum of understanding", "code of conduct"} <= terms
+    assert "rate of growth" not in terms  # any other X of Y must recur
+
+
+def test_x_of_y_and_y_x_are_one_term():
+    found = extract([Document("news.txt", (
+        "The first session dealt with the regulation of medicines. Medicines regulation is "
+        "shared, and medicines regulation will converge.\n"))])
+    holding = [c for c in found if c.kind == "term" and "medicines regulation" in
+               {v.lower() for v in (c.preferred, *c.variants)}]
+    assert len(holding) == 1 and holding[0].preferred.lower() == "medicines regulation"
+    assert "regulation of medicines" in holding[0].variants

@@ -690,8 +690,8 @@ DEVERBAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al")
 
 
 def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
-    """Shapes that are rarely terms on one sighting: a common single word, a lone X of Y, a
-    lone phrase opened by an ordinal; and never: a phrase headed by a general noun, nor a
+    """Shapes that are rarely terms on one sighting: a common single word, a lone X of Y (but
+    a kind of document's), a lone phrase opened by an ordinal; and never: a phrase headed by a general noun, nor a
     single noun other than a verb's that is only ever seen as the head of an "X of Y"
     ("memoranda" of "memoranda of understanding", which must recur to be a term)."""
     head = key[key.index("of") - 1] if "of" in key else key[-1]
@@ -708,7 +708,18 @@ def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
         return commonest < ONE_WORD_ZIPF \
             or commonest < ONE_WORD_ZIPF_REPEATED and row.frequency >= ONE_WORD_REPEATS \
             or commonest < ONE_WORD_ZIPF_FREQUENT and row.frequency >= ONE_WORD_FREQUENT
-    return "of" not in key or row.loose >= 2
+    return "of" not in key or row.loose >= 2 or key[0] == head and (
+        head in _document_heads() or en.singular(head) in _document_heads())
+
+
+@functools.cache
+def _document_heads() -> frozenset[str]:
+    """Heads that name a kind of document ("memorandum", "code", "declaration", in
+    ``heads.tsv``): its "X of Y" is the name of a kind of document, a term on one sighting
+    ("memorandum of understanding", "code of conduct")."""
+    from termbank.extract.lists import heads
+
+    return frozenset(h for h, kind in heads().items() if kind == "agreement/document")
 
 
 def termhood(key: tuple[str, ...], row: TermRow, longer: list[int]) -> float:
@@ -759,7 +770,7 @@ def candidates(table: TermTable, names: Iterable) -> list:
     owner = {" ".join(n.lower().split()): c for c in names for n in (c.preferred, *c.variants)}
     taken = set(owner)
     merged = _merge_expansions(table, owner)
-    out = []
+    out, keys = [], []
     needed = threshold(table.words)
     for value, key, row in table.scored(frozenset(taken), _term_abbreviation(names)):
         if value < needed:
@@ -785,7 +796,28 @@ def candidates(table: TermTable, names: Iterable) -> list:
             frequency=row.loose, documents=list(row.documents), contexts=list(row.contexts),
             occurrences=list(row.occurrences), score=squash(value),
             document_count=len(row.documents), part_of_speech=row.part_of_speech))
-    return out
+        keys.append(key)
+    return _join_permutations(out, keys)
+
+
+def _join_permutations(found: list, keys: list[tuple[str, ...]]) -> list:
+    """"X of Y" and "Y X" are one term ("regulation of medicines", "medicines regulation"):
+    the one seen more often is preferred, the other is its variant."""
+    at = {key: n for n, key in enumerate(keys)}
+    gone: set[int] = set()
+    for n, key in enumerate(keys):
+        if key.count("of") != 1 or key[0] == "of" or key[-1] == "of":
+            continue
+        k = key.index("of")
+        m = at.get(key[k + 1:] + key[:k])
+        if m is None or m in gone or n in gone:
+            continue
+        keep, drop = (found[m], found[n]) if found[m].frequency >= found[n].frequency \
+            else (found[n], found[m])
+        keep.absorb((drop.preferred, *drop.variants), drop.forms, drop.frequency,
+                    drop.occurrences, drop.documents)
+        gone.add(n if drop is found[n] else m)
+    return [c for n, c in enumerate(found) if n not in gone]
 
 
 def _merge_expansions(table: TermTable, owner: dict) -> set[tuple[str, ...]]:
