@@ -396,8 +396,9 @@ def test_a_headlines_verb_after_who_acts_joins_no_term():
 
 def test_a_kind_of_documents_x_of_y_is_a_term_on_one_sighting():
     terms = terms_of("The two agencies signed a memorandum of understanding on flood mapping. "
-                     "Staff follow a strict code of conduct. The rate of growth was high.\n")
-    assert {"memorandum of understanding", "code of conduct"} <= terms
+                     "Staff follow a strict code of conduct and the rules of origin. The rate "
+                     "of growth was high.\n")
+    assert {"memorandum of understanding", "code of conduct", "rules of origin"} <= terms
     assert "rate of growth" not in terms  # any other X of Y must recur
 
 

@@ -719,7 +719,8 @@ def _document_heads() -> frozenset[str]:
     ("memorandum of understanding", "code of conduct")."""
     from termbank.extract.lists import heads
 
-    return frozenset(h for h, kind in heads().items() if kind == "agreement/document")
+    kinds = [h for h, kind in heads().items() if kind == "agreement/document"]
+    return frozenset(kinds) | {en.singular(h) for h in kinds}  # "rules": "rule (of origin)"
 
 
 def termhood(key: tuple[str, ...], row: TermRow, longer: list[int]) -> float:
