@@ -272,9 +272,10 @@ def test_a_phrase_opened_by_an_ordinal_must_recur():
         table.add_document("a.txt", text, [])
         return {" ".join(key): score for score, key, _row in table.scored()}
 
-    once = termhood("The second meeting reviewed the tenth phase of the programme. "
-                    "Second-tier banks lend.")
+    once = termhood("The second meeting reviewed the tenth phase of the programme ahead of "
+                    "the seventeenth session. Second-tier banks lend.")
     assert once["second meeting"] == 0 and once["tenth phase"] == 0
+    assert once["seventeenth session"] == 0  # ordinals made regularly, too
     assert once["second tier bank"] > 0  # a hyphenated compound is a word of its own
     twice = termhood("The second reading of the bill passed. After a second reading, the "
                      "bill went to the Senate.")

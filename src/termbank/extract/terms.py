@@ -682,6 +682,18 @@ ONE_WORD_ZIPF_FREQUENT, ONE_WORD_FREQUENT = 4.25, 10
 #: stop words, which open no phrase anyway.)
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                       "eighth", "ninth", "tenth", "eleventh", "twelfth"})
+#: ... and those made regularly: "seventeenth", "twentieth", "twenty-fifth", "hundredth"
+_ORDINAL = re.compile(r"(?:\w+-)?(?:%s|\w+teenth|\w+tieth|hundredth|thousandth)"
+                      % "|".join(sorted(ORDINALS)))
+
+
+def is_ordinal(word: str) -> bool:
+    """Whether *word* is an ordinal number.
+
+    >>> [is_ordinal(w) for w in ("seventeenth", "twenty-fifth", "second", "growth")]
+    [True, True, True, False]
+    """
+    return _ORDINAL.fullmatch(word.lower()) is not None
 
 
 #: endings of nouns made from verbs: such a noun names a process of its own even when every
@@ -698,7 +710,7 @@ def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
     if head in GENERAL_HEADS and len(key) > 1:
         return False  # "soft connectivity needs", "issues of mutual interest"
     written = row.forms.most_common(1)[0][0] if row.forms else key[0]
-    if len(key) > 1 and written.split()[0].lower() in ORDINALS and row.loose < 2:
+    if len(key) > 1 and is_ordinal(written.split()[0]) and row.loose < 2:
         return False  # (not "second-tier banks": a hyphenated compound is a word of its own)
     if len(key) == 1:
         if row.before_of == row.loose and not key[0].endswith(DEVERBAL_ENDINGS):
