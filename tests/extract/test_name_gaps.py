@@ -1314,3 +1314,10 @@ def test_an_acronym_with_a_count_or_of_syllables_pairs_with_its_name():
     assert found["Copernicus Climate Change Service"].variants == ["C3S"]  # three C's and an S
     assert found["European Union Satellite Centre"].variants == ["SatCen"]
     assert found["FlyArystan"].variants == []  # a name in brackets spells no words before it
+
+
+def test_an_events_venue_no_list_knows_is_no_part_of_its_name():
+    found = _found("Ministers met before the Conference of the Parties in Cali. The Agreement "
+                   "on Trade in Services applies.")
+    assert "Conference of the Parties" in found and "Cali" in found
+    assert "Agreement on Trade in Services" in found  # a topic's own "in"

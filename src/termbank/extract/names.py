@@ -332,11 +332,14 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         # with the European Union" nor "a meeting with Kazakhstan"
         return "join" if plain and _has_topic(entity) else ""
     if first in ("of", "in") and _in_complement(entity) and _has_topic(entity) \
-            and atom[-1].kind not in ("institution/body", "organisation") and (plain or (
+            and atom[-1].kind not in ("institution/body", "organisation") \
+            and not (first == "in" and len(atom) == 1 and _head(entity) in VENUE_HEADS) \
+            and (plain or (
                 first == "of" and all(u.cls in (NAME, TITLE, MODIFIER) for u in atom))):
         # "Bureau for Human Rights and Rule of Law", "Convention on Combating Bribery of
         # Foreign Public Officials in International Business Transactions", "Agreement on
-        # Trade in Services"; not "… of the Ministry", "… on Water in Dushanbe"
+        # Trade in Services"; not "… of the Ministry", "… on Water in Dushanbe", nor an event's
+        # venue that no list knows ("Conference of the Parties in Cali")
         return "join"
     if sep == "for" and len(atom) == 1 and atom[0].text == "All" and not entity.person:
         return "join"  # "Education for All", "Early Warnings for All": "All" only in a name
