@@ -1321,3 +1321,12 @@ def test_an_events_venue_no_list_knows_is_no_part_of_its_name():
                    "on Trade in Services applies.")
     assert "Conference of the Parties" in found and "Cali" in found
     assert "Agreement on Trade in Services" in found  # a topic's own "in"
+
+
+def test_central_asian_regional_centres_are_places_and_a_former_holder_no_org():
+    found = _found("Former President Mary Robinson opened the Osh forum; the Historic Centre of "
+                   "Bukhara and Itchan Kala in Khiva were discussed in the Fergana Valley.")
+    assert all(found[p].kind == "place" for p in ("Osh", "Khiva", "Fergana Valley"))
+    assert "Historic Centre of Bukhara" in found  # a listed city ends the site's name
+    assert found["President"].holders == ["Mary Robinson"]  # "Former" is when, not whose
+    assert not [n for n in found if "Former" in n]

@@ -16,6 +16,11 @@ from termbank.extract.names import (
     _kind_of, _looks_personal, _nested, _text)
 
 
+#: words before a title that say when its holder held it, no part of the title
+WHEN_HELD = frozenset({"former", "then", "late", "outgoing", "incoming", "current", "previous",
+                       "future", "newly"})
+
+
 def place_of(unit: Unit) -> str:
     """The canonical place a place or demonym unit stands for ("Kazakh" → "Kazakhstan")."""
     lower = unit.text.lower().replace("’", "'")
@@ -32,6 +37,8 @@ def split_title(entity: _Entity, initial: bool) -> list[Mention]:
     while first > 0 and units[first - 1].cls == NAME and seps[first - 1] == "" \
             and any(u.cls in (ACRONYM, HEAD, PLACE, DEMONYM) for u in units[:first - 1]):
         first -= 1
+    if first == 1 and units[0].text.lower() in WHEN_HELD:
+        units, seps, first = units[1:], seps[1:], 0  # "Former President": no org "Former"
     prefix, prefix_seps = units[:first], seps[:max(0, first - 1)]
     jurisdiction = [place_of(u) for u in entity.jurisdiction]
     org = ""
