@@ -1330,3 +1330,12 @@ def test_central_asian_regional_centres_are_places_and_a_former_holder_no_org():
     assert "Historic Centre of Bukhara" in found  # a listed city ends the site's name
     assert found["President"].holders == ["Mary Robinson"]  # "Former" is when, not whose
     assert not [n for n in found if "Former" in n]
+
+
+def test_an_organisations_office_in_a_title_is_a_body_with_its_city():
+    found = _found("The Director of the UNICEF Office in Bishkek Anna Berg spoke, and the "
+                   "Chairman of the Management Board of KazMunayGas answered.")
+    office = found["UNICEF Office in Bishkek"]
+    assert office.kind == "institution/body"
+    assert "Director of the UNICEF Office in Bishkek" in office.related
+    assert "Management Board" not in found  # a weak head alone names no body

@@ -15,7 +15,7 @@ from termbank.extract.acronyms import find_definitions
 from termbank.extract.candidate import KINDS, Candidate
 from termbank.extract import lists, terms as terms_track
 from termbank.extract.names import (
-    HEAD, MODIFIER, TITLE, WEAK_HEADS, aliases, classify, iter_mentions, join_defined,
+    ACRONYM, HEAD, MODIFIER, TITLE, WEAK_HEADS, aliases, classify, iter_mentions, join_defined,
     kind_of_text, without_owner)
 from termbank.extract.text import Document, read_documents
 from termbank.extract.variants import Table
@@ -374,6 +374,8 @@ def _owned(name: str, known: dict[str, Candidate]) -> tuple[str, str, str] | Non
     Conservation" | "Ministry of Natural Resources …"); None when no owner follows one."""
     for of in _OF.finditer(name):
         owner = _POSTED.split(name[of.end():])[0]  # "… to Kazakhstan": where it is posted
+        if owner.endswith(" Office") and name[of.end() + len(owner):].startswith(" in "):
+            owner = name[of.end():]  # an office is named with its city: "… Office in Tashkent"
         found = known.get(owner.casefold())
         if found is not None and found.kind in _OWNERS:
             return name[:of.start()], owner, found.kind
@@ -396,7 +398,8 @@ def _headed_body(name: str) -> bool:
     """A name of two words or more whose words before its first connector end in a body's
     head that names a kind on its own: "Ministry of Finance", "State Revenue Committee";
     not "Management Board" (of KazMunayGas) nor "Export Control". A weak head names one
-    after three words or more: "IOM Sub-Regional Coordination Office for Central Asia"."""
+    after three words or more, or after an organisation's acronym: "IOM Sub-Regional
+    Coordination Office for Central Asia", "UNESCO Office in Tashkent"."""
     words = _CONNECTOR.split(name)[0].split()
     if len(words) == 1 and " and " in name:  # "Forestry and Wildlife Committee"
         words = _CONNECTOR.split(name.replace(" and ", " "))[0].split()
@@ -404,7 +407,8 @@ def _headed_body(name: str) -> bool:
         return False
     cls, kind = classify(words[-1])
     return cls == HEAD and kind in _BODIES and (
-        len(words) >= 3 or en.singular(words[-1].lower()) not in WEAK_HEADS)
+        len(words) >= 3 or en.singular(words[-1].lower()) not in WEAK_HEADS
+        or classify(words[0])[0] == ACRONYM)  # "UNESCO Office (in Tashkent)"
 
 
 SOURCES_PER_TERM = 3
