@@ -60,7 +60,7 @@ FLOORS = {
     "fresh9_customs": (0.89, 0.96, 0.80, 0.94),
     "fresh9_biodiversity": (0.85, 0.86, 0.71, 0.69),
     "fresh10_heritage": (0.87, 0.88, 0.78, 0.84),
-    "fresh10_budget": (0.87, 0.91, 0.80, 0.87),
+    "fresh10_budget": (0.87, 0.91, 0.80, 0.86),
     "fresh11_aviation": (0.92, 0.89, 0.87, 0.81),
     "fresh11_statistics": (0.90, 0.87, 0.86, 0.82),
     "fresh12_space": (0.91, 0.88, 0.87, 0.80),
