@@ -33,8 +33,8 @@ _WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|(?:d['’])?[{_UP}](?:[\w’'&./]|-(?!{_ADJEC
          rf"[\w’'](?:\+(?![\w+]))?|[{_UP}])(?![\w’'])")
 _CONN = r"(?:of|for|and|on|the|to|in|against|through|with|von|der|van|de|del|da|di|al|bin|ibn|für)"
 #: (a dash before "The" or "A" opens a sentence: "ASTANA. KAZINFORM – The Aerospace …")
-_SEP = (rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*|(?:[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)"
-        r"(?!(?:The|A|An)[ \t\xa0]))")
+_SEP = (rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*"
+        r"|(?:[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)(?!(?:The|A|An)[ \t\xa0]))")
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t\xa0]+)?"
 RUN = re.compile(rf"(?<![\w’'/.\-]){_HONORIFIC}{_WORD}(?:{_SEP}{_WORD})*")
 _TOKEN = re.compile(_WORD)
@@ -1249,14 +1249,24 @@ def _place_and_holder(text: str, end: int) -> list[Mention]:
     if found is None or (classify(found.group(1))[0] != PLACE
                          and " ".join(found.group(1).split()).lower() not in lists.places()):
         return []  # (a country in several words: "the Kyrgyz Republic", "the Republic of …")
-    person = [Unit(w.group(), w.start(), w.end(), *classify(w.group()))
-              for w in _TOKEN.finditer(text, found.start(2), found.end(2))]
-    if not all(u.cls == NAME for u in person) or not (
-            _looks_personal(person) or _unknown_word(person[-1].text)):
+    person = _person_at(text, found.start(2), found.end(2), rare_surname=True)
+    if person is None:
         return []
-    return [Mention(found.group(1), found.start(1), found.end(1), "place", nested=True),
-            Mention(" ".join(found.group(2).split()), found.start(2), found.end(2), "person",
-                    person=True, nested=True)]
+    return [Mention(found.group(1), found.start(1), found.end(1), "place", nested=True), person]
+
+
+def _person_at(text: str, start: int, end: int, *, rare_surname: bool = False
+               ) -> Mention | None:
+    """The words of ``text[start:end]`` as a holder's name, a nested mention; None when they
+    do not read as a person's (see :func:`_looks_personal`; with *rare_surname*, a last word
+    general English hardly knows will do)."""
+    person = [Unit(w.group(), w.start(), w.end(), *classify(w.group()))
+              for w in _TOKEN.finditer(text, start, end)]
+    if not all(u.cls == NAME for u in person) or not (
+            _looks_personal(person) or rare_surname and _unknown_word(person[-1].text)):
+        return None
+    return Mention(" ".join(text[start:end].split()), start, end, "person", person=True,
+                   nested=True)
 
 
 _LIST_OF = re.compile(rf"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?({_WORD})(?![\w’'\-])")
@@ -1280,14 +1290,8 @@ def _holder_at(text: str, end: int) -> list[Mention]:
     """The holder right after a title's list, as a nested mention ("… of Population Shahlo
     Rahimzoda"); none when the two words there are no person's name."""
     found = _HOLDER_AT.match(text, end)
-    if found is None:
-        return []
-    person = [Unit(w.group(), w.start(), w.end(), *classify(w.group()))
-              for w in _TOKEN.finditer(text, found.start(1), found.end(1))]
-    if not all(u.cls == NAME for u in person) or not _looks_personal(person):
-        return []
-    return [Mention(" ".join(found.group(1).split()), found.start(1), found.end(1), "person",
-                    person=True, nested=True)]
+    person = found and _person_at(text, found.start(1), found.end(1))
+    return [person] if person else []
 
 
 def _held_list(text: str, mention: Mention) -> tuple[int, Mention] | None:

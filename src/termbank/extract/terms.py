@@ -703,9 +703,10 @@ DEVERBAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al")
 
 def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
     """Shapes that are rarely terms on one sighting: a common single word, a lone X of Y (but
-    a kind of document's), a lone phrase opened by an ordinal; and never: a phrase headed by a general noun, nor a
-    single noun other than a verb's that is only ever seen as the head of an "X of Y"
-    ("memoranda" of "memoranda of understanding", which must recur to be a term)."""
+    a kind of document's), a lone phrase opened by an ordinal; and never: a phrase headed by
+    a general noun, nor a single noun other than a verb's that is only ever seen as the head
+    of an "X of Y" ("memoranda" of "memoranda of understanding", which must recur to be a
+    term)."""
     head = key[key.index("of") - 1] if "of" in key else key[-1]
     if head in GENERAL_HEADS and len(key) > 1:
         return False  # "soft connectivity needs", "issues of mutual interest"

@@ -608,8 +608,9 @@ class _Groups:
         for short, owners in fulls.items():
             words = short.split()
             target = self.lookup(short)
-            if target is None or len(owners) != 1 or len(words) < 2 or short not in scoped \
-                    and (classify(words[0])[0] not in (NAME, PLACE) or classify(words[-1])[0] != HEAD):
+            proper = classify(words[0])[0] in (NAME, PLACE) and classify(words[-1])[0] == HEAD
+            if target is None or len(owners) != 1 or len(words) < 2 \
+                    or not (proper or short in scoped):
                 continue
             owner = next(iter(owners))
             if _row_kind(self.rows[target]) == _row_kind(self.rows[owner]):
