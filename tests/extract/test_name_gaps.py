@@ -1330,6 +1330,8 @@ def test_central_asian_regional_centres_are_places_and_a_former_holder_no_org():
     assert "Historic Centre of Bukhara" in found  # a listed city ends the site's name
     assert found["President"].holders == ["Mary Robinson"]  # "Former" is when, not whose
     assert not [n for n in found if "Former" in n]
+    poet = _found("A statue of Alisher Navoi stands in Tashkent.")  # no city: a poet's name
+    assert poet["Alisher Navoi"].kind == "person"
 
 
 def test_an_organisations_office_in_a_title_is_a_body_with_its_city():
