@@ -29,7 +29,8 @@ FRESH8 = ["nuclear", "migration"]  # likewise
 FRESH9 = ["customs", "biodiversity"]  # likewise
 FRESH10 = ["heritage", "budget"]  # likewise
 FRESH11 = ["aviation", "statistics"]  # likewise
-FRESH12 = ["space", "gender"]  # likewise, the latest
+FRESH12 = ["space", "gender"]  # likewise
+FRESH13 = ["tax", "airquality"]  # likewise, the latest (first run on all the rules above)
 ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
                "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
                "people-to-people ties", "non-proliferation", "digitalization",
@@ -65,6 +66,8 @@ FLOORS = {
     "fresh11_statistics": (0.90, 0.87, 0.86, 0.82),
     "fresh12_space": (0.91, 0.88, 0.87, 0.80),
     "fresh12_gender": (0.87, 0.85, 0.81, 0.75),
+    "fresh13_tax": (0.86, 0.84, 0.76, 0.76),
+    "fresh13_airquality": (0.88, 0.83, 0.79, 0.80),
 }
 
 
@@ -74,7 +77,8 @@ def found():
     for folder, names in (("fresh", FRESH), ("fresh2", FRESH2), ("fresh3", FRESH3),
                           ("fresh4", FRESH4), ("fresh5", FRESH5), ("fresh6", FRESH6),
                           ("fresh7", FRESH7), ("fresh8", FRESH8), ("fresh9", FRESH9),
-                          ("fresh10", FRESH10), ("fresh11", FRESH11), ("fresh12", FRESH12)):
+                          ("fresh10", FRESH10), ("fresh11", FRESH11), ("fresh12", FRESH12),
+                          ("fresh13", FRESH13)):
         for name in names:
             out[f"{folder}_{name}"] = extract(read_documents([DATA / folder / f"{name}.txt"]))
     return out
