@@ -1341,3 +1341,16 @@ def test_an_organisations_office_in_a_title_is_a_body_with_its_city():
     assert office.kind == "institution/body"
     assert "Director of the UNICEF Office in Bishkek" in office.related
     assert "Management Board" not in found  # a weak head alone names no body
+
+
+def test_two_bodies_written_with_a_slash_are_each_a_name_and_a_unit_is_a_body():
+    found = _found("The OECD/G20 Inclusive Framework met, and the Head of the Tax Policy Unit "
+                   "of the European Commission Anna Berg spoke on anti-money laundering and "
+                   "countering the financing of terrorism (AML/CFT). The G20 agreed, RFE/RL "
+                   "reported.")
+    assert {"G20", "OECD/G20 Inclusive Framework"} <= set(found)
+    assert found["G20"].frequency == 2  # inside the Framework's name too
+    assert "RFE/RL" in found["Radio Free Europe/Radio Liberty"].variants  # one listed acronym
+    assert found["Tax Policy Unit"].kind == "institution/body"
+    assert "AML/CFT" in found["anti-money laundering and countering the financing of terrorism"
+                              ].variants  # one acronym the text defines

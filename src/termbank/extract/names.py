@@ -114,6 +114,13 @@ def classify(word: str) -> tuple[str, str]:
         return PLACE, "place"
     if lower in lists.demonyms() or _adjective_of_place((lower,)):
         return DEMONYM, ""
+    if "/" in word and word not in lists.acronyms():
+        # two bodies, one of them known: "OECD/G20", "UNDP/GEF"; not "RFE/RL", one listed
+        # acronym, nor "AML/CFT", one a text defines
+        parts = [p for p in word.split("/") if p]
+        if len(parts) > 1 and all(classify(p)[0] in (PLACE, ACRONYM, DEMONYM) for p in parts) \
+                and any(p in lists.acronyms() or p.lower() in lists.places() for p in parts):
+            return PARTY, ""
     if en.is_acronym(word) or word in lists.acronyms():  # "UNESCO": long, but no shouting
         return ACRONYM, ""
     if "-" in word:
@@ -840,7 +847,7 @@ def _nested(units: list[Unit], seps: list[str]) -> list[Mention]:
                                nested=True))
         elif unit.cls == PARTY:
             offset = unit.start
-            for part in unit.text.split("-"):
+            for part in re.split(r"[-/]", unit.text):
                 if part and classify(part)[0] != DEMONYM:
                     out.append(Mention(part, offset, offset + len(part), _kind_of(
                         [Unit(part, 0, 0, *classify(part))]), nested=True))
