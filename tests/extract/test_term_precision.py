@@ -411,3 +411,10 @@ def test_x_of_y_and_y_x_are_one_term():
                {v.lower() for v in (c.preferred, *c.variants)}]
     assert len(holding) == 1 and holding[0].preferred.lower() == "medicines regulation"
     assert "regulation of medicines" in holding[0].variants
+
+
+def test_a_count_in_words_is_no_word_of_a_term():
+    terms = terms_of("In the private housing sector thousands of households burn coal, and the "
+                     "private housing sector grows.\n")
+    assert "private housing sector" in terms
+    assert not {t for t in terms if "thousand" in t}

@@ -60,7 +60,8 @@ def units_from_tokens(doc, offset: int = 0) -> list[tuple]:
                                                                     "PROPN", "PRON")
                 pos = "" if verbal else "ADJ"
                 lemma = first.lower_
-            if first.tag_ in ("JJR", "JJS") or not first.is_alpha or first.is_stop:
+            if first.tag_ in ("JJR", "JJS") or not first.is_alpha or first.is_stop \
+                    or lemma in en.NUMBER_WORDS:
                 pos = ""
             if pos == "ADJ" and (lemma in descriptors() or first.text.lower() in descriptors()):
                 pos = ""

@@ -239,8 +239,8 @@ def _single(key: tuple, alpha: int, stop: int, lower: int, strings
     if tag == "VBN":
         pos = "" if verbal else "ADJ"
         lemma = strings[lower]  # "enhanced" whether tagged JJ or VBN
-    if tag in ("JJR", "JJS") or not alpha or stop:
-        pos = ""
+    if tag in ("JJR", "JJS") or not alpha or stop or lemma in en.NUMBER_WORDS:
+        pos = ""  # (a count is no word of a term: "… housing sector thousands of households")
     if pos == "ADJ" and (lemma in descriptors() or text.lower() in descriptors()):
         pos = ""  # "close cooperation": a descriptor describes, a term classifies
     if text.lower() == "of":
