@@ -418,3 +418,20 @@ def test_a_count_in_words_is_no_word_of_a_term():
                      "private housing sector grows.\n")
     assert "private housing sector" in terms
     assert not {t for t in terms if "thousand" in t}
+
+
+def test_a_sources_verb_at_a_sentences_end_is_a_verb_the_tagger_read_as_a_noun():
+    from termbank.extract.terms import Unit, _attribution_verb
+
+    def units(*words):  # (text, tag, pattern part of speech); lemmas of "reports": "report"
+        return [Unit(w, "report" if w == "reports" else w.lower(), pos, 0, 0, tag)
+                for w, tag, pos in words]
+
+    source = units(("Officials", "NNS", "NOUN"), ("met", "VBD", ""), (",", ",", ""),
+                   ("a", "DT", ""), ("Kazinform", "NNP", ""), ("correspondent", "NN", "NOUN"),
+                   ("reports", "NNS", "NOUN"), (".", ".", ""))
+    assert _attribution_verb(source, range(0, 7)) == 6
+    listed = units(("They", "PRP", ""), ("covered", "VBD", ""), ("plans", "NNS", "NOUN"),
+                   (",", ",", ""), ("periodic", "JJ", "ADJ"), ("update", "NN", "NOUN"),
+                   ("reports", "NNS", "NOUN"), (".", ".", ""))
+    assert _attribution_verb(listed, range(0, 7)) is None  # a list's last item: a noun

@@ -326,10 +326,34 @@ def _verbs_read_as_nouns(units: list[Unit], text: str) -> set[int]:
         if unit.text not in (".", "!", "?", ";") and not joined:
             continue
         verb = _misread_verb(units, range(start, end - 1 if joined else end))
+        if verb is None and unit.text == ".":
+            verb = _attribution_verb(units, range(start, end))
         if verb is not None:
             out.add(verb)
         start = end + 1
     return out
+
+
+#: verbs that attribute a news item to its source at a sentence's end
+_REPORTING = frozenset({"report", "say", "write", "inform", "announce", "state", "note"})
+
+
+def _attribution_verb(units: list[Unit], sentence: range) -> int | None:
+    """The verb of a source named after a comma and an article at a sentence's end, read as
+    a plural noun (", a Kazinform correspondent reports.", ", the ministry's press service
+    informs."); None if the sentence does not end so."""
+    k = sentence.stop - 1
+    if k - 1 <= sentence.start or units[k].tag != "NNS" or units[k].lemma not in _REPORTING \
+            or units[k - 1].pos != "NOUN":
+        return None
+    comma = next((n for n in range(k - 1, max(sentence.start, k - 8) - 1, -1)
+                  if units[n].text == ","), None)
+    # the source opens with an article: a list's last item does not ("…, risk management
+    # plans and periodic safety update reports.")
+    if comma is None or units[comma + 1].tag not in ("DT", "PRP$") \
+            or any(units[n].tag in FINITE for n in range(comma + 1, k)):
+        return None
+    return k
 
 
 def _headline_verb(units: list[Unit], line: range) -> int | None:
