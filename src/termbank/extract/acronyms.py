@@ -307,14 +307,14 @@ def find_definitions(text: str) -> list[Definition]:
         listed = _known_expansion(acronym, words)
         if listed > size:  # the list's whole name: "Deutsche Gesellschaft für … (GIZ)"
             size, rule = listed, "list"
-        if syllabic and not size:  # its words' syllables, or nothing
+        if not size and syllabic:  # its words' syllables, and no other reading
             size, rule = _syllabic_expansion(acronym, words), "initials"
-        if not size and not syllabic:
+        elif not size:
             size, rule = _with_complement(acronym, words), "initials"
-        if not size and not syllabic:
-            size, rule = _reordered_expansion(acronym, words), "initials"
-        if not size and not syllabic and acronym not in lists.acronyms():  # (a listed one is
-            size, rule = _inner_letters_expansion(acronym, words), "initials"  # not defined)
+            if not size:
+                size = _reordered_expansion(acronym, words)
+            if not size and acronym not in lists.acronyms():  # (a listed one is not defined)
+                size = _inner_letters_expansion(acronym, words)
         if not size and not syllabic and cuts and cuts[-1].group() == "," and not plus:
             # listed modifiers: "micro, small and medium-sized enterprises (MSMEs)"; only
             # the initials of every word may pair across a comma

@@ -982,8 +982,8 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                 dated_until = skip_until = max(skip_until, whole.end)
                 yield whole
                 mention.nested = True  # without its years or eponym: a variant of the name
-            elif (owner := _owner_tail(text, mention)) > end:
-                # the body with the office it answers to
+            elif (office := _owner_tail(text, mention)) and office[1] > end:
+                office, owner = office  # the body with the office it answers to
                 if mention.kind == "official title":  # the title's body answers to it
                     yield _body_of_title(text, mention, owner)
                     yield _body_of_title(text, mention, mention.end)  # and is named so too
@@ -994,7 +994,6 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                 # the office is a name of its own when it is a body or a place ("Ministry of
                 # Economy and Finance"), not when it is a head of state or government named
                 # only as the office a body answers to ("… under the President of …")
-                office = OWNER_TAIL.match(text, mention.end).start("office")
                 yield from (m for m in parse_run(text, office, owner)
                             if m.kind != "official title")
                 skip_until = max(skip_until, owner)
@@ -1052,23 +1051,24 @@ _OF_COUNTRY = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?((?:[A-Z][\w\
                          r"(?:[ \t\xa0]+(?:[A-Z][\w\-]*|of)){0,3})")
 
 
-def _owner_tail(text: str, mention: Mention) -> int:
-    """Where the office a body answers to ends (0 if none follows), after the body or after
-    a title of the body ("Director of the Department of Tourism under the Ministry of …"):
-    its country is part of it when the words after "of" make a place ("… of the Republic of
-    Uzbekistan"), never a holder after it ("… of the Republic of Uzbekistan Aziz Karimov")."""
+def _owner_tail(text: str, mention: Mention) -> tuple[int, int] | None:
+    """Where the office a body answers to starts and ends (None if none follows), after the
+    body or after a title of the body ("Director of the Department of Tourism under the
+    Ministry of …"): its country is part of it when the words after "of" make a place ("…
+    of the Republic of Uzbekistan"), never a holder after it ("… Aziz Karimov")."""
     owner = OWNER_TAIL.match(text, mention.end)
     if owner is None or mention.kind not in ("institution/body", "organisation") and not (
             mention.kind == "official title" and " of " in mention.text and not mention.holder):
-        return 0
+        return None
+    office = owner.start("office")
     country = _OF_COUNTRY.match(text, owner.end())
     if country is not None:
         words = list(re.finditer(r"\S+", country.group(1)))
         for n in range(len(words), 0, -1):
             place = " ".join(w.group() for w in words[:n])
             if words[n - 1].group() != "of" and place.lower() in lists.places():
-                return country.start(1) + words[n - 1].end()
-    return owner.end()
+                return office, country.start(1) + words[n - 1].end()
+    return office, owner.end()
 
 
 _TITLE_OF = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?")

@@ -745,19 +745,18 @@ def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
         return commonest < ONE_WORD_ZIPF \
             or commonest < ONE_WORD_ZIPF_REPEATED and row.frequency >= ONE_WORD_REPEATS \
             or commonest < ONE_WORD_ZIPF_FREQUENT and row.frequency >= ONE_WORD_FREQUENT
-    return "of" not in key or row.loose >= 2 or key[0] == head and (
-        head in _document_heads() or en.singular(head) in _document_heads())
+    return "of" not in key or row.loose >= 2 or key[0] == head \
+        and en.singular(head) in _document_heads()
 
 
 @functools.cache
 def _document_heads() -> frozenset[str]:
     """Heads that name a kind of document ("memorandum", "code", "declaration", in
-    ``heads.tsv``): its "X of Y" is the name of a kind of document, a term on one sighting
-    ("memorandum of understanding", "code of conduct")."""
+    ``heads.tsv``), in the singular: its "X of Y" is the name of a kind of document, a term
+    on one sighting ("memorandum of understanding", "code of conduct", "rule of origin")."""
     from termbank.extract.lists import heads
 
-    kinds = [h for h, kind in heads().items() if kind == "agreement/document"]
-    return frozenset(kinds) | {en.singular(h) for h in kinds}  # "rules": "rule (of origin)"
+    return frozenset(en.singular(h) for h, kind in heads().items() if kind == "agreement/document")
 
 
 def termhood(key: tuple[str, ...], row: TermRow, longer: list[int]) -> float:
