@@ -435,3 +435,26 @@ def test_a_sources_verb_at_a_sentences_end_is_a_verb_the_tagger_read_as_a_noun()
                    (",", ",", ""), ("periodic", "JJ", "ADJ"), ("update", "NN", "NOUN"),
                    ("reports", "NNS", "NOUN"), (".", ".", ""))
     assert _attribution_verb(listed, range(0, 7)) is None  # a list's last item: a noun
+
+
+def test_a_counted_span_of_time_and_an_adverb_of_time_are_no_words_of_a_term():
+    terms = terms_of("The two-day workshop on visa facilitation opened. A 10-year visa and a "
+                     "six-month-long course were offered. No country is on the blacklist today, "
+                     "and the blacklist will be reviewed tomorrow. Visa facilitation helps.\n")
+    assert "visa facilitation" in terms
+    assert not {t for t in terms if t.split()[0] in ("two-day", "10-year", "six-month-long")}
+    assert not {t for t in terms if "today" in t or "tomorrow" in t}
+
+
+def test_an_acronym_spelt_like_a_function_word_is_tagged_as_an_acronym():
+    from termbank.extract.tagger import pipeline
+    from termbank.extract.terms import units_of
+
+    text = ("The figures are far above the WHO air quality guidelines. IT specialists met.\n"
+            "THE FINAL OF THE CUP\n")
+    tags = {u.text: u.tag for u in units_of(text)}
+    assert tags["air"] == "NN"  # not "who air": a pronoun and a verb
+    assert tags["specialists"] == "NNS"
+    assert {t for t in terms_of(text) if t.endswith("air quality guidelines")}
+    norms = {t.text: t.norm_ for t in pipeline()(text)}
+    assert norms["WHO"] == "WHO" and norms["OF"] == "of"  # a line in capitals is read as words

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
+import re
 from pathlib import Path
 
 from termbank.errors import TermbankError
@@ -30,6 +31,7 @@ OFFICIAL_SHA256 = {
 }
 UNUSED_COMPONENTS = ["parser", "ner", "senter"]
 WORD_TYPES = "termbank_word_types"  # the component that stands in for the two below
+CAPITAL_NORMS = "termbank_capital_norms"  # the component that runs before the tagger
 PER_TOKEN = ["attribute_ruler", "lemmatizer"]
 
 
@@ -66,6 +68,9 @@ def pipeline():
         Language.factory(WORD_TYPES, func=lambda nlp, name: WordTypeRules(
             nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")))
     nlp.add_pipe(WORD_TYPES)
+    if not Language.has_factory(CAPITAL_NORMS):
+        Language.factory(CAPITAL_NORMS, func=lambda nlp, name: keep_capital_norms)
+    nlp.add_pipe(CAPITAL_NORMS, first=True)
     for name in PER_TOKEN:
         nlp.disable_pipe(name)
     return nlp
@@ -80,6 +85,33 @@ def verbs() -> frozenset[str]:
     index = lemmatizer.lookups.get_table("lemma_index")["verb"]
     irregular = lemmatizer.lookups.get_table("lemma_exc")["verb"]
     return frozenset(index) | frozenset(b for bases in irregular.values() for b in bases)
+
+
+_CAPITALS = re.compile(r"(?<![\w.])[A-Z]{2,5}(?![\w.])")
+
+
+def keep_capital_norms(doc):
+    """Let an acronym spelt like a function word ("WHO", "US", "IT") look like an acronym.
+
+    The tagger reads a word by its lower-case form, so "the WHO air quality guidelines" was
+    read as a pronoun and a verb ("who air"), and "IT specialists" as "it". Such a word in
+    capitals keeps its capitals as its form for the tagger, unless a word in capitals stands
+    beside it: then it is a line in capitals ("THE FINAL OF …"), not an acronym.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    for match in _CAPITALS.finditer(doc.text):
+        word = match.group()
+        if word.lower() not in STOP_WORDS:
+            continue
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
+            continue
+        i = span.start
+        if any(0 <= k < len(doc) and doc[k].is_upper and len(doc[k]) > 1 for k in (i - 1, i + 1)):
+            continue
+        doc[i].norm_ = word
+    return doc
 
 
 def _drop_parser_rules(ruler) -> None:

@@ -35,6 +35,11 @@ SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
 #: nouns of time measure: as the first word of a phrase they belong to an adverbial
 #: ("last year visa requirements") or a measure ("a 10-year visa"), not to a term
 TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "hour", "minute"})
+#: a span of time counted in a hyphenated modifier ("a two-day workshop", "a 10-year visa",
+#: "a three-month-long course") measures an instance, as a time unit does
+_TIME_SPAN = re.compile(r"(?:\d+|[a-z]+)-(?:%s)s?(?:-long|-old)?" % "|".join(sorted(TIME_UNITS)))
+#: adverbs of time the tagger may read as nouns ("no country is on the list today")
+TIME_DEICTICS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 #: general nouns (Halliday & Hasan 1976, Cohesion in English, §6.4; Schmid 2000, English
 #: Abstract Nouns as Conceptual Shells): as the head of a phrase they name no kind of thing
 #: of their own, so "administrative justice cases", "soft connectivity needs" are no terms
@@ -239,7 +244,8 @@ def _single(key: tuple, alpha: int, stop: int, lower: int, strings
     if tag == "VBN":
         pos = "" if verbal else "ADJ"
         lemma = strings[lower]  # "enhanced" whether tagged JJ or VBN
-    if tag in ("JJR", "JJS") or not alpha or stop or lemma in en.NUMBER_WORDS:
+    if tag in ("JJR", "JJS") or not alpha or stop or lemma in en.NUMBER_WORDS \
+            or lemma in TIME_DEICTICS:
         pos = ""  # (a count is no word of a term: "… housing sector thousands of households")
     if pos == "ADJ" and (lemma in descriptors() or text.lower() in descriptors()):
         pos = ""  # "close cooperation": a descriptor describes, a term classifies
@@ -438,7 +444,7 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
     n = len(units)
     for i in range(n):
         if not allowed[i] or units[i].pos not in ("ADJ", "NOUN", "ADV") \
-                or units[i].lemma in TIME_UNITS:
+                or units[i].lemma in TIME_UNITS or _is_time_span(units[i].text):
             continue  # "last year visa requirements": a time unit opens an adverbial
         if _lone_adjective(units[i]):
             yield i, i
@@ -460,6 +466,13 @@ def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
             if units[j].pos == "NOUN" and not _attributive(units, j, allowed) and \
                     _short_forms_fit(units, i, j, seen_of):
                 yield i, j
+
+
+def _is_time_span(word: str) -> bool:
+    """"two-day", "10-year", "one-year", "six-month-long"; not "day-to-day" or "year-round"."""
+    count = word.split("-")[0].lower()
+    return _TIME_SPAN.fullmatch(word.lower()) is not None \
+        and (count.isdigit() or count == "one" or count in en.NUMBER_WORDS)
 
 
 def _lone_adjective(unit: Unit) -> bool:
