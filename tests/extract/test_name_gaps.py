@@ -1354,3 +1354,48 @@ def test_two_bodies_written_with_a_slash_are_each_a_name_and_a_unit_is_a_body():
     assert found["Tax Policy Unit"].kind == "institution/body"
     assert "AML/CFT" in found["anti-money laundering and countering the financing of terrorism"
                               ].variants  # one acronym the text defines
+
+
+def test_a_body_whose_topic_names_a_document_goes_on_with_and():
+    found = _found("The Committee for Technical Regulation and Metrology of the Ministry of "
+                   "Trade signed it, said Chairman of the Committee for Technical Regulation "
+                   "and Metrology Nurlan Abenov. The Agency for Technical Regulation agreed.")
+    assert found["Committee for Technical Regulation and Metrology"].kind == "institution/body"
+    assert "Chairman of the Committee for Technical Regulation and Metrology" in found
+    assert found["Nurlan Abenov"].kind == "person"
+    assert "Committee for Technical Regulation" not in found
+
+
+def test_a_rank_before_a_name_marks_a_person_and_is_no_part_of_it():
+    found = _found("Colonel Ermek Tashiev said seizures rose. Major General Aibek Orozov "
+                   "agreed. The General Assembly met.")
+    assert found["Ermek Tashiev"].kind == "person"
+    assert found["Aibek Orozov"].kind == "person"
+    assert "General Assembly" in found and not [n for n in found if "Colonel" in n]
+
+
+def test_a_purpose_lists_its_objects_short_forms_included():
+    found = _found("Funding comes from the Global Fund to Fight AIDS, Tuberculosis and Malaria "
+                   "and from the Convention to Combat Desertification.")
+    assert found["Global Fund to Fight AIDS, Tuberculosis and Malaria"].kind == "organisation"
+    assert "Malaria" not in found and "Tuberculosis" not in found
+
+
+def test_a_weak_head_with_a_topic_of_its_own_names_a_body_inside_a_title():
+    found = _found("Aibek Ten, Director of the Republican Centre for Psychiatry and Narcology, "
+                   "spoke with the Head of the Service for Combating Drug Trafficking of the "
+                   "Ministry of Internal Affairs, Ermek Tashiev, and with the Director of the "
+                   "Project Office of the Ministry of Health Anna Berg.")
+    assert found["Republican Centre for Psychiatry and Narcology"].kind == "institution/body"
+    title = next(c for c in found.values() if c.kind == "official title"
+                 and c.preferred.startswith("Head of the Service"))
+    assert "Head of the Service for Combating Drug Trafficking" in {title.preferred,
+                                                                    *title.variants}
+    assert "Project Office" not in found  # a weak head without a topic: no body of its own
+
+
+def test_standards_bodies_named_in_french_pair_with_their_english_names():
+    found = _found("The European Committee for Standardization (CEN) and the International "
+                   "Bureau of Weights and Measures (BIPM) signed.")
+    assert "CEN" in found["European Committee for Standardization"].variants
+    assert "BIPM" in found["International Bureau of Weights and Measures"].variants

@@ -458,3 +458,18 @@ def test_an_acronym_spelt_like_a_function_word_is_tagged_as_an_acronym():
     assert {t for t in terms_of(text) if t.endswith("air quality guidelines")}
     norms = {t.text: t.norm_ for t in pipeline()(text)}
     assert norms["WHO"] == "WHO" and norms["OF"] == "of"  # a line in capitals is read as words
+
+
+def test_a_participle_after_a_lexical_verb_classifies_the_noun_after_it():
+    from termbank.extract.terms import find_phrases, units_of
+
+    def phrases(text):
+        units = units_of(text)
+        return {" ".join(u.text for u in units[i:j + 1]) for i, j in find_phrases(units, text)}
+
+    assert "controlled deliveries" in phrases("Investigators used controlled deliveries.")
+    assert "protected areas" in phrases("The ministry expanded protected areas.")
+    # after an auxiliary it is the verb: "were controlled", "has signed"
+    assert not {p for p in phrases("The parcels were controlled closely, and the ministry "
+                                   "has signed agreements.") if p.startswith(("controlled",
+                                                                              "signed"))}

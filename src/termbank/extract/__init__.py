@@ -222,6 +222,8 @@ _HAT_AND = re.compile(r" and (?=[A-Z])")
 _OF = re.compile(r" of (?:the )?")
 _POSTED = re.compile(r" (?:to|in) ")
 _CONNECTOR = re.compile(r" (?:of|for|on|to|in|and|against|through|with) ")
+#: a topic of its own after a head: " for Combating Drug Trafficking", " on Narcotic Drugs"
+_TOPIC = re.compile(r" (?:for|on) [A-Z]")
 
 
 def split_parts(found: list[Candidate]) -> list[Candidate]:
@@ -398,8 +400,9 @@ def _headed_body(name: str) -> bool:
     """A name of two words or more whose words before its first connector end in a body's
     head that names a kind on its own: "Ministry of Finance", "State Revenue Committee";
     not "Management Board" (of KazMunayGas) nor "Export Control". A weak head names one
-    after three words or more, or after an organisation's acronym: "IOM Sub-Regional
-    Coordination Office for Central Asia", "UNESCO Office in Tashkent"."""
+    after three words or more, after an organisation's acronym, or before a topic of its
+    own: "IOM Sub-Regional Coordination Office for Central Asia", "UNESCO Office in
+    Tashkent", "Service for Combating Drug Trafficking"."""
     words = _CONNECTOR.split(name)[0].split()
     if len(words) == 1 and " and " in name:  # "Forestry and Wildlife Committee"
         words = _CONNECTOR.split(name.replace(" and ", " "))[0].split()
@@ -408,7 +411,8 @@ def _headed_body(name: str) -> bool:
     cls, kind = classify(words[-1])
     return cls == HEAD and kind in _BODIES and (
         len(words) >= 3 or en.singular(words[-1].lower()) not in WEAK_HEADS
-        or classify(words[0])[0] == ACRONYM)  # "UNESCO Office (in Tashkent)"
+        or classify(words[0])[0] == ACRONYM  # "UNESCO Office (in Tashkent)"
+        or _TOPIC.match(name, len(" ".join(words))) is not None)  # "Service for Combating …"
 
 
 SOURCES_PER_TERM = 3

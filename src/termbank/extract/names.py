@@ -316,14 +316,16 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             tail = _tail(entity)
             if _coordinated_title(entity, atom, sep):
                 return "join"  # "Director and Deputy Managing Director": one compound title
-            if tail and all(u.cls in (NAME, MODIFIER) for u in tail) \
+            if tail and all(u.cls in (NAME, MODIFIER) or _topic_document(entity, u)
+                            for u in tail) \
                     and atom[0].cls not in (PLACE, ACRONYM, TITLE, MODIFIER):
                 return "join"
             return ""
         if any(u.cls in (TITLE, PLACE, ACRONYM) for u in atom):
             return ""
         tail = _tail(entity)
-        if len(tail) < len(entity.units) and all(u.cls == NAME for u in tail) \
+        if len(tail) < len(entity.units) \
+                and all(u.cls == NAME or _topic_document(entity, u) for u in tail) \
                 and all(u.cls == NAME for u in atom) \
                 and not _looks_personal(_before_person(atom)) \
                 and _kind_of(entity.units, entity.seps) not in ("other", "place", "person"):
@@ -645,6 +647,18 @@ def _named_body(tail: list[Unit]) -> bool:
         "institution/body", "organisation") and tail[-2].cls in (NAME, PLACE, DEMONYM)
 
 
+def _topic_document(entity: _Entity, unit: Unit) -> bool:
+    """A document's head word in the topic of a body after "for" or "on" names a field, not
+    a document: the "Committee for Technical Regulation" goes on with "and Metrology"."""
+    if unit.cls != HEAD or unit.kind != "agreement/document":
+        return False
+    k = entity.units.index(unit)
+    topic = max((n for n in range(k) if entity.seps[n]), default=-1)
+    return topic >= 0 and entity.seps[topic] in ("for", "on") and any(
+        u.cls == HEAD and u.kind in ("institution/body", "organisation")
+        for u in entity.units[:topic + 1])
+
+
 def _tail(entity: _Entity) -> list[Unit]:
     """The units after the entity's last connector."""
     tail = [entity.units[-1]]
@@ -659,8 +673,8 @@ def parse_run(text: str, start: int, end: int) -> list[Mention]:
     """The names in ``text[start:end]``, a run found by :data:`RUN`."""
     run = text[start:end]
     person = False
-    honorific = re.match(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t\xa0]+", run)
-    if honorific:
+    honorific = en.HONORIFIC.match(run)
+    if honorific and honorific.end() < len(run):
         person, start, run = True, start + honorific.end(), run[honorific.end():]
     initial = _opens_sentence(text, start)
     key = (run, initial, person)
@@ -865,8 +879,11 @@ def _nested(units: list[Unit], seps: list[str]) -> list[Mention]:
             if m == len(units) - 1 and all(u.cls == NAME for u in units[:k + 1]):
                 k = m
                 continue
+            # a weak head names a body with a topic of its own ("Republican Centre for
+            # Psychiatry and Narcology"), not without one ("Project Office")
+            topic = m < len(seps) and seps[m] in ("for", "on") and units[m + 1].cls == NAME
             if len(group) > 1 and group[-1].cls == HEAD \
-                    and en.singular(group[-1].text.lower()) not in WEAK_HEADS \
+                    and (en.singular(group[-1].text.lower()) not in WEAK_HEADS or topic) \
                     and group[0].text.lower() not in en.QUANTIFIERS:  # "to Certain … Acts"
                 group_seps = [""] * (len(group) - 1)
                 if m < len(seps) and seps[m] == "of" and units[m + 1].cls == PLACE \
@@ -1348,18 +1365,21 @@ def _complement_classes(mention: Mention) -> tuple[str, ...]:
     """The classes of word a list may add to *mention*'s last complement (none: no list).
 
     A name's last complement must be plain words ("Committee on Civil Liberties, Justice and
-    Home Affairs"); a title's remit after "for" may list places and bodies too ("Deputy
+    Home Affairs"; after a purpose's verb, short forms too: "Global Fund to Fight AIDS,
+    Tuberculosis and Malaria"); a title's remit after "for" may list places and bodies too ("Deputy
     Managing Director for Russia, Eastern Partnership, Central Asia and OSCE").
     """
     if mention.kind not in _LISTED_KINDS or mention.holder:
         return ()
     units, seps = _units(mention.text, 0)
-    k = max((i for i, sep in enumerate(seps) if sep.split()[:1] in (["on"], ["for"], ["of"])),
-            default=-1)
+    k = max((i for i, sep in enumerate(seps)
+             if sep.split()[:1] in (["on"], ["for"], ["of"], ["to"])), default=-1)
     if k < 0:
         return ()
     if mention.kind == "official title" and seps[k].split()[0] == "for":
         plain: tuple[str, ...] = (NAME, PLACE, ACRONYM, HEAD, DEMONYM, MODIFIER, PARTY)
+    elif seps[k] == "to":  # a purpose's object may be short forms: "… to Fight AIDS"
+        plain = (NAME, ACRONYM)
     else:
         plain = (NAME,)
     return plain if all(u.cls in plain for u in units[k + 1:]) else ()

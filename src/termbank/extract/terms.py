@@ -171,8 +171,9 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
             text = source[start:end]
             lemma, pos, tag = strings[lemmas[i]].lower(), "NOUN", "POS"
         elif j == i:
-            # a participle after a verb, noun or pronoun is verbal ("had signed"), before a
-            # noun it is an adjective ("forged passports"); the rest depends on the word
+            # a participle after an auxiliary, noun or pronoun is verbal ("had signed", "the
+            # law signed"), before a noun it is an adjective ("forged passports"), and so it
+            # is after a lexical verb ("used controlled deliveries"); the rest depends on the word
             verbal = tags[i] == vbn and i > 0 and poss[i - 1] in verbal_pos
             key = (orths[i], lemmas[i], poss[i], tags[i], verbal)
             word = _SINGLE.get(key)
@@ -216,7 +217,7 @@ def _ids(strings) -> tuple[int, int, frozenset[int], frozenset[int], frozenset[i
     from spacy.parts_of_speech import IDS
 
     return (strings.add("-"), strings.add("VBN"),
-            frozenset(IDS[p] for p in ("AUX", "VERB", "NOUN", "PROPN", "PRON")),
+            frozenset(IDS[p] for p in ("AUX", "NOUN", "PROPN", "PRON")),
             frozenset(strings.add(p) for p in SUBJECT_PRONOUNS),
             frozenset((strings.add("NNS"), strings.add("NNPS"))), strings.add("POS"))
 

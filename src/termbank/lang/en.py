@@ -25,8 +25,13 @@ GRAMMAR_WORDS = CONNECTORS | {"a", "an", "with", "by", "at", "from", "against"}
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "del", "da", "di", "al", "el", "du",
                             "la", "le", "bin", "ibn", "für"})
 
-#: Honorifics: mark the next name as a person and are not part of it.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme", "h.e"})
+#: Honorifics and military or police ranks: they mark the next name as a person and are not
+#: part of it ("Dr. Aida Karimova", "Colonel Ermek Sultanaliev"). Ranks that are also words
+#: of names or titles ("General Assembly", "Major Projects", "Lieutenant Governor") count
+#: only in compounds ("Major General").
+HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?|(?:Police|Lieutenant|Major|Brigadier|Colonel)"
+                       r"[ \t\xa0]+(?:Colonel|General)|Colonel|Captain|Sergeant|Admiral)"
+                       r"[ \t\xa0]+(?=[A-Z])")
 
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
