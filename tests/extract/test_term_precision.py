@@ -473,3 +473,15 @@ def test_a_participle_after_a_lexical_verb_classifies_the_noun_after_it():
     assert not {p for p in phrases("The parcels were controlled closely, and the ministry "
                                    "has signed agreements.") if p.startswith(("controlled",
                                                                               "signed"))}
+
+
+def test_a_phrase_seen_only_after_one_word_and_and_is_that_coordinated_term():
+    found = extract([Document("t.txt", (
+        "The project funds needle and syringe programmes in three cities. Farmers and food "
+        "processors met, and business and people-to-people ties grew, as did salaries and "
+        "utility bills.\n"))])
+    terms = {c.preferred: c for c in found if c.kind == "term"}
+    assert "syringe programmes" in terms["needle and syringe programmes"].variants
+    # a plural, a hyphenated compound or a word of another class before "and" is a list
+    assert "food processors" in terms and "people-to-people ties" in terms
+    assert not {t for t in terms if " and " in t and t != "needle and syringe programmes"}

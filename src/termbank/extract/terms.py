@@ -107,6 +107,7 @@ class TermRow:
     short_forms: tuple[str, ...] = ()  # the short forms it holds, as written ("HF")
     part_of_speech: str = "noun"  # "adjective" for a word seen only as one ("cardiac")
     before_of: int = 0  # loose occurrences of a one-word phrase before "of" + a lower-case word
+    coordinated: Counter | None = None  # loose occurrences after "X and": "X and <form>" → n
 
 
 _LONG_RUN = re.compile(r"\S{65,}")
@@ -439,9 +440,11 @@ def _in_reduplication(units: list[Unit], k: int) -> bool:
         or (k >= 2 and units[k - 1].text == "by" and units[k - 2].lemma == lemma)
 
 
-def find_phrases(units: list[Unit], text: str) -> Iterator[tuple[int, int]]:
+def find_phrases(units: list[Unit], text: str, allowed: list[bool] | None = None
+                 ) -> Iterator[tuple[int, int]]:
     """(first, last) unit indexes of every pattern match, nested ones included."""
-    allowed = _allowed(units, text)
+    if allowed is None:
+        allowed = _allowed(units, text)
     n = len(units)
     for i in range(n):
         if not allowed[i] or units[i].pos not in ("ADJ", "NOUN", "ADV") \
@@ -474,6 +477,21 @@ def _is_time_span(word: str) -> bool:
     count = word.split("-")[0].lower()
     return _TIME_SPAN.fullmatch(word.lower()) is not None \
         and (count.isdigit() or count == "one" or count in en.NUMBER_WORDS)
+
+
+def _coordinated_with(units: list[Unit], i: int, allowed: list[bool]) -> bool:
+    """Whether the phrase opening at unit *i* follows one word of its first word's part of
+    speech and "and", which share the rest of it: "needle and syringe programmes", "sanitary
+    and phytosanitary measures"; not "… roads, bridges and border crossings" nor "trade
+    routes and energy links" (a word before the first one: a list of phrases)."""
+    first, other = units[i], units[i - 2]
+    if i < 2 or units[i - 1].text != "and" or other.pos != first.pos or not allowed[i - 2] \
+            or other.tag not in ("NN", "JJ") or not other.text.islower() \
+            or "-" in other.text or "-" in first.text:
+        return False
+    before = i - 3
+    return before < 0 or units[before].text not in (",", ";") and (
+        not allowed[before] or units[before].pos == "OF")
 
 
 def _lone_adjective(unit: Unit) -> bool:
@@ -551,7 +569,8 @@ class TermTable:
         expansion_starts, expansion_ends = _merged(list(expansions))
         exact = set(expansions)
         sentences: dict[tuple[int, int], str] = {}  # one string per sentence, not per row
-        for i, j in find_phrases(units, text):
+        allowed = _allowed(units, text)
+        for i, j in find_phrases(units, text, allowed):
             start, end = units[i].start, units[j].end
             key = key_of(units[i:j + 1])
             row = self.rows.get(key)
@@ -578,6 +597,10 @@ class TermTable:
                         and units[j + 2].text[:1].islower():
                     row.before_of += 1
                 row.forms[form] += 1
+                if j > i and _coordinated_with(units, i, allowed):
+                    if row.coordinated is None:
+                        row.coordinated = Counter()
+                    row.coordinated[text[units[i - 2].start:end]] += 1
                 if len(row.occurrences) < MAX_OCCURRENCES:
                     row.occurrences.append((name, start, end, form))
                 if len(row.contexts) < 2:
@@ -828,7 +851,12 @@ def candidates(table: TermTable, names: Iterable) -> list:
             break
         if key in merged:
             continue
-        forms = [f for f, _ in row.forms.most_common()]
+        coordinated = row.coordinated if row.coordinated \
+            and sum(row.coordinated.values()) == row.loose else None
+        # seen only after "X and": "syringe programmes" is the tail of "needle and syringe
+        # programmes", which is the term; the tail stays a variant, as one may look it up
+        forms = [f for f, _ in (coordinated or Counter()).most_common()] + \
+            [f for f, _ in row.forms.most_common()]
         preferred = next((f for f in forms if f[:1].islower()), forms[0])
         if preferred[:1].isupper() and key[-1] not in GEOGRAPHIC_HEADS and \
                 not en.is_abbreviation(preferred.split()[0]):
