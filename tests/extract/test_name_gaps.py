@@ -1399,3 +1399,13 @@ def test_standards_bodies_named_in_french_pair_with_their_english_names():
                    "Bureau of Weights and Measures (BIPM) signed.")
     assert "CEN" in found["European Committee for Standardization"].variants
     assert "BIPM" in found["International Bureau of Weights and Measures"].variants
+
+
+def test_one_short_name_of_bodies_of_two_countries_joins_neither_to_the_other():
+    found = _found("The State Customs Service under the Ministry of Finance of the Kyrgyz "
+                   "Republic hosted the meeting. The State Customs Service of Turkmenistan "
+                   "presented a laboratory. The State Customs Service agreed.")
+    turkmen = found["State Customs Service of Turkmenistan"]
+    kyrgyz = next(c for c in found.values() if "State Customs Service under the Ministry of "
+                  "Finance of the Kyrgyz Republic" in (c.preferred, *c.variants))
+    assert turkmen is not kyrgyz

@@ -490,8 +490,7 @@ def _coordinated_with(units: list[Unit], i: int, allowed: list[bool]) -> bool:
             or "-" in other.text or "-" in first.text:
         return False
     before = i - 3
-    return before < 0 or units[before].text not in (",", ";") and (
-        not allowed[before] or units[before].pos == "OF")
+    return before < 0 or not allowed[before] or units[before].pos == "OF"
 
 
 def _lone_adjective(unit: Unit) -> bool:

@@ -597,14 +597,17 @@ class _Groups:
         and Economic Studies" → "… of France"."""
         fulls: dict[str, set[str]] = {}
         scoped: set[str] = set()  # short forms whose full names only add a place
+        countries: dict[str, set[str]] = {}  # group → the places its names end in
         for key in self.rows:
             match = _TOPIC.search(key)
             if match and match.start() > 0:
                 fulls.setdefault(key[:match.start()], set()).add(self.find(key))
             for match in _SCOPE.finditer(key):
-                if match.start() > 0 and key[match.end() - 1:].lower() in lists.places():
+                place = lists.places().get(key[match.end() - 1:].lower())
+                if match.start() > 0 and place is not None:
                     fulls.setdefault(key[:match.start()], set()).add(self.find(key))
                     scoped.add(key[:match.start()])
+                    countries.setdefault(self.find(key), set()).add(place)
         for short, owners in fulls.items():
             words = short.split()
             target = self.lookup(short)
@@ -613,6 +616,9 @@ class _Groups:
                     or not (proper or short in scoped):
                 continue
             owner = next(iter(owners))
+            if len(countries.get(owner, set()) | countries.get(self.find(target), set())) > 1:
+                continue  # "State Customs Service of Turkmenistan" and "… of the Kyrgyz
+                # Republic" (joined with the short form already): two countries, two bodies
             if _row_kind(self.rows[target]) == _row_kind(self.rows[owner]):
                 self.union(owner, target)
                 self.secondary.add(target)
