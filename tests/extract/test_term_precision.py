@@ -485,3 +485,12 @@ def test_a_phrase_seen_only_after_one_word_and_and_is_that_coordinated_term():
     # a plural, a hyphenated compound or a word of another class before "and" is a list
     assert "food processors" in terms and "people-to-people ties" in terms
     assert not {t for t in terms if " and " in t and t != "needle and syringe programmes"}
+
+
+def test_a_verb_after_a_named_subject_is_a_verb_the_tagger_read_as_a_noun():
+    terms = terms_of("The Council of the EU screens jurisdictions against three criteria and "
+                     "updates the list twice a year. The Department of Export Control checks "
+                     "end-user certificates before it issues licences. End-user certificates "
+                     "matter.\n")
+    assert not {t for t in terms if t.startswith(("screens", "checks"))}
+    assert "end-user certificates" in terms

@@ -302,7 +302,8 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 #: tags of a finite verb: a clause has one
 FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_NUMBER_SWAP = {"NNS": ("NN", "NNP"), "NN": ("NNS",)}  # a verb agrees with the noun before it
+#: a verb agrees with the noun before it: "the agency alerts", "the Council of the EU screens"
+_NUMBER_SWAP = {"NNS": ("NN", "NNP", ABBREVIATION), "NN": ("NNS",)}
 _OBJECT_OPENERS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ"})  # words that open an object
 #: words that open a clause of its own after ", ": its verb is not the clause's before
 _CLAUSE_JOINS = frozenset({"and", "but", "or", "while", "whereas"})
@@ -387,14 +388,14 @@ def _misread_verb(units: list[Unit], clause: range) -> int | None:
     list joined by ", and": "…, and the requirements for bioequivalence studies and …")"""
     main = next((range(clause.start, k) for k in clause
                  if units[k].text.lower() in _SUBORDINATORS), clause)
-    if any(units[k].tag in FINITE for k in main):
-        return None
+    if any(units[k].tag in FINITE and units[k - 1].text != "and" for k in main):
+        return None  # (a verb after "and" shares the subject: "… screens X and updates Y")
     article = False
     for k in main:
         unit, before = units[k], units[k - 1]
         article = article or unit.tag == "DT"
         if article and k > main.start and k + 1 < len(units) and unit.pos == "NOUN" \
-                and unit.text.islower() and before.pos == "NOUN" \
+                and unit.text.islower() and (before.pos == "NOUN" or before.tag == "NNP") \
                 and before.tag in _NUMBER_SWAP.get(unit.tag, ()) \
                 and unit.lemma in tagger.verbs() and (units[k + 1].pos in ("NOUN", "ADJ")
                                                       or units[k + 1].tag in _OBJECT_OPENERS):
@@ -851,9 +852,11 @@ def candidates(table: TermTable, names: Iterable) -> list:
         if key in merged:
             continue
         coordinated = row.coordinated if row.coordinated \
+            and len({" ".join(f.lower().split()) for f in row.coordinated}) == 1 \
             and sum(row.coordinated.values()) == row.loose else None
-        # seen only after "X and": "syringe programmes" is the tail of "needle and syringe
-        # programmes", which is the term; the tail stays a variant, as one may look it up
+        # seen only after one "X and": "syringe programmes" is the tail of "needle and
+        # syringe programmes", which is the term; the tail stays a variant, as one may look
+        # it up ("detection and" and "investigation and prosecution": two terms, neither)
         forms = [f for f, _ in (coordinated or Counter()).most_common()] + \
             [f for f, _ in row.forms.most_common()]
         preferred = next((f for f in forms if f[:1].islower()), forms[0])
