@@ -1409,3 +1409,13 @@ def test_one_short_name_of_bodies_of_two_countries_joins_neither_to_the_other():
     kyrgyz = next(c for c in found.values() if "State Customs Service under the Ministry of "
                   "Finance of the Kyrgyz Republic" in (c.preferred, *c.variants))
     assert turkmen is not kyrgyz
+
+
+def test_a_standard_cited_by_number_is_a_document_and_the_g20_a_listed_group():
+    found = _found("Laboratories are accredited to ISO/IEC 17025 and firms certified to ISO "
+                   "9001:2015 and EN 60204-1. ISO agreed, as did the OECD/G20 Inclusive "
+                   "Framework.")
+    for standard in ("ISO/IEC 17025", "ISO 9001:2015", "EN 60204-1"):
+        assert found[standard].kind == "agreement/document"
+    assert "ISO/IEC" not in found and "ISO" in found
+    assert "G20" in found["Group of Twenty"].variants  # named only inside the Framework's name

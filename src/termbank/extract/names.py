@@ -1016,7 +1016,8 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                 skip_until = max(skip_until, owner)
             elif mention.end == end and mention.text.endswith(" No"):
                 mention = _numbered(text, mention)
-            elif mention.end == end and (cited := _cited_act(text, mention)):
+            elif mention.end == end and (cited := _cited_act(text, mention)
+                                         or _cited_standard(text, mention)):
                 mention = cited
                 skip_until = max(skip_until, cited.end)  # "(EU)" is part of the number
             if mention.kind == "agreement/document" and mention.end == end \
@@ -1170,6 +1171,24 @@ _BRACKETED_SUBJECT = re.compile(
 
 _ACT_CITED = re.compile(r"(Regulation|Directive|Decision)[ ]+(?:\([^)]*\)[ ]+)?(?:No\.?[ ]+)?"
                         r"(\d{1,4}/\d{1,4}(?:/[A-Z]+)?)$")
+
+
+#: bodies whose standards are cited by number: "ISO 9001:2015", "ISO/IEC 17025", "EN 60204-1"
+_STANDARD_BODIES = frozenset({"ISO", "IEC", "ISO/IEC", "ISO/TS", "EN", "EN ISO", "ETSI", "GOST",
+                              "IEEE", "ASTM", "ANSI", "BS", "DIN", "ST RK"})
+_STANDARD_NUMBER = re.compile(r"[ \t\xa0]+\d{2,5}(?:[-.]\d{1,3})*(?::(?:19|20)\d\d)?(?![\w/])")
+
+
+def _cited_standard(text: str, mention: Mention) -> Mention | None:
+    """A standard named by its body and number ("ISO/IEC 17025", "ISO 9001:2015"): a
+    document of its own, not the body's acronym."""
+    if mention.text not in _STANDARD_BODIES:
+        return None
+    number = _STANDARD_NUMBER.match(text, mention.end)
+    if number is None:
+        return None
+    return replace(mention, text=text[mention.start:number.end()].replace("\xa0", " "),
+                   end=number.end(), kind="agreement/document")
 
 
 def act_number(name: str) -> str | None:
