@@ -1419,3 +1419,13 @@ def test_a_standard_cited_by_number_is_a_document_and_the_g20_a_listed_group():
         assert found[standard].kind == "agreement/document"
     assert "ISO/IEC" not in found and "ISO" in found
     assert "G20" in found["Group of Twenty"].variants  # named only inside the Framework's name
+
+
+def test_a_programme_titled_in_plain_words_is_named_by_its_title():
+    found = _found("Loans go through the EBRD's Women in Business programme. The stations are "
+                   "part of the EU-funded Clean Air for Central Asian Cities project. The "
+                   "Ministry of Energy project and the Kazakhstan project went on.")
+    assert found["Women in Business"].kind == "route/programme/event"
+    assert found["Clean Air for Central Asian Cities"].kind == "route/programme/event"
+    assert "EBRD" in found["European Bank for Reconstruction and Development"].variants
+    assert "Ministry of Energy" in found and "Kazakhstan" in found  # a head or one place

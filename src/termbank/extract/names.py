@@ -967,6 +967,18 @@ def iter_mentions(text: str):
             yield Mention(" ".join(text[cut:head.end()].split()), cut, head.end(),
                           lists.heads().get(head.group(1), "other"),
                           initial=_opens_sentence(text, cut))
+        elif (head := _PROJECT_HEAD.match(text, end)) \
+                and (part := _titled_programme(match.group())) >= 0:
+            # "the EU-funded Clean Air for Central Asian Cities project", "the EBRD's Women in
+            # Business programme": a programme titled in plain words is named by its title
+            cut = start + part
+            if part:
+                skip_until = yield from _plain_run(text, start, start + len(
+                    _DANGLING.sub("", text[start:cut].rstrip().removesuffix("'s")
+                                  .removesuffix("’s"))), skip_until)
+            yield Mention(" ".join(text[cut:end].split()), cut, end,
+                          lists.heads().get(head.group(1), "other"),
+                          initial=_opens_sentence(text, cut))
         else:
             skip_until = yield from _plain_run(text, start, end, skip_until)
 
@@ -1519,6 +1531,23 @@ def _coordinated_plain(run: str) -> int:
     if _looks_personal(units[:k + 1]) or _looks_personal(units[k + 1:]):
         return -1
     return units[0].start
+def _titled_programme(run: str) -> int:
+    """Where a programme's title starts in a run that a lower-case "project" or "programme"
+    follows: plain capitalised words with a connector, after an owner's possessive if any
+    ("EBRD's Women in Business" → 7, "Clean Air for Central Asian Cities" → 0); -1 when the
+    run has a head, a title, an acronym or a person of its own, or no connector."""
+    units, seps = _units(run, 0)
+    k = max((n + 1 for n, u in enumerate(units) if u.text.endswith(("'s", "’s"))), default=0)
+    while k < len(units) - 1 and seps[k] == "" and en.is_sentence_word(units[k].text):
+        k += 1  # "The …"
+    units, seps = units[k:], seps[k:]
+    if len(units) < 2 or not any(seps) or units[0].cls != NAME \
+            or any(u.cls not in (NAME, DEMONYM, PLACE) for u in units) \
+            or _looks_personal(units):
+        return -1
+    return units[0].start
+
+
 _DASH = re.compile(r"[ \t\xa0]*[–—][ \t\xa0]*|(?<=\w)-(?=[A-Z])")
 
 
