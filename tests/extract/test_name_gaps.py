@@ -1429,3 +1429,24 @@ def test_a_programme_titled_in_plain_words_is_named_by_its_title():
     assert found["Clean Air for Central Asian Cities"].kind == "route/programme/event"
     assert "EBRD" in found["European Bank for Reconstruction and Development"].variants
     assert "Ministry of Energy" in found and "Kazakhstan" in found  # a head or one place
+
+
+def test_a_programme_in_apposition_after_project_is_named_with_its_short_title():
+    found = _found("The ILO launched a regional project, Protecting Rights and Improving Skills "
+                   "of Migrant Workers in Central Asia (PRISM), funded by the EU. The GEF funds "
+                   "a new UNDP project, Nature-based Solutions for a Resilient Aral Sea Region. "
+                   "For the project, Kazakhstan said, funds came from Astana.")
+    prism = found["Protecting Rights and Improving Skills of Migrant Workers in Central Asia"]
+    assert prism.kind == "route/programme/event" and "PRISM" in prism.variants
+    assert found["Nature-based Solutions for a Resilient Aral Sea Region"].kind == \
+        "route/programme/event"
+    assert found["Kazakhstan"].kind == "place"  # words a verb follows are no title
+
+
+def test_a_short_title_takes_the_titles_initials_in_order():
+    from termbank.extract.names import _short_title
+
+    assert _short_title("QI4Trade", "Quality Infrastructure for Trade in Central Asia")
+    assert _short_title("CADAP", "EU Central Asia Drug Action Programme")  # after the owner
+    assert not _short_title("EUD", "Head of the European Union Delegation")
+    assert not _short_title("SAFE-VC", "Safe Food and Inclusive Value Chains")  # no "A"

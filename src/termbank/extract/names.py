@@ -938,6 +938,9 @@ def iter_mentions(text: str):
             continue
         if (place := _dateline(text, start, end)):
             yield Mention(place, start, end, "place", initial=True)
+        elif (titled := _appositive_programme(text, start)) is not None:
+            skip_until = titled.end
+            yield titled
         elif 0 < start and end < len(text) and text[start - 1] in _OPEN_QUOTES \
                 and text[end] in _CLOSE_QUOTES and (" " in match.group()):
             yield from _quoted(text, start, end)
@@ -1531,6 +1534,34 @@ def _coordinated_plain(run: str) -> int:
     if _looks_personal(units[:k + 1]) or _looks_personal(units[k + 1:]):
         return -1
     return units[0].start
+#: a programme named in apposition after its kind: "a new UNDP project, Nature-based
+#: Solutions for a Resilient Aral Sea Region." (up to the next comma, stop or bracket)
+_PROGRAMME_BEFORE = re.compile(r"(?<![\w\-])(?:project|programme|program|initiative|campaign),"
+                               r"[ \t\xa0]+$")
+_APPOSITIVE_TITLE = re.compile(
+    rf"{_WORD}(?:-[a-z]+)?(?:[ \t\xa0]+(?:(?:{_CONN}|a|an)[ \t\xa0]+)*{_WORD}(?:-[a-z]+)?)*"
+    r"(?=[ \t\xa0]*[,.;(\n]|$)")
+
+
+def _appositive_programme(text: str, start: int) -> Mention | None:
+    """A programme's title in apposition after "project, " or "programme, ", up to the next
+    comma, stop or bracket: plain capitalised words with a connector ("Protecting Rights
+    and Improving Skills of Migrant Workers in Central Asia"); not a place, a body, a person
+    or words a verb follows ("the project, Kazakhstan said, …")."""
+    if not _PROGRAMME_BEFORE.search(text, max(0, start - 20), start):
+        return None
+    title = _APPOSITIVE_TITLE.match(text, start)
+    if title is None or " " not in title.group():
+        return None
+    units, seps = _units(title.group(), 0)
+    if not any(seps) or units[0].cls != NAME or en.is_sentence_word(units[0].text) \
+            or any(u.cls == TITLE or u.cls == HEAD and u.kind != "place" for u in units) \
+            or _looks_personal(units) \
+            or all(u.cls in (PLACE, DEMONYM, ACRONYM, PARTY) for u in units[1:]):
+        return None
+    return Mention(" ".join(title.group().split()), start, title.end(), "route/programme/event")
+
+
 def _titled_programme(run: str) -> int:
     """Where a programme's title starts in a run that a lower-case "project" or "programme"
     follows: plain capitalised words with a connector, after an owner's possessive if any
@@ -1727,6 +1758,26 @@ def aliases(text: str, mentions: list[Mention]):
                 and _NUMBERED_CODE.fullmatch(second.text) and " " in first.text \
                 and first.kind not in ("person", "place", "official title"):
             yield first.text, second.text  # "UN Climate Change Conference (COP30)"
+        elif between == " (" and text[second.end:second.end + 1] == ")" \
+                and first.kind == "route/programme/event" and _short_title(second.text, first.text):
+            yield first.text, second.text  # "Protecting Rights … in Central Asia (PRISM)"
+
+
+def _short_title(short: str, title: str) -> bool:
+    """Whether *short* is a programme's short title made of its title's initials in order,
+    some skipped, its first with the title's first word or the word after an owner's
+    acronym: "PRISM" of "Protecting Rights and Improving Skills of Migrant Workers in
+    Central Asia", "QI4Trade" of "Quality Infrastructure for Trade in Central Asia", "CADAP"
+    of "EU Central Asia Drug Action Programme"."""
+    capitals = [c for c in short if c.isupper()]
+    initials = [w[0] for w in title.replace("-", " ").split() if w.lower() not in en.CONNECTORS]
+    if " " in short or len(capitals) < 2 or not initials:
+        return False
+    for skip in (0, 1) if classify(title.split()[0])[0] in (ACRONYM, PLACE, PARTY) else (0,):
+        rest = iter(initials[skip:])
+        if capitals[0] == initials[skip] and all(c in rest for c in capitals):
+            return True
+    return False
 
 
 #: a numbered short name in capitals, which spells no words: "COP30", "MC13", "EXPO-2017"
