@@ -1450,3 +1450,11 @@ def test_a_short_title_takes_the_titles_initials_in_order():
     assert _short_title("CADAP", "EU Central Asia Drug Action Programme")  # after the owner
     assert not _short_title("EUD", "Head of the European Union Delegation")
     assert not _short_title("SAFE-VC", "Safe Food and Inclusive Value Chains")  # no "A"
+
+
+def test_an_agreement_is_named_short_by_its_topics_acronym_and_head():
+    found = _found("Uzbekistan must meet the WTO Agreement on Technical Barriers to Trade (TBT "
+                   "Agreement). The TBT Agreement applies, and the Agreement on Trade (EU "
+                   "Agreement) does not.")
+    assert "TBT Agreement" in found["WTO Agreement on Technical Barriers to Trade"].variants
+    assert not any("EU Agreement" in c.variants for c in found.values())

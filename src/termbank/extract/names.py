@@ -1761,6 +1761,26 @@ def aliases(text: str, mentions: list[Mention]):
         elif between == " (" and text[second.end:second.end + 1] == ")" \
                 and first.kind == "route/programme/event" and _short_title(second.text, first.text):
             yield first.text, second.text  # "Protecting Rights … in Central Asia (PRISM)"
+        elif between == " (" and text[second.end:second.end + 1] == ")" \
+                and first.kind == "agreement/document" and _short_document(second.text, first.text):
+            yield first.text, second.text  # "Agreement on Technical Barriers to Trade (TBT
+            # Agreement)"
+
+
+def _short_document(short: str, name: str) -> bool:
+    """Whether *short* is a document's head after the acronym of its topic: "TBT Agreement"
+    of "WTO Agreement on Technical Barriers to Trade" (the topic's first word or two may be
+    left out: "the Application of …")."""
+    from termbank.extract.acronyms import spells
+
+    parts = short.split()
+    if len(parts) != 2 or not en.is_acronym(parts[0]) or classify(parts[1])[0] != HEAD:
+        return False
+    topic = re.search(rf"\b{re.escape(parts[1])} (?:on|of|for) (?:the )?(.+)$", name)
+    if topic is None:
+        return False
+    words = topic.group(1).split()
+    return any(spells(parts[0], words[k:]) for k in range(min(3, len(words))))
 
 
 def _short_title(short: str, title: str) -> bool:
