@@ -1562,9 +1562,12 @@ def _appositive_programme(text: str, start: int) -> Mention | None:
     return Mention(" ".join(title.group().split()), start, title.end(), "route/programme/event")
 
 
+_PREPOSITIONS = (["for"], ["of"], ["in"], ["on"], ["to"])
+
+
 def _titled_programme(run: str) -> int:
     """Where a programme's title starts in a run that a lower-case "project" or "programme"
-    follows: plain capitalised words with a connector, after an owner's possessive if any
+    follows: plain capitalised words with a preposition, after an owner's possessive if any
     ("EBRD's Women in Business" → 7, "Clean Air for Central Asian Cities" → 0); -1 when the
     run has a head, a title, an acronym or a person of its own, or no connector."""
     units, seps = _units(run, 0)
@@ -1572,10 +1575,11 @@ def _titled_programme(run: str) -> int:
     while k < len(units) - 1 and seps[k] == "" and en.is_sentence_word(units[k].text):
         k += 1  # "The …"
     units, seps = units[k:], seps[k:]
-    if len(units) < 2 or not any(seps) or units[0].cls != NAME \
+    if len(units) < 2 or units[0].cls != NAME or en.is_sentence_word(units[0].text) \
+            or not any(sep.split()[:1] in _PREPOSITIONS for sep in seps) \
             or any(u.cls not in (NAME, DEMONYM, PLACE) for u in units) \
             or _looks_personal(units):
-        return -1
+        return -1  # (not "the Water and Energy project": two names of their own)
     return units[0].start
 
 
