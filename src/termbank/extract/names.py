@@ -1538,9 +1538,9 @@ def _coordinated_plain(run: str) -> int:
 #: Solutions for a Resilient Aral Sea Region." (up to the next comma, stop or bracket)
 _PROGRAMME_BEFORE = re.compile(r"(?<![\w\-])(?:project|programme|program|initiative|campaign),"
                                r"[ \t\xa0]+$")
-_APPOSITIVE_TITLE = re.compile(
-    rf"{_WORD}(?:-[a-z]+)?(?:[ \t\xa0]+(?:(?:{_CONN}|a|an)[ \t\xa0]+)*{_WORD}(?:-[a-z]+)?)*"
-    r"(?=[ \t\xa0]*[,.;(\n]|$)")
+_APPOSITIVE_TITLE = re.compile(  # (each word atomic: "Abc-def" is read one way only)
+    rf"(?>{_WORD}(?:-[a-z]+)?)(?:[ \t\xa0]+(?:(?:{_CONN}|a|an)[ \t\xa0]+)*"
+    rf"(?>{_WORD}(?:-[a-z]+)?))*(?=[ \t\xa0]*[,.;(\n]|$)")
 
 
 def _appositive_programme(text: str, start: int) -> Mention | None:
