@@ -62,7 +62,7 @@ FLOORS = {
     "fresh9_customs": (0.89, 0.97, 0.80, 0.94),
     "fresh9_biodiversity": (0.87, 0.88, 0.73, 0.72),
     "fresh10_heritage": (0.87, 0.88, 0.78, 0.84),
-    "fresh10_budget": (0.87, 0.91, 0.80, 0.87),
+    "fresh10_budget": (0.87, 0.91, 0.80, 0.86),
     "fresh11_aviation": (0.92, 0.89, 0.87, 0.81),
     "fresh11_statistics": (0.91, 0.88, 0.88, 0.84),
     "fresh12_space": (0.91, 0.88, 0.87, 0.80),
