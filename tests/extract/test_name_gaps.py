@@ -1458,3 +1458,32 @@ def test_an_agreement_is_named_short_by_its_topics_acronym_and_head():
                    "Agreement) does not.")
     assert "TBT Agreement" in found["WTO Agreement on Technical Barriers to Trade"].variants
     assert not any("EU Agreement" in c.variants for c in found.values())
+
+
+def test_a_law_named_by_its_quoted_title_is_one_document():
+    found = _found('She said the new Law "On Mass Media" and the Law of the Kyrgyz Republic '
+                   '“On Access to Information” apply.')
+    assert found['Law "On Mass Media"'].kind == "agreement/document"
+    assert "Law of the Kyrgyz Republic “On Access to Information”" in found
+    assert "On Mass Media" not in found
+
+
+def test_only_a_document_that_adds_to_another_is_named_with_to_it():
+    found = _found("Defamation was moved from the Criminal Code to the Code of Administrative "
+                   "Offences. The Optional Protocol to the Convention against Torture applies.")
+    assert {"Criminal Code", "Code of Administrative Offences"} <= set(found)
+    assert "Optional Protocol to the Convention against Torture" in found
+
+
+def test_a_titles_listed_remit_may_name_a_policy_field():
+    found = _found("Aida Bekova, Deputy Minister of Culture, Information, Sports and Youth Policy "
+                   "of the Kyrgyz Republic, spoke.")
+    assert "Deputy Minister of Culture, Information, Sports and Youth Policy" in found
+    assert not [n for n in found if n.startswith("Sports")]
+
+
+def test_short_names_from_another_language_or_a_word_pair_from_the_list():
+    found = _found("It ranks low in the index of Reporters Without Borders (RSF). The National "
+                   "Institute of Intellectual Property (Kazpatent) examines patents.")
+    assert "RSF" in found["Reporters Without Borders"].variants
+    assert "Kazpatent" in found["National Institute of Intellectual Property"].variants

@@ -285,8 +285,8 @@ def find_definitions(text: str) -> list[Definition]:
     for match in _LONG_FIRST.finditer(text):
         acronym = match.group(1).rstrip(".-")
         syllabic = _SYLLABIC.fullmatch(acronym) is not None  # "SatCen": no letters to spell
-        if not (syllabic or is_defined_acronym(acronym)):
-            continue
+        if not (syllabic or is_defined_acronym(acronym) or acronym in lists.acronyms()):
+            continue  # (a listed short name may be a word: "Kazpatent")
         window_start = max(0, match.start() - 200)
         window = text[window_start:match.start()]
         cuts = list(_CUT.finditer(window))

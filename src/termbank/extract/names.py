@@ -391,8 +391,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
     if first == "to" and _accredited(entity) and atom[0].cls in (PLACE, HEAD, ACRONYM):
         return "join"  # "Delegation of the European Union to Kazakhstan": where it is posted
     if first == "to" and _ends_in_head(atom) and atom[-1].kind == "agreement/document" \
-            and _kind_of(entity.units, entity.seps) == "agreement/document":
-        return "join"  # "Optional Protocol to the Convention against Torture": what it adds to
+            and _head(entity) in _ADDING_HEADS:
+        return "join"  # "Optional Protocol to the Convention against Torture": what it adds
+        # to; not "(moved from) the Criminal Code to the Code of Administrative Offences"
     if sep == "to" and atom[0].cls == NAME and not _looks_personal(atom) \
             and _kind_of(entity.units, entity.seps) in _PURPOSEFUL:
         return "join"  # "Convention to Combat Desertification": the purpose it serves
@@ -456,6 +457,9 @@ _TOPIC_GOES_ON = ("against", "through", "with")
 #: AIDS", "SAFE Framework of Standards to Secure and Facilitate Global Trade")
 _PURPOSEFUL = ("agreement/document", "route/programme/event", "organisation",
                "institution/body")
+#: heads of documents that add to another, named with "to" it: "Optional Protocol to the …"
+_ADDING_HEADS = frozenset({"protocol", "annex", "amendment", "addendum", "appendix",
+                           "supplement"})
 #: nouns of a document's topic that take their complement with "to" ("Accession to the
 #: WTO", "Amendments and Additions to the Constitution"): after any other topic, "to" starts
 #: the sentence's own phrase ("submitted the Law on Education to the Majilis")
@@ -1036,6 +1040,12 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                 mention = cited
                 skip_until = max(skip_until, cited.end)  # "(EU)" is part of the number
             if mention.kind == "agreement/document" and mention.end == end \
+                    and (title := _QUOTED_TITLE.match(text, end)):
+                # a law named by its quoted title: the Law "On Mass Media"
+                mention = replace(mention, end=title.end(),
+                                  text=" ".join(text[mention.start:title.end()].split()))
+                skip_until = max(skip_until, title.end())
+            elif mention.kind == "agreement/document" and mention.end == end \
                     and (full := _with_tail(text, mention)) is not None:
                 yield full
                 mention.nested = True  # the head alone: a variant of the name
@@ -1389,7 +1399,9 @@ def _is_complement_list(mention: Mention, listed: str) -> bool:
     items = [i.strip() for i in re.split(rf",|[ \t\xa0]{_AND}", listed) if i.strip()]
     for item in items:
         item_units, _ = _units(item, 0)
-        if not item_units or any(u.cls not in plain for u in item_units) \
+        # (a document's head in a remit names a field: "… Sports and Youth Policy")
+        if not item_units or any(u.cls not in plain and not (
+                u.cls == HEAD and u.kind == "agreement/document") for u in item_units) \
                 or _looks_personal(item_units):
             return False
     return True
@@ -1563,6 +1575,11 @@ def _appositive_programme(text: str, start: int) -> Mention | None:
 
 
 _PREPOSITIONS = (["for"], ["of"], ["in"], ["on"], ["to"])
+
+
+#: a document's quoted title after its head, as laws of the region are cited: Law "On Mass
+#: Media", Code “On Health of the People and the Healthcare System”
+_QUOTED_TITLE = re.compile(r"[ \t\xa0]+[\"“«]On[ \t\xa0][^\"”»\n]{2,200}[\"”»]")
 
 
 def _titled_programme(run: str) -> int:
