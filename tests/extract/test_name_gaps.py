@@ -1421,6 +1421,15 @@ def test_a_standard_cited_by_number_is_a_document_and_the_g20_a_listed_group():
     assert "G20" in found["Group of Twenty"].variants  # named only inside the Framework's name
 
 
+def test_a_programme_titled_in_plain_words_gives_the_names_inside_it():
+    mentions = [(m.text, m.nested) for m in iter_mentions(
+        "The ILO runs a project, Protecting Rights of Migrant Workers in Kazakhstan, and the "
+        "Clean Air for Tashkent project.")]
+    assert ("Protecting Rights of Migrant Workers in Kazakhstan", False) in mentions
+    assert ("Clean Air for Tashkent", False) in mentions
+    assert ("Kazakhstan", True) in mentions and ("Tashkent", True) in mentions
+
+
 def test_a_programme_titled_in_plain_words_is_named_by_its_title():
     found = _found("Loans go through the EBRD's Women in Business programme. The stations are "
                    "part of the EU-funded Clean Air for Central Asian Cities project. The "

@@ -944,7 +944,7 @@ def iter_mentions(text: str):
             yield Mention(place, start, end, "place", initial=True)
         elif (titled := _appositive_programme(text, start)) is not None:
             skip_until = titled.end
-            yield titled
+            yield from _with_parts(text, titled)
         elif 0 < start and end < len(text) and text[start - 1] in _OPEN_QUOTES \
                 and text[end] in _CLOSE_QUOTES and (" " in match.group()):
             yield from _quoted(text, start, end)
@@ -983,9 +983,9 @@ def iter_mentions(text: str):
                 skip_until = yield from _plain_run(text, start, start + len(
                     _DANGLING.sub("", text[start:cut].rstrip().removesuffix("'s")
                                   .removesuffix("’s"))), skip_until)
-            yield Mention(" ".join(text[cut:end].split()), cut, end,
-                          lists.heads().get(head.group(1), "other"),
-                          initial=_opens_sentence(text, cut))
+            yield from _with_parts(text, Mention(
+                " ".join(text[cut:end].split()), cut, end,
+                lists.heads().get(head.group(1), "other"), initial=_opens_sentence(text, cut)))
         else:
             skip_until = yield from _plain_run(text, start, end, skip_until)
 
@@ -1553,6 +1553,11 @@ _PROGRAMME_BEFORE = re.compile(r"(?<![\w\-])(?:project|programme|program|initiat
 _APPOSITIVE_TITLE = re.compile(  # (each word atomic: "Abc-def" is read one way only)
     rf"(?>{_WORD}(?:-[a-z]+)?)(?:[ \t\xa0]+(?:(?:{_CONN}|a|an)[ \t\xa0]+)*"
     rf"(?>{_WORD}(?:-[a-z]+)?))*(?=[ \t\xa0]*[,.;(\n]|$)")
+
+
+def _with_parts(text: str, whole: Mention) -> list[Mention]:
+    """A name found whole, and the places, acronyms and bodies named inside it."""
+    return [whole, *_nested(*_units(text[whole.start:whole.end], whole.start))]
 
 
 def _appositive_programme(text: str, start: int) -> Mention | None:
