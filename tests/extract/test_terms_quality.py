@@ -31,7 +31,8 @@ FRESH10 = ["heritage", "budget"]  # likewise
 FRESH11 = ["aviation", "statistics"]  # likewise
 FRESH12 = ["space", "gender"]  # likewise
 FRESH13 = ["tax", "airquality"]  # likewise (first run on all the tenth pass's rules but four)
-FRESH14 = ["standards", "drugs"]  # likewise, the latest
+FRESH14 = ["standards", "drugs"]  # likewise
+FRESH15 = ["ip", "media"]  # likewise, the latest (first run after all of the eleventh pass)
 ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
                "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
                "people-to-people ties", "non-proliferation", "digitalization",
@@ -71,6 +72,8 @@ FLOORS = {
     "fresh13_airquality": (0.91, 0.86, 0.84, 0.84),
     "fresh14_standards": (0.88, 0.89, 0.76, 0.76),
     "fresh14_drugs": (0.88, 0.91, 0.78, 0.84),
+    "fresh15_ip": (0.84, 0.76, 0.67, 0.65),
+    "fresh15_media": (0.84, 0.82, 0.81, 0.75),
 }
 
 
@@ -81,7 +84,7 @@ def found():
                           ("fresh4", FRESH4), ("fresh5", FRESH5), ("fresh6", FRESH6),
                           ("fresh7", FRESH7), ("fresh8", FRESH8), ("fresh9", FRESH9),
                           ("fresh10", FRESH10), ("fresh11", FRESH11), ("fresh12", FRESH12),
-                          ("fresh13", FRESH13), ("fresh14", FRESH14)):
+                          ("fresh13", FRESH13), ("fresh14", FRESH14), ("fresh15", FRESH15)):
         for name in names:
             out[f"{folder}_{name}"] = extract(read_documents([DATA / folder / f"{name}.txt"]))
     return out
