@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from termbank.extract import lists
+from termbank.extract.acronyms import spells
 from termbank.lang import en
 
 _UP = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha())
@@ -1198,6 +1199,11 @@ _ACT_CITED = re.compile(r"(Regulation|Directive|Decision)[ ]+(?:\([^)]*\)[ ]+)?(
                         r"(\d{1,4}/\d{1,4}(?:/[A-Z]+)?)$")
 
 
+#: a document's quoted title after its head, as laws of the region are cited: Law "On Mass
+#: Media", Code “On Health of the People and the Healthcare System”
+_QUOTED_TITLE = re.compile(r"[ \t\xa0]+[\"“«]On[ \t\xa0][^\"”»\n]{2,200}[\"”»]")
+
+
 #: bodies whose standards are cited by number: "ISO 9001:2015", "ISO/IEC 17025", "EN 60204-1"
 _STANDARD_BODIES = frozenset({"ISO", "IEC", "ISO/IEC", "ISO/TS", "EN", "EN ISO", "ETSI", "GOST",
                               "IEEE", "ASTM", "ANSI", "BS", "DIN", "ST RK"})
@@ -1412,8 +1418,8 @@ def _complement_classes(mention: Mention) -> tuple[str, ...]:
 
     A name's last complement must be plain words ("Committee on Civil Liberties, Justice and
     Home Affairs"; after a purpose's verb, short forms too: "Global Fund to Fight AIDS,
-    Tuberculosis and Malaria"); a title's remit after "for" may list places and bodies too ("Deputy
-    Managing Director for Russia, Eastern Partnership, Central Asia and OSCE").
+    Tuberculosis and Malaria"); a title's remit after "for" may list places and bodies too
+    ("Deputy Managing Director for Russia, Eastern Partnership, Central Asia and OSCE").
     """
     if mention.kind not in _LISTED_KINDS or mention.holder:
         return ()
@@ -1546,6 +1552,8 @@ def _coordinated_plain(run: str) -> int:
     if _looks_personal(units[:k + 1]) or _looks_personal(units[k + 1:]):
         return -1
     return units[0].start
+
+
 #: a programme named in apposition after its kind: "a new UNDP project, Nature-based
 #: Solutions for a Resilient Aral Sea Region." (up to the next comma, stop or bracket)
 _PROGRAMME_BEFORE = re.compile(r"(?<![\w\-])(?:project|programme|program|initiative|campaign),"
@@ -1580,11 +1588,6 @@ def _appositive_programme(text: str, start: int) -> Mention | None:
 
 
 _PREPOSITIONS = (["for"], ["of"], ["in"], ["on"], ["to"])
-
-
-#: a document's quoted title after its head, as laws of the region are cited: Law "On Mass
-#: Media", Code “On Health of the People and the Healthcare System”
-_QUOTED_TITLE = re.compile(r"[ \t\xa0]+[\"“«]On[ \t\xa0][^\"”»\n]{2,200}[\"”»]")
 
 
 def _titled_programme(run: str) -> int:
@@ -1784,21 +1787,19 @@ def aliases(text: str, mentions: list[Mention]):
                 and _NUMBERED_CODE.fullmatch(second.text) and " " in first.text \
                 and first.kind not in ("person", "place", "official title"):
             yield first.text, second.text  # "UN Climate Change Conference (COP30)"
-        elif between == " (" and text[second.end:second.end + 1] == ")" \
-                and first.kind == "route/programme/event" and _short_title(second.text, first.text):
-            yield first.text, second.text  # "Protecting Rights … in Central Asia (PRISM)"
-        elif between == " (" and text[second.end:second.end + 1] == ")" \
-                and first.kind == "agreement/document" and _short_document(second.text, first.text):
-            yield first.text, second.text  # "Agreement on Technical Barriers to Trade (TBT
-            # Agreement)"
+        elif between == " (" and text[second.end:second.end + 1] == ")" and (
+                first.kind == "route/programme/event" and _short_title(second.text, first.text)
+                or first.kind == "agreement/document"
+                and _short_document(second.text, first.text)):
+            # "Protecting Rights … in Central Asia (PRISM)", "Agreement on Technical Barriers
+            # to Trade (TBT Agreement)"
+            yield first.text, second.text
 
 
 def _short_document(short: str, name: str) -> bool:
     """Whether *short* is a document's head after the acronym of its topic: "TBT Agreement"
     of "WTO Agreement on Technical Barriers to Trade" (the topic's first word or two may be
     left out: "the Application of …")."""
-    from termbank.extract.acronyms import spells
-
     parts = short.split()
     if len(parts) != 2 or not en.is_acronym(parts[0]) or classify(parts[1])[0] != HEAD:
         return False
