@@ -108,6 +108,7 @@ class TermRow:
     part_of_speech: str = "noun"  # "adjective" for a word seen only as one ("cardiac")
     before_of: int = 0  # loose occurrences of a one-word phrase before "of" + a lower-case word
     coordinated: Counter | None = None  # loose occurrences after "X and": "X and <form>" → n
+    coordinated_at: list | None = None  # and where they are, as ``occurrences``
 
 
 _LONG_RUN = re.compile(r"\S{65,}")
@@ -481,15 +482,17 @@ def _is_time_span(word: str) -> bool:
 
 
 def _coordinated_with(units: list[Unit], i: int, allowed: list[bool]) -> bool:
-    """Whether the phrase opening at unit *i* follows one word of its first word's part of
-    speech and "and", which share the rest of it: "needle and syringe programmes", "sanitary
-    and phytosanitary measures"; not "… roads, bridges and border crossings" nor "trade
-    routes and energy links" (a word before the first one: a list of phrases)."""
-    first, other = units[i], units[i - 2]
-    if i < 2 or units[i - 1].text != "and" or other.pos != first.pos or not allowed[i - 2] \
-            or other.tag not in ("NN", "JJ") or not other.text.islower() \
-            or "-" in other.text or "-" in first.text:
+    """Whether the phrase opening at unit *i* follows one singular word of its first word's
+    part of speech and "and", which share the rest of it: "needle and syringe programmes",
+    "sanitary and phytosanitary measures"; not "farmers and food processors", "business and
+    people-to-people ties" nor "trade routes and energy links" (a word before the other one:
+    a list of phrases)."""
+    if i < 2 or units[i - 1].text != "and":
         return False
+    first, other = units[i], units[i - 2]
+    if other.pos != first.pos or not allowed[i - 2] or other.tag not in ("NN", "JJ") \
+            or not other.text.islower() or "-" in other.text or "-" in first.text:
+        return False  # (a plural or a compound before "and" is an item of a list)
     before = i - 3
     return before < 0 or not allowed[before] or units[before].pos == "OF"
 
@@ -599,8 +602,11 @@ class TermTable:
                 row.forms[form] += 1
                 if j > i and _coordinated_with(units, i, allowed):
                     if row.coordinated is None:
-                        row.coordinated = Counter()
-                    row.coordinated[text[units[i - 2].start:end]] += 1
+                        row.coordinated, row.coordinated_at = Counter(), []
+                    whole = text[units[i - 2].start:end]
+                    row.coordinated[whole] += 1
+                    if len(row.coordinated_at) < MAX_OCCURRENCES:
+                        row.coordinated_at.append((name, units[i - 2].start, end, whole))
                 if len(row.occurrences) < MAX_OCCURRENCES:
                     row.occurrences.append((name, start, end, form))
                 if len(row.contexts) < 2:
@@ -875,7 +881,8 @@ def candidates(table: TermTable, names: Iterable) -> list:
         out.append(Candidate(
             preferred=preferred, variants=variants, forms=dict(row.forms), kind="term",
             frequency=row.loose, documents=list(row.documents), contexts=list(row.contexts),
-            occurrences=list(row.occurrences), score=squash(value),
+            occurrences=(row.coordinated_at if coordinated else []) + row.occurrences,
+            score=squash(value),
             document_count=len(row.documents), part_of_speech=row.part_of_speech))
         keys.append(key)
     return _join_permutations(out, keys)
