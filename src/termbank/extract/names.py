@@ -587,9 +587,10 @@ def _accredited(entity: _Entity) -> bool:
 #: heads whose name may end in "in <place>", the place being what they cover: "Team Europe
 #: Initiative on Digital Connectivity in Central Asia", "OSCE Programme Office in Astana"
 SCOPED_HEADS = frozenset({"initiative", "programme", "program", "strategy", "project", "plan",
-                          "office", "conference"})
+                          "office", "conference", "declaration", "roadmap", "dialogue",
+                          "platform", "forum"})
 #: of those, the events, whose "in <city>" is where they are held, not part of the name
-VENUE_HEADS = frozenset({"conference"})
+VENUE_HEADS = frozenset({"conference", "forum"})
 
 
 def _scoped(entity: _Entity, place: Unit) -> bool:
