@@ -1498,12 +1498,13 @@ def test_short_names_from_another_language_or_a_word_pair_from_the_list():
     assert "Kazpatent" in found["National Institute of Intellectual Property"].variants
 
 
-def test_a_declaration_covers_its_region_and_a_curriculum_or_report_is_a_head():
+def test_a_declaration_covers_its_region_and_a_curriculum_or_index_is_a_head():
     found = _found("Participants adopted the Bishkek Declaration on Media Freedom in Central Asia. "
                    "Teachers use the UNESCO Media and Information Literacy Curriculum for "
-                   "Educators and Learners and read the European Drug Report. The Central Asian "
-                   "Media Forum in Bishkek closed.")
+                   "Educators and Learners and read the World Press Freedom Index. The Central "
+                   "Asian Media Forum in Bishkek closed, Kazinform reports.")
     assert "Bishkek Declaration on Media Freedom in Central Asia" in found
     assert "UNESCO Media and Information Literacy Curriculum for Educators and Learners" in found
-    assert found["European Drug Report"].kind == "agreement/document"
+    assert found["World Press Freedom Index"].kind == "agreement/document"
+    assert found["Kazinform"].kind == "organisation"
     assert "Central Asian Media Forum" in found  # a forum's city is its venue
