@@ -1508,3 +1508,23 @@ def test_a_declaration_covers_its_region_and_a_curriculum_or_index_is_a_head():
     assert found["World Press Freedom Index"].kind == "agreement/document"
     assert found["Kazinform"].kind == "organisation"
     assert "Central Asian Media Forum" in found  # a forum's city is its venue
+
+
+def test_a_body_named_with_its_country_in_the_middle_keeps_its_remit():
+    found = _found("Aigerim Sadykova, Deputy Chairperson of the Agency of the Republic of "
+                   "Kazakhstan for Civil Service Affairs, said the Agency of the Republic of "
+                   "Kazakhstan for Financial Monitoring agreed, as did Professor Dilfuza "
+                   "Nurmatova and the President of the European Commission Ursula von der Leyen.")
+    assert "Agency of the Republic of Kazakhstan for Financial Monitoring" in found
+    assert "Deputy Chairperson of the Agency of the Republic of Kazakhstan for Civil Service " \
+           "Affairs" in found
+    assert "Affairs" not in found  # one plain word after a body's head is no holder
+    assert found["Dilfuza Nurmatova"].kind == "person"
+    assert found["Ursula von der Leyen"].kind == "person"  # a given name opens a holder
+
+
+def test_a_body_named_by_its_quoted_name_after_its_kind_is_one_name():
+    found = _found('The Public Association “Human Rights Centre” and the Ministry "decided", '
+                   'the minister said.')
+    assert found["Public Association “Human Rights Centre”"].kind == "organisation"
+    assert not [n for n in found if "decided" in n]  # a quoted word in lower case: no name

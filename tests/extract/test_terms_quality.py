@@ -32,7 +32,8 @@ FRESH11 = ["aviation", "statistics"]  # likewise
 FRESH12 = ["space", "gender"]  # likewise
 FRESH13 = ["tax", "airquality"]  # likewise (first run on all the tenth pass's rules but four)
 FRESH14 = ["standards", "drugs"]  # likewise
-FRESH15 = ["ip", "media"]  # likewise, the latest (first run after all of the eleventh pass)
+FRESH15 = ["ip", "media"]  # likewise
+FRESH16 = ["civilservice", "disability"]  # likewise, the latest
 ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
                "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
                "people-to-people ties", "non-proliferation", "digitalization",
@@ -73,7 +74,9 @@ FLOORS = {
     "fresh14_standards": (0.88, 0.89, 0.76, 0.76),
     "fresh14_drugs": (0.88, 0.91, 0.78, 0.84),
     "fresh15_ip": (0.84, 0.76, 0.67, 0.65),
-    "fresh15_media": (0.84, 0.82, 0.81, 0.75),
+    "fresh15_media": (0.89, 0.83, 0.81, 0.75),
+    "fresh16_civilservice": (0.85, 0.83, 0.85, 0.82),
+    "fresh16_disability": (0.89, 0.80, 0.88, 0.73),
 }
 
 
@@ -84,7 +87,8 @@ def found():
                           ("fresh4", FRESH4), ("fresh5", FRESH5), ("fresh6", FRESH6),
                           ("fresh7", FRESH7), ("fresh8", FRESH8), ("fresh9", FRESH9),
                           ("fresh10", FRESH10), ("fresh11", FRESH11), ("fresh12", FRESH12),
-                          ("fresh13", FRESH13), ("fresh14", FRESH14), ("fresh15", FRESH15)):
+                          ("fresh13", FRESH13), ("fresh14", FRESH14), ("fresh15", FRESH15),
+                          ("fresh16", FRESH16)):
         for name in names:
             out[f"{folder}_{name}"] = extract(read_documents([DATA / folder / f"{name}.txt"]))
     return out

@@ -273,8 +273,10 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
                 and all(u.cls == NAME for u in atom) and _looks_personal(atom):
             return "holder"  # "Governor of the AIFC Arman Zhakupov"
         if left.cls == HEAD and right.cls == NAME and all(u.cls == NAME for u in atom):
-            if _is_title(entity):
-                return "holder"
+            if _is_title(entity) and (len(atom) >= 2
+                                      or atom[0].text.lower() in lists.given_names()):
+                return "holder"  # (one plain word is more of the name: "… Service Affairs";
+                # a given name opens a holder: "… Commission Ursula von der Leyen")
             if len(atom) >= 2 and (left.text.lower() not in WEAK_HEADS or _looks_personal(atom)):
                 return ""  # a person after a body: "… Action Service Luc Devigne"
         if left.cls == NAME and right.cls in (TITLE, MODIFIER) and len(entity.units) >= 2 \
@@ -372,6 +374,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
                 return "" if _is_city(atom[0]) else "jurisdiction"
             if first == "of" and _named_body(_tail(entity)):
                 return "join"  # "Rector of the National University of Uzbekistan": its name
+            if first == "of" and _country_then_remit(entity, units, seps, j):
+                return "join"  # "Deputy Chairperson of the Agency of the Republic of
+                # Kazakhstan for Civil Service Affairs": the country is in the body's name
             # "Special Representative for Central Asia": "for" gives the remit, a part of
             # the title; "of" gives the country the office belongs to
             return "join" if first in ("on", "for") else "jurisdiction"
@@ -384,6 +389,10 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return ""  # a set of rules and the body that wrote it: "Green Bond Principles of …"
         if first == "for" or first == "of":
             return "join"
+    if first == "for" and left.cls == PLACE and plain and len(entity.units) >= 2 \
+            and _country_then_remit(_Entity(entity.units[:-1], entity.seps[:-1]), units, seps,
+                                    j - 1):
+        return "join"  # "Agency of the Republic of Kazakhstan for Civil Service Affairs"
     if left.cls == HEAD and left.kind == "place" and sep == "of" and len(entity.units) == 1 \
             and all(u.cls in (NAME, PLACE) for u in atom):
         return "join"  # "Republic of Karakalpakstan", "Mausoleum of Khoja Ahmed Yasawi"
@@ -651,6 +660,16 @@ def _named_body(tail: list[Unit]) -> bool:
     the title before it ("Chairman of the Senate of Kazakhstan" keeps one)."""
     return len(tail) >= 2 and tail[-1].cls == HEAD and tail[-1].kind in (
         "institution/body", "organisation") and tail[-2].cls in (NAME, PLACE, DEMONYM)
+
+
+def _country_then_remit(entity: _Entity, units: list[Unit], seps: list[str], j: int) -> bool:
+    """Whether the place at *j*, after a body's head and "of", is followed by "for" and its
+    remit in plain words: the body is named with its country in the middle, as Kazakhstan's
+    agencies are ("Agency of the Republic of Kazakhstan for Financial Monitoring")."""
+    head = entity.units[-1]
+    return head.cls == HEAD and head.kind in ("institution/body", "organisation") \
+        and units[j].cls == PLACE and j + 1 < len(units) and seps[j].split()[:1] == ["for"] \
+        and units[j + 1].cls == NAME
 
 
 def _topic_document(entity: _Entity, unit: Unit) -> bool:
@@ -1041,9 +1060,10 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                                          or _cited_standard(text, mention)):
                 mention = cited
                 skip_until = max(skip_until, cited.end)  # "(EU)" is part of the number
-            if mention.kind == "agreement/document" and mention.end == end \
-                    and (title := _QUOTED_TITLE.match(text, end)):
-                # a law named by its quoted title: the Law "On Mass Media"
+            if mention.end == end and (title := _QUOTED_NAME.get(mention.kind, _NO_MATCH)
+                                       .match(text, end)):
+                # a law named by its quoted title, a body by its quoted name, as the region
+                # writes them: the Law "On Mass Media", the Public Association "Ishtirok"
                 mention = replace(mention, end=title.end(),
                                   text=" ".join(text[mention.start:title.end()].split()))
                 skip_until = max(skip_until, title.end())
@@ -1200,9 +1220,14 @@ _ACT_CITED = re.compile(r"(Regulation|Directive|Decision)[ ]+(?:\([^)]*\)[ ]+)?(
                         r"(\d{1,4}/\d{1,4}(?:/[A-Z]+)?)$")
 
 
-#: a document's quoted title after its head, as laws of the region are cited: Law "On Mass
-#: Media", Code “On Health of the People and the Healthcare System”
+#: a document's quoted title after its head, as laws of the region are cited (Law "On Mass
+#: Media", Code “On Health of the People and the Healthcare System”), and a body's quoted name
+#: after its kind (League of Women with Disabilities "Ishtirok")
 _QUOTED_TITLE = re.compile(r"[ \t\xa0]+[\"“«]On[ \t\xa0][^\"”»\n]{2,200}[\"”»]")
+_QUOTED_BODY = re.compile(r"[ \t\xa0]+[\"“«][A-Z][\w\-’']*(?:[ \t\xa0]+[\w\-’']+){0,4}[\"”»]")
+_NO_MATCH = re.compile(r"(?!)")
+_QUOTED_NAME = {"agreement/document": _QUOTED_TITLE, "institution/body": _QUOTED_BODY,
+                "organisation": _QUOTED_BODY}
 
 
 #: bodies whose standards are cited by number: "ISO 9001:2015", "ISO/IEC 17025", "EN 60204-1"

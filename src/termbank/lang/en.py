@@ -26,12 +26,13 @@ NAME_PARTICLES = frozenset({"von", "der", "van", "de", "del", "da", "di", "al", 
                             "la", "le", "bin", "ibn", "für"})
 
 #: Honorifics and military or police ranks: they mark the next name as a person and are not
-#: part of it ("Dr. Aida Karimova", "Colonel Ermek Sultanaliev"). Ranks that are also words
+#: part of it ("Dr. Aida Karimova", "Professor Dilfuza Nurmatova", "Colonel Ermek Sultanaliev";
+#: not "Professor of Economics …", a title). Ranks that are also words
 #: of names or titles ("General Assembly", "Major Projects", "Lieutenant Governor") count
 #: only in compounds ("Major General").
-HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?|(?:Police|Lieutenant|Major|Brigadier|Colonel)"
-                       r"[ \t\xa0]+(?:Colonel|General)|Colonel|Captain|Sergeant|Admiral)"
-                       r"[ \t\xa0]+(?=[A-Z])")
+HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?|Professor"
+                       r"|(?:Police|Lieutenant|Major|Brigadier|Colonel)[ \t\xa0]+(?:Colonel|General)"
+                       r"|Colonel|Captain|Sergeant|Admiral)[ \t\xa0]+(?=[A-Z])")
 
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
