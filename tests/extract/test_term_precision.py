@@ -494,3 +494,12 @@ def test_a_verb_after_a_named_subject_is_a_verb_the_tagger_read_as_a_noun():
                      "matter.\n")
     assert not {t for t in terms if t.startswith(("screens", "checks"))}
     assert "end-user certificates" in terms
+
+
+def test_a_recurring_x_against_or_to_y_is_a_term_but_not_inside_a_hyphenated_word():
+    terms = terms_of("The campaign against violence against women grew. Violence against women "
+                     "is reported more often, and access to information improved once. Business "
+                     "and people-to-people ties grew; people-to-people ties matter.\n")
+    assert "violence against women" in terms
+    assert "access to information" not in terms  # seen once: it must recur
+    assert "people-to-people ties" in terms

@@ -65,7 +65,7 @@ def units_from_tokens(doc, offset: int = 0) -> list[tuple]:
                 pos = ""
             if pos == "ADJ" and (lemma in descriptors() or first.text.lower() in descriptors()):
                 pos = ""
-            if first.text.lower() == "of":
+            if first.text.lower() in terms.LINKS:
                 pos = "OF"
             if first.tag_ == "RB" and first.is_alpha and terms._relational_adverb(first.lower_):
                 pos = "ADV"

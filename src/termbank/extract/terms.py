@@ -38,6 +38,11 @@ TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "ho
 #: a span of time counted in a hyphenated modifier ("a two-day workshop", "a 10-year visa",
 #: "a three-month-long course") measures an instance, as a time unit does
 _TIME_SPAN = re.compile(r"(?:\d+|[a-z]+)-(?:%s)s?(?:-long|-old)?" % "|".join(sorted(TIME_UNITS)))
+#: prepositions that join a term's head to its complement, "of" first: "rule of law",
+#: "violence against women", "access to information"; a phrase with one must recur to be a
+#: term (bar a kind of document's "X of Y"). Not "with": "patients with heart failure",
+#: "treatment with ivabradine" describe cases more often than they name a concept
+LINKS = ("of", "against", "to")
 #: adverbs of time the tagger may read as nouns ("no country is on the list today")
 TIME_DEICTICS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 #: general nouns (Halliday & Hasan 1976, Cohesion in English, §6.4; Schmid 2000, English
@@ -252,8 +257,8 @@ def _single(key: tuple, alpha: int, stop: int, lower: int, strings
         pos = ""  # (a count is no word of a term: "… housing sector thousands of households")
     if pos == "ADJ" and (lemma in descriptors() or text.lower() in descriptors()):
         pos = ""  # "close cooperation": a descriptor describes, a term classifies
-    if text.lower() == "of":
-        pos = "OF"
+    if text.lower() in LINKS:
+        pos = "OF"  # a term's head and its complement: "rule of law", "violence against women"
     if tag == "RB" and alpha and _relational_adverb(text.lower()):
         pos = "ADV"
     return _cached(key, (text, lemma, pos, tag))
@@ -596,7 +601,7 @@ class TermTable:
                 inside = e >= 0 and end <= expansion_ends[e]
             if not inside:
                 row.loose += 1
-                if i == j and j + 2 < len(units) and units[j + 1].pos == "OF" \
+                if i == j and j + 2 < len(units) and units[j + 1].text == "of" \
                         and units[j + 2].text[:1].islower():
                     row.before_of += 1
                 row.forms[form] += 1
@@ -729,7 +734,7 @@ def specificity(key: tuple[str, ...]) -> float:
     *key* holds the words as written (lower case): a lemma can be another word's form
     ("rights" → "right", "data" → "datum") and have another frequency.
     """
-    words = [w for w in key if w != "of"]
+    words = [w for w in key if w not in LINKS]
     return sum(max(0.0, 6.0 - zipf(w)) / 6.0 for w in words) / max(1, len(words))
 
 
@@ -770,14 +775,17 @@ DEVERBAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al")
 
 def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
     """Shapes that are rarely terms on one sighting: a common single word, a lone X of Y (but
-    a kind of document's), a lone phrase opened by an ordinal; and never: a phrase headed by
-    a general noun, nor a single noun other than a verb's that is only ever seen as the head
-    of an "X of Y" ("memoranda" of "memoranda of understanding", which must recur to be a
-    term)."""
-    head = key[key.index("of") - 1] if "of" in key else key[-1]
+    a kind of document's) or X against|to Y, a lone phrase opened by an ordinal; and never: a
+    phrase headed by a general noun, nor a single noun other than a verb's that is only ever
+    seen as the head of an "X of Y" ("memoranda" of "memoranda of understanding", which must
+    recur to be a term)."""
+    written = row.forms.most_common(1)[0][0] if row.forms else key[0]
+    # (a preposition inside a hyphenated word links nothing: "people-to-people ties")
+    linked = next((w for w in written.lower().split() if w in LINKS[1:]), None)
+    link = "of" if "of" in key else linked
+    head = key[key.index(link) - 1] if link else key[-1]
     if head in GENERAL_HEADS and len(key) > 1:
         return False  # "soft connectivity needs", "issues of mutual interest"
-    written = row.forms.most_common(1)[0][0] if row.forms else key[0]
     if len(key) > 1 and is_ordinal(written.split()[0]) and row.loose < 2:
         return False  # (not "second-tier banks": a hyphenated compound is a word of its own)
     if len(key) == 1:
@@ -788,7 +796,7 @@ def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
         return commonest < ONE_WORD_ZIPF \
             or commonest < ONE_WORD_ZIPF_REPEATED and row.frequency >= ONE_WORD_REPEATS \
             or commonest < ONE_WORD_ZIPF_FREQUENT and row.frequency >= ONE_WORD_FREQUENT
-    return "of" not in key or row.loose >= 2 or key[0] == head \
+    return not link or row.loose >= 2 or link == "of" and key[0] == head \
         and en.singular(head) in _document_heads()
 
 
