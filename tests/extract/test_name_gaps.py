@@ -1528,3 +1528,10 @@ def test_a_body_named_by_its_quoted_name_after_its_kind_is_one_name():
                    'the minister said.')
     assert found["Public Association “Human Rights Centre”"].kind == "organisation"
     assert not [n for n in found if "decided" in n]  # a quoted word in lower case: no name
+
+
+def test_a_place_written_with_its_kind_in_lower_case_is_that_place():
+    found = _found("It will be piloted in the khokimiyat of Samarkand region first. Mines in the "
+                   "Karaganda region grew, and Karaganda exports coal.")
+    assert found["Samarkand region"].kind == "place"
+    assert "Karaganda region" in found["Karaganda"].variants

@@ -1466,6 +1466,8 @@ def _complement_classes(mention: Mention) -> tuple[str, ...]:
 #: lower-case words that complete a name, and the kind they give it: "the Schengen area",
 #: "the Bologna process"
 NAME_TAILS = {"area": "place", "zone": "place", "process": "route/programme/event"}
+#: lower-case words that a place's name is written with: "Samarkand region", "Osh oblast"
+PLACE_TAILS = frozenset({"region", "oblast", "province", "district"})
 _PLACE_OF = re.compile(r"(?<![\w\-])(?:port|city|town|village|region|province|oblast|district)"
                       r"[ \t\xa0]+of[ \t\xa0]+$")
 _COORDINATED = re.compile(rf"[ \t\xa0]+and[ \t\xa0]+({_WORD})(?:[ \t\xa0]+([a-z][a-z\-]*))?")
@@ -1481,6 +1483,13 @@ def _context_evidence(text: str, mention: Mention) -> None:
     Kazatomprom"); a verb of saying after it marks a speaker ("Dana Zhunus said"); a news
     word after a single name marks an outlet (", Interfax reports").
     """
+    if mention.kind == "place":
+        after = _NEXT_WORD.match(text, mention.end, mention.end + 40)
+        if after and after.group(1) in PLACE_TAILS:
+            # "Samarkand region" as written; "Samarkand" alone elsewhere is the same place
+            mention.end = after.end()
+            mention.text = f"{mention.text} {after.group(1)}"
+        return
     if mention.kind not in ("name", "other"):
         return
     after = _NEXT_WORD.match(text, mention.end, mention.end + 40)
