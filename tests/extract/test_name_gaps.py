@@ -1535,3 +1535,13 @@ def test_a_place_written_with_its_kind_in_lower_case_is_that_place():
                    "Karaganda region grew, and Karaganda exports coal.")
     assert found["Samarkand region"].kind == "place"
     assert "Karaganda region" in found["Karaganda"].variants
+
+
+def test_principles_of_a_topic_and_a_portal_of_services_are_one_name():
+    found = _found("The team assessed Uzbekistan against the Principles of Public Administration "
+                   "and the Green Bond Principles of the International Capital Market "
+                   "Association. Services are offered through the Single Portal of Interactive "
+                   "State Services.")
+    assert "Principles of Public Administration" in found
+    assert "Green Bond Principles" in found  # the body that wrote them is no part of the name
+    assert "Single Portal of Interactive State Services" in found

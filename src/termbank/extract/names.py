@@ -384,9 +384,10 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             return ""
         return "join"
     if left.cls == HEAD and left.kind not in ("place", "official title"):
-        if first == "of" and left.kind == "agreement/document" and left.text.endswith("s") \
+        if sep == "of the" and left.kind == "agreement/document" and left.text.endswith("s") \
                 and atom[-1].kind in ("institution/body", "organisation"):
-            return ""  # a set of rules and the body that wrote it: "Green Bond Principles of …"
+            return ""  # a set of rules and the body that wrote it: "Green Bond Principles of
+            # the …"; not a topic without an article ("Principles of Public Administration")
         if first == "for" or first == "of":
             return "join"
     if first == "for" and left.cls == PLACE and plain and len(entity.units) >= 2 \
