@@ -1545,3 +1545,12 @@ def test_principles_of_a_topic_and_a_portal_of_services_are_one_name():
     assert "Principles of Public Administration" in found
     assert "Green Bond Principles" in found  # the body that wrote them is no part of the name
     assert "Single Portal of Interactive State Services" in found
+
+
+def test_a_programme_titled_before_its_kind_in_apposition_is_a_name():
+    found = _found("It complements Public Administration Reform for Better Services, a 20 million "
+                   "euro budget support programme. The Agency for Strategic Reforms project and "
+                   "the Ministry of Energy, a key partner, went on.")
+    assert found["Public Administration Reform for Better Services"].kind == \
+        "route/programme/event"
+    assert found["Agency for Strategic Reforms"].kind == "institution/body"  # a body's name

@@ -75,7 +75,7 @@ FLOORS = {
     "fresh14_drugs": (0.88, 0.91, 0.78, 0.84),
     "fresh15_ip": (0.84, 0.76, 0.67, 0.65),
     "fresh15_media": (0.89, 0.83, 0.81, 0.75),
-    "fresh16_civilservice": (0.88, 0.86, 0.85, 0.82),
+    "fresh16_civilservice": (0.89, 0.87, 0.85, 0.82),
     "fresh16_disability": (0.89, 0.80, 0.88, 0.73),
 }
 

@@ -996,7 +996,7 @@ def iter_mentions(text: str):
             yield Mention(" ".join(text[cut:head.end()].split()), cut, head.end(),
                           lists.heads().get(head.group(1), "other"),
                           initial=_opens_sentence(text, cut))
-        elif (head := _PROJECT_HEAD.match(text, end)) \
+        elif (head := _PROJECT_HEAD.match(text, end) or _PROGRAMME_AFTER.match(text, end)) \
                 and (part := _titled_programme(match.group())) >= 0:
             # "the EU-funded Clean Air for Central Asian Cities project", "the EBRD's Women in
             # Business programme": a programme titled in plain words is named by its title
@@ -1006,8 +1006,8 @@ def iter_mentions(text: str):
                     _DANGLING.sub("", text[start:cut].rstrip().removesuffix("'s")
                                   .removesuffix("’s"))), skip_until)
             yield from _with_parts(text, Mention(
-                " ".join(text[cut:end].split()), cut, end,
-                lists.heads().get(head.group(1), "other"), initial=_opens_sentence(text, cut)))
+                " ".join(text[cut:end].split()), cut, end, "route/programme/event",
+                initial=_opens_sentence(text, cut)))
         else:
             skip_until = yield from _plain_run(text, start, end, skip_until)
 
@@ -1486,7 +1486,7 @@ def _context_evidence(text: str, mention: Mention) -> None:
     """
     if mention.kind == "place":
         after = _NEXT_WORD.match(text, mention.end, mention.end + 40)
-        if after and after.group(1) in PLACE_TAILS:
+        if after and after.group(1) in PLACE_TAILS and _part_of_a_country(mention.text):
             # "Samarkand region" as written; "Samarkand" alone elsewhere is the same place
             mention.end = after.end()
             mention.text = f"{mention.text} {after.group(1)}"
@@ -1544,6 +1544,10 @@ _ARTICLE = re.compile(r"^(?:The|A|An|This|That)[ \t\xa0]+")
 #: lower-case heads that make two coordinated runs of plain capitalised words one name:
 #: "the Syr Darya Control and Northern Aral Sea project"
 _PROJECT_HEAD = re.compile(r"[ \t\xa0]+(project|programme|program|cable|pipeline)(?![\w\-])")
+#: a programme's title with its kind in apposition after it: "Public Administration Reform for
+#: Better Services, a 20 million euro budget support programme"
+_PROGRAMME_AFTER = re.compile(r",[ \t\xa0]+(?:a|an|the)[ \t\xa0]+(?:[\w\-–]+[ \t\xa0]+){0,6}?"
+                              r"(project|programme|program|initiative)(?![\w\-])")
 
 
 #: a line named by what it crosses: "Trans-Caspian", "Trans-Afghan"
@@ -1636,11 +1640,14 @@ def _titled_programme(run: str) -> int:
     while k < len(units) - 1 and seps[k] == "" and en.is_sentence_word(units[k].text):
         k += 1  # "The …"
     units, seps = units[k:], seps[k:]
+    topic = next((n + 1 for n, sep in enumerate(seps) if sep.split()[:1] in _PREPOSITIONS), 0)
     if len(units) < 2 or units[0].cls != NAME or en.is_sentence_word(units[0].text) \
-            or not any(sep.split()[:1] in _PREPOSITIONS for sep in seps) \
-            or any(u.cls not in (NAME, DEMONYM, PLACE) for u in units) \
-            or _looks_personal(units):
+            or not topic or _looks_personal(units) \
+            or units[topic - 1].cls not in (NAME, DEMONYM, PLACE) \
+            or any(u.cls not in (NAME, DEMONYM, PLACE, HEAD) for u in units):
         return -1  # (not "the Water and Energy project": two names of their own)
+    # a head inside it names no body of its own: "Public Administration Reform for Better
+    # Services"; the words before the preposition end in a plain word
     return units[0].start
 
 
@@ -1686,6 +1693,14 @@ def _named_feature(text: str, mention: Mention) -> Mention | None:
 
 
 _REGION = re.compile(r"[ \t\xa0]+region(?![\w\-])")
+
+
+def _part_of_a_country(place: str) -> bool:
+    """A city or region, not a country ("the Kazakhstan region" names none) nor a sea, lake
+    or river (the region around one is a place of its own: "the Caspian Sea region")."""
+    canonical = lists.places().get(place.lower(), place)
+    return canonical not in lists.cldr_countries() \
+        and place.rsplit(" ", 1)[-1].lower() not in en.NATURAL_FEATURES
 
 
 def _feature_region(text: str, mention: Mention) -> Mention | None:
