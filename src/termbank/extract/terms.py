@@ -781,7 +781,7 @@ def _shape_ok(key: tuple[str, ...], row: TermRow) -> bool:
     recur to be a term)."""
     written = row.forms.most_common(1)[0][0] if row.forms else key[0]
     # (a preposition inside a hyphenated word links nothing: "people-to-people ties")
-    linked = next((w for w in written.lower().split() if w in LINKS[1:]), None)
+    linked = next((w for w in written.lower().split() if w in LINKS[1:] and w in key), None)
     link = "of" if "of" in key else linked
     head = key[key.index(link) - 1] if link else key[-1]
     if head in GENERAL_HEADS and len(key) > 1:
