@@ -33,7 +33,8 @@ FRESH12 = ["space", "gender"]  # likewise
 FRESH13 = ["tax", "airquality"]  # likewise (first run on all the tenth pass's rules but four)
 FRESH14 = ["standards", "drugs"]  # likewise
 FRESH15 = ["ip", "media"]  # likewise
-FRESH16 = ["civilservice", "disability"]  # likewise, the latest
+FRESH16 = ["civilservice", "disability"]  # likewise
+FRESH17 = ["fisheries", "heating"]  # likewise, the latest (first run on the final code)
 ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
                "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
                "people-to-people ties", "non-proliferation", "digitalization",
@@ -77,6 +78,8 @@ FLOORS = {
     "fresh15_media": (0.89, 0.83, 0.81, 0.75),
     "fresh16_civilservice": (0.89, 0.87, 0.85, 0.82),
     "fresh16_disability": (0.89, 0.80, 0.88, 0.73),
+    "fresh17_fisheries": (0.82, 0.78, 0.81, 0.70),
+    "fresh17_heating": (0.80, 0.85, 0.77, 0.84),
 }
 
 
@@ -88,7 +91,7 @@ def found():
                           ("fresh7", FRESH7), ("fresh8", FRESH8), ("fresh9", FRESH9),
                           ("fresh10", FRESH10), ("fresh11", FRESH11), ("fresh12", FRESH12),
                           ("fresh13", FRESH13), ("fresh14", FRESH14), ("fresh15", FRESH15),
-                          ("fresh16", FRESH16)):
+                          ("fresh16", FRESH16), ("fresh17", FRESH17)):
         for name in names:
             out[f"{folder}_{name}"] = extract(read_documents([DATA / folder / f"{name}.txt"]))
     return out
