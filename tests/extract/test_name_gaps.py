@@ -1551,3 +1551,12 @@ def test_a_programme_titled_before_its_kind_in_apposition_is_a_name():
     assert found["Public Administration Reform for Better Services"].kind == \
         "route/programme/event"
     assert found["Agency for Strategic Reforms"].kind == "institution/body"  # a body's name
+
+
+def test_a_documents_scope_goes_on_with_for_and_an_offices_remit_leaves_its_city_out():
+    found = _found("They cited the FAO Code of Conduct for Responsible Fisheries. The FAO "
+                   "Sub-regional Office for Central Asia in Ankara and the OSCE Programme Office "
+                   "in Astana agreed.")
+    assert found["FAO Code of Conduct for Responsible Fisheries"].kind == "agreement/document"
+    assert "FAO Sub-regional Office for Central Asia" in found and "Ankara" in found
+    assert "OSCE Programme Office in Astana" in found  # no remit: its city names it

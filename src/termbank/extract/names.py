@@ -420,6 +420,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             "agreement/document", "route/programme/event", "institution/body",
             "organisation") and atom[0].cls != PLACE:
         return "join"
+    if first == "for" and plain and atom[0].cls == NAME \
+            and _kind_of(entity.units, entity.seps) == "agreement/document":
+        return "join"  # "Code of Conduct for Responsible Fisheries": the document's scope
     return ""
 
 
@@ -614,8 +617,8 @@ def _scoped(entity: _Entity, place: Unit) -> bool:
         return False
     if head in VENUE_HEADS and _is_city(place):
         return False
-    if head == "office":
-        return True
+    if head == "office":  # named with its city, unless its remit names the region it serves
+        return not (_is_city(place) and any(sep.split()[:1] == ["for"] for sep in entity.seps))
     # a topic in plain words after "on|for|of": "EU Strategy for Central Asia in Kazakhstan"
     # has a place there, so "in Kazakhstan" is where it is carried out
     return _in_complement(entity)
