@@ -503,3 +503,13 @@ def test_a_recurring_x_against_or_to_y_is_a_term_but_not_inside_a_hyphenated_wor
     assert "violence against women" in terms
     assert "access to information" not in terms  # seen once: it must recur
     assert "people-to-people ties" in terms
+
+
+def test_a_coordinated_term_takes_the_members_listed_before_and():
+    found = extract([Document("t.txt", (
+        "Inspectors fight illegal, unreported and unregulated fishing at sea, and illegal, "
+        "unreported and unregulated fishing costs money. Roads, bridges and border crossings "
+        "were built.\n"))])
+    terms = {c.preferred: c for c in found if c.kind == "term"}
+    assert "unregulated fishing" in terms["illegal, unreported and unregulated fishing"].variants
+    assert "border crossings" in terms  # plurals before "and": a list of things

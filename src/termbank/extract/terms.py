@@ -502,6 +502,18 @@ def _coordinated_with(units: list[Unit], i: int, allowed: list[bool]) -> bool:
     return before < 0 or not allowed[before] or units[before].pos == "OF"
 
 
+def _coordination_start(units: list[Unit], i: int, allowed: list[bool]) -> int:
+    """The first word of a coordination whose last member opens the phrase at *i*, with the
+    members listed before "and": "illegal, unreported and unregulated fishing"."""
+    k = i - 2
+    while k >= 2 and units[k - 1].text == "," and units[k - 2].pos == units[i].pos \
+            and allowed[k - 2] and units[k - 2].tag in ("NN", "JJ") \
+            and units[k - 2].text.islower() and "-" not in units[k - 2].text \
+            and (k < 3 or not allowed[k - 3] or units[k - 3].text == ","):
+        k -= 2
+    return k
+
+
 def _lone_adjective(unit: Unit) -> bool:
     """An adjective that may be a term on its own: a plain one (tag JJ), written in lower
     case, not hyphenated ("cardiac", "phytosanitary", "statutory"); whether it is one is
@@ -608,10 +620,11 @@ class TermTable:
                 if j > i and _coordinated_with(units, i, allowed):
                     if row.coordinated is None:
                         row.coordinated, row.coordinated_at = Counter(), []
-                    whole = text[units[i - 2].start:end]
+                    first = units[_coordination_start(units, i, allowed)].start
+                    whole = text[first:end]
                     row.coordinated[whole] += 1
                     if len(row.coordinated_at) < MAX_OCCURRENCES:
-                        row.coordinated_at.append((name, units[i - 2].start, end, whole))
+                        row.coordinated_at.append((name, first, end, whole))
                 if len(row.occurrences) < MAX_OCCURRENCES:
                     row.occurrences.append((name, start, end, form))
                 if len(row.contexts) < 2:
