@@ -1064,8 +1064,7 @@ def _plain_run(text: str, start: int, end: int, skip_until: int):
                                          or _cited_standard(text, mention)):
                 mention = cited
                 skip_until = max(skip_until, cited.end)  # "(EU)" is part of the number
-            if mention.end == end and (title := _QUOTED_NAME.get(mention.kind, _NO_MATCH)
-                                       .match(text, end)):
+            if mention.end == end and (title := _quoted_name(text, mention)):
                 # a law named by its quoted title, a body by its quoted name, as the region
                 # writes them: the Law "On Mass Media", the Public Association "Ishtirok"
                 mention = replace(mention, end=title.end(),
@@ -1229,9 +1228,14 @@ _ACT_CITED = re.compile(r"(Regulation|Directive|Decision)[ ]+(?:\([^)]*\)[ ]+)?(
 #: after its kind (League of Women with Disabilities "Ishtirok")
 _QUOTED_TITLE = re.compile(r"[ \t\xa0]+[\"“«]On[ \t\xa0][^\"”»\n]{2,200}[\"”»]")
 _QUOTED_BODY = re.compile(r"[ \t\xa0]+[\"“«][A-Z][\w\-’']*(?:[ \t\xa0]+[\w\-’']+){0,4}[\"”»]")
-_NO_MATCH = re.compile(r"(?!)")
 _QUOTED_NAME = {"agreement/document": _QUOTED_TITLE, "institution/body": _QUOTED_BODY,
                 "organisation": _QUOTED_BODY}
+
+
+def _quoted_name(text: str, mention: Mention):
+    """The quoted title or name right after a document's or a body's head, if any."""
+    pattern = _QUOTED_NAME.get(mention.kind)
+    return pattern.match(text, mention.end) if pattern else None
 
 
 #: bodies whose standards are cited by number: "ISO 9001:2015", "ISO/IEC 17025", "EN 60204-1"
