@@ -1560,3 +1560,32 @@ def test_a_documents_scope_goes_on_with_for_and_an_offices_remit_leaves_its_city
     assert found["FAO Code of Conduct for Responsible Fisheries"].kind == "agreement/document"
     assert "FAO Sub-regional Office for Central Asia" in found and "Ankara" in found
     assert "OSCE Programme Office in Astana" in found  # no remit: its city names it
+
+
+def test_a_title_of_a_city_or_region_is_that_places_own_office():
+    found = _found("The Mayor of Bishkek, Erlan Osmonaliev, said the city would help. The Akim "
+                   "of Shymkent, Nurdaulet Kilybay, agreed. Governor of Samarkand Region Erkinjon "
+                   "Turdimov spoke. Minister of Energy of Kazakhstan Almasadam Satkaliyev spoke.")
+    assert {"Mayor of Bishkek", "Akim of Shymkent", "Governor of Samarkand Region"} <= set(found)
+    assert found["Akim of Shymkent"].variants == []  # not "Akim", nor another city's akim
+    assert found["Governor of Samarkand Region"].holders == ["Erkinjon Turdimov"]
+    assert found["Minister of Energy"].jurisdiction == ["Kazakhstan"]  # a country's post
+
+
+def test_a_name_with_particles_is_one_person_named_again_by_surname():
+    found = _found("The team leader of the project, Pieter van den Berg, said the model works. "
+                   "Van den Berg added that Maria dos Santos agreed.")
+    assert found["Pieter van den Berg"].kind == "person"  # no programme's title in apposition
+    assert found["Pieter van den Berg"].variants == ["Van den Berg"]
+    assert "Maria dos Santos" in found and "Berg" not in found and "Pieter" not in found
+
+
+def test_a_body_inside_a_title_keeps_its_topics_complement():
+    names = [(m.text, m.kind) for m in iter_mentions(
+        "Dana Serikbayeva, Deputy Chairperson of the Agency for Protection and Development of "
+        "Competition of the Republic of Kazakhstan (APDC), spoke. The Chairman of the Committee "
+        "for the Development of Competition and Protection of Consumer Rights, Akmal Saidov, "
+        "agreed.")]
+    assert ("Agency for Protection and Development of Competition", "institution/body") in names
+    assert ("Committee for the Development of Competition and Protection of Consumer Rights",
+            "institution/body") in names

@@ -99,6 +99,13 @@ def cities() -> frozenset[str]:
 
 
 @functools.cache
+def local_places() -> frozenset[str]:
+    """Canonical names of cities and regions within a country: the cities of ``places.tsv``
+    and Kazakhstan's official regions, cities and ports."""
+    return cities() | {entry.english[0] for entry in official_places.entries()}
+
+
+@functools.cache
 def demonyms() -> dict[str, str]:
     """"kazakh" → "Kazakhstan": adjectives that name a jurisdiction before a title."""
     table = {}

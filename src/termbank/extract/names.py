@@ -32,7 +32,7 @@ _ADJECTIVE_END = (r"-(?:[a-z]*(?:ed|built|made|run|born)|style|type|like|wide|sp
 # an elided particle before a capital is part of the word: "d'Affaires", "d'Estaing"
 _WORD = (rf"(?:(?:[{_UP}]\.){{2,}}|(?:d['’])?[{_UP}](?:[\w’'&./]|-(?!{_ADJECTIVE_END[1:]})){{0,48}}"
          rf"[\w’'](?:\+(?![\w+]))?|[{_UP}])(?![\w’'])")
-_CONN = r"(?:of|for|and|on|the|to|in|against|through|with|von|der|van|de|del|da|di|al|bin|ibn|für)"
+_CONN = "(?:%s)" % "|".join(sorted(en.CONNECTORS | {"against", "through", "with"}))
 #: (a dash before "The" or "A" opens a sentence: "ASTANA. KAZINFORM – The Aerospace …")
 _SEP = (rf"(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+)*"
         r"|(?:[ \t\xa0]*[–—][ \t\xa0]*|[ \t\xa0]+-[ \t\xa0]+)(?!(?:The|A|An)[ \t\xa0]))")
@@ -374,6 +374,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
                 return "" if _is_city(atom[0]) else "jurisdiction"
             if first == "of" and _named_body(_tail(entity)):
                 return "join"  # "Rector of the National University of Uzbekistan": its name
+            if first == "of" and _local_place(atom):
+                return "join"  # "Mayor of Bishkek", "Akim of Mangystau Region": the city's
+                # or region's own office, no country's post held there
             if first == "of" and _country_then_remit(entity, units, seps, j):
                 return "join"  # "Deputy Chairperson of the Agency of the Republic of
                 # Kazakhstan for Civil Service Affairs": the country is in the body's name
@@ -457,6 +460,16 @@ def _has_topic(entity: _Entity) -> bool:
     with: not a title, a place, a person or words of no kind."""
     return not _is_title(entity) and _kind_of(entity.units, entity.seps) not in (
         "other", "place", "person")
+
+
+def _local_place(atom: list[Unit]) -> bool:
+    """Whether *atom* is one city or region of a country: a city of the place list, a place
+    of Kazakhstan's official list, or a place named with its kind ("Samarkand Region")."""
+    if atom[0].cls != PLACE or len(atom) > 1 and not _looks_personal(atom[1:]):
+        return False  # (the holder may follow: "Mayor of Bishkek Erlan Osmonaliev")
+    text = atom[0].text
+    canonical = lists.places().get(text.lower(), text)
+    return canonical in lists.local_places() or text.rsplit(" ", 1)[-1].lower() in PLACE_TAILS
 
 
 def _is_city(unit: Unit) -> bool:
@@ -934,12 +947,14 @@ def _nested(units: list[Unit], seps: list[str]) -> list[Mention]:
 def _with_topic(units: list[Unit], seps: list[str], group: list[Unit], group_seps: list[str],
                 m: int) -> tuple[list[Unit], list[str], int]:
     """A nested body's name with its own topic in plain words: "State Committee for National
-    Security", "Directorate-General for Health and Food Safety" (*m*: the group's last unit)."""
-    while m < len(seps) and seps[m] in ("for", "on") and units[m + 1].cls == NAME:
+    Security", "Directorate-General for Health and Food Safety", "Agency for Protection and
+    Development of Competition" (*m*: the group's last unit)."""
+    while m < len(seps) and seps[m] in ("for", "on", "for the", "on the") \
+            and units[m + 1].cls == NAME:
         group, group_seps = group + [units[m + 1]], group_seps + [seps[m]]
         m += 1
         while m < len(seps) and (seps[m] == "" and units[m + 1].cls in (NAME, HEAD)
-                                 or seps[m] == "and" and units[m + 1].cls == NAME):
+                                 or seps[m] in ("and", "of") and units[m + 1].cls == NAME):
             group, group_seps = group + [units[m + 1]], group_seps + [seps[m]]
             m += 1
     return group, group_seps, m
@@ -1619,14 +1634,15 @@ def _appositive_programme(text: str, start: int) -> Mention | None:
     """A programme's title in apposition after "project, " or "programme, ", up to the next
     comma, stop or bracket: plain capitalised words with a connector ("Protecting Rights
     and Improving Skills of Migrant Workers in Central Asia"); not a place, a body, a person
-    or words a verb follows ("the project, Kazakhstan said, …")."""
+    (nor one joined only by name particles: "Pieter van den Berg") or words a verb follows ("the project, Kazakhstan said, …")."""
     if not _PROGRAMME_BEFORE.search(text, max(0, start - 20), start):
         return None
     title = _APPOSITIVE_TITLE.match(text, start)
     if title is None or " " not in title.group():
         return None
     units, seps = _units(title.group(), 0)
-    if not any(seps) or units[0].cls != NAME or en.is_sentence_word(units[0].text) \
+    if not any(sep.split()[0] not in en.NAME_PARTICLES for sep in seps if sep) \
+            or units[0].cls != NAME or en.is_sentence_word(units[0].text) \
             or any(u.cls == TITLE or u.cls == HEAD and u.kind != "place" for u in units) \
             or _looks_personal(units) \
             or all(u.cls in (PLACE, DEMONYM, ACRONYM, PARTY) for u in units[1:]):

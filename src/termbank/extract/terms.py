@@ -427,6 +427,11 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
             ok = False  # "a 90 per cent reduction", "per capita income": a Latin unit
         if ok and "-" in unit.text and unit.text.lower() in descriptors():
             ok = False  # "large-scale", "forward-looking": descriptors too
+        if ok and unit.pos == "ADJ" and k > 1 and units[k - 1].tag in ("RBR", "RBS") \
+                and units[k - 2].tag in ("DT", "PRP$", "POS"):
+            ok = False  # "the most harmful form", "a more credible budget": an adjective that
+            # is graded describes, a term's adjective classifies; ("most renewable energy
+            # projects": "most" says how many)
         if ok and unit.pos != "OF" and unit.text[:1].isupper():
             if unit.tag in ("NNP", "NNPS") or any(c.isupper() for c in unit.text[1:]):
                 ok = False

@@ -410,8 +410,10 @@ class _Groups:
             known = table.get(key.lower()) or table.get(en.singular(key).lower())
             if known is None and len(words) > 2 and words[1] == "of":
                 known = table.get(words[0].lower())
-                if known is not None and " " in known.canonical:
-                    known = None
+                if known is not None and (" " in known.canonical
+                                          or known.kind == "official title"):
+                    known = None  # (a title of a place is that place's office: "Akim of
+                    # Almaty" is no more the same post as "Akim of Shymkent" than "Akim")
             if known is None:
                 continue
             lemma = known.canonical if known.canonical in self.rows else self.add_row(
@@ -488,13 +490,17 @@ class _Groups:
         """A surname alone joins the one person of the texts it ends. A full name of unknown
         kind is that person when its surname alone is one ("Pierre Lambert" … "Lambert
         said")."""
-        speakers = {key for key, row in self.rows.items() if " " not in key and row.person}
+        speakers = {key.lower() for key, row in self.rows.items() if row.person
+                    and all(w[:1].isupper() or w in en.NAME_PARTICLES for w in key.split())}
         full_names: dict[str, list[str]] = {}
         for key, row in self.rows.items():
             words = key.split()
-            if len(words) in (2, 3) and _row_kind(row) in ("other", "name") \
-                    and words[-1] in speakers and all(w[:1].isupper() for w in words):
-                row.person += 1
+            if 2 <= len(words) <= 4 and _row_kind(row) in ("other", "name") \
+                    and words[0][:1].isupper() and words[-1][:1].isupper() \
+                    and all(w[:1].isupper() or w in en.NAME_PARTICLES for w in words) \
+                    and any(" ".join(words[k:]).lower() in speakers
+                            for k in range(1, len(words))):
+                row.person += 1  # ("Pieter van den Berg" … "Van den Berg said")
             if len(words) >= 2 and _row_kind(row) == "person":
                 full_names.setdefault(words[-1].lower(), []).append(key)
         by_key: dict[str, list[str]] = {}
@@ -513,9 +519,9 @@ class _Groups:
         for full in (k for keys in full_names.values() for k in keys):
             words = full.split()
             for k in range(1, len(words) - 1):
-                endings.setdefault(" ".join(words[k:]), set()).add(self.find(full))
+                endings.setdefault(" ".join(words[k:]).lower(), set()).add(self.find(full))
         for key, row in list(self.rows.items()):
-            owners = endings.get(key, set())
+            owners = endings.get(key.lower(), set())
             if len(owners) == 1 and row.role != "acronym" \
                     and _row_kind(row) in ("other", "name", "person"):
                 self.union(next(iter(owners)), key)

@@ -12,18 +12,19 @@ import functools
 import re
 import unicodedata
 
+
+#: Name particles: they join the parts of one name ("von der Leyen", "Kreditanstalt für
+#: Wiederaufbau"), never two names.
+NAME_PARTICLES = frozenset({"von", "der", "van", "de", "del", "da", "di", "al", "el", "du",
+                            "la", "le", "bin", "ibn", "für", "den", "ter", "dos", "das", "zu"})
+
 #: Small words that may join the capitalised parts of one name.
-CONNECTORS = frozenset({"of", "for", "and", "on", "the", "to", "in", "von", "der", "van", "de",
-                        "del", "da", "di", "al", "el", "du", "la", "le", "bin", "ibn", "für"})
+CONNECTORS = frozenset({"of", "for", "and", "on", "the", "to", "in"}) | NAME_PARTICLES
 
 #: Small words that stand inside a name in lower case, beside the connectors: "Minnesota
 #: Living with Heart Failure Questionnaire", "Group of States against Corruption".
 GRAMMAR_WORDS = CONNECTORS | {"a", "an", "with", "by", "at", "from", "against"}
 
-#: Name particles: they join the parts of one name ("von der Leyen", "Kreditanstalt für
-#: Wiederaufbau"), never two names.
-NAME_PARTICLES = frozenset({"von", "der", "van", "de", "del", "da", "di", "al", "el", "du",
-                            "la", "le", "bin", "ibn", "für"})
 
 #: Honorifics and military or police ranks: they mark the next name as a person and are not
 #: part of it ("Dr. Aida Karimova", "Professor Dilfuza Nurmatova", "Colonel Ermek Sultanaliev";
