@@ -517,3 +517,25 @@ def test_a_graded_adjective_opens_no_term_but_most_of_a_number_leaves_it():
                      "projects here would not reach financial close.\n")
     assert not {t for t in terms if t.split()[0] in ("harmful", "credible")}, terms
     assert "renewable energy projects" in terms  # "most" says how many, grading nothing
+
+
+def test_a_common_noun_opening_a_sentence_after_a_heading_is_no_name():
+    terms = terms_of("Tariffs and people\n\nWaste collection fees in Dushanbe cover only 40 per "
+                     "cent of the cost. Waste collection fees will rise.\n\nBrussels officials "
+                     "agreed.\n")
+    assert "waste collection fees" in terms  # the tagger had read "Waste" as a name
+    assert not {t for t in terms if t.startswith("brussels")}  # a place stays a name
+
+
+def test_a_capitalised_common_noun_of_a_heading_stays_unread():
+    from termbank.extract.terms import Unit, _common_noun_opening
+
+    def opening(text):
+        first, second = text.split()[:2]
+        units = [Unit(first, first.lower(), "", 0, len(first), "NNP"),
+                 Unit(second, second, "NOUN", len(first) + 1, len(first) + 1 + len(second), "NN")]
+        return _common_noun_opening(units, 0, text)
+
+    assert opening("Waste collection fees cover 40 per cent.\n")
+    assert not opening("Press release of the Delegation\n")  # a heading: no sentence
+    assert not opening("Brussels officials agreed.\n")  # a place

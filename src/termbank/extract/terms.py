@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from termbank.extract import tagger
-from termbank.extract.lists import demonyms, descriptors, places
+from termbank.extract.lists import demonyms, descriptors, given_names, places
 from termbank.lang import en
 
 MAX_WORDS = 6
@@ -420,6 +420,9 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
         if unit.tag == ABBREVIATION:
             out.append(True)
             continue
+        common = unit.tag in ("NNP", "NNPS") and _common_noun_opening(units, k, text)
+        if common:
+            unit.pos, unit.lemma = "NOUN", unit.text.lower()
         ok = bool(unit.pos) and not _inner_capital(unit.text)  # "fromTCA"
         if ok and _in_reduplication(units, k):
             ok = False  # "open market access step by step", "case by case": an adverbial
@@ -433,7 +436,8 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
             # is graded describes, a term's adjective classifies; ("most renewable energy
             # projects": "most" says how many)
         if ok and unit.pos != "OF" and unit.text[:1].isupper():
-            if unit.tag in ("NNP", "NNPS") or any(c.isupper() for c in unit.text[1:]):
+            if unit.tag in ("NNP", "NNPS") and not common \
+                    or any(c.isupper() for c in unit.text[1:]):
                 ok = False
             elif _opens_sentence(text, unit.start) and unit.text.lower() not in demonyms():
                 ok = True  # (not "Uzbek cherries": a demonym is capitalised anywhere)
@@ -443,6 +447,31 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
                       and following.lemma in GEOGRAPHIC_HEADS)
         out.append(ok)
     return out
+
+
+#: a capitalised word opening a sentence is a common noun the tagger read as a name when it
+#: is this common in general English (Zipf) in lower case: "Waste collection fees …" after a
+#: heading ("waste" 4.6)
+COMMON_OPENING_ZIPF = 4.0
+_CLOSING = (".", "!", "?", "\"", "”", "’")
+
+
+def _common_noun_opening(units: list[Unit], k: int, text: str) -> bool:
+    """Whether unit *k*, tagged a proper noun, opens a sentence as a common noun before a
+    lower-case noun: "Waste collection fees in Dushanbe …"; not a place, a person's name or a
+    demonym ("Brussels officials", "Kazakh exports"), nor a word of a heading."""
+    word = units[k].text
+    following = units[k + 1] if k + 1 < len(units) else None
+    if following is None or following.pos != "NOUN" or not following.text[:1].islower() \
+            or not word[:1].isupper() or not word[1:].islower() \
+            or not _opens_sentence(text, units[k].start):
+        return False
+    end = text.find("\n", units[k].start)
+    if not text[units[k].start:end if end >= 0 else len(text)].rstrip().endswith(_CLOSING):
+        return False  # a heading ("Press release of the Delegation …"): no sentence
+    lower = word.lower()
+    return zipf(lower) >= COMMON_OPENING_ZIPF and lower not in places() \
+        and lower not in demonyms() and lower not in given_names()
 
 
 def _in_reduplication(units: list[Unit], k: int) -> bool:
