@@ -1589,3 +1589,18 @@ def test_a_body_inside_a_title_keeps_its_topics_complement():
     assert ("Agency for Protection and Development of Competition", "institution/body") in names
     assert ("Committee for the Development of Competition and Protection of Consumer Rights",
             "institution/body") in names
+
+
+def test_a_plural_possessive_before_a_plural_head_names_a_kind_not_a_body():
+    found = _found("Valves will be installed. Homeowners' associations will be able to apply for "
+                   "grants, and the Kazakhstan Homeowners Association agreed.")
+    assert "Homeowners" not in found
+    assert found["Kazakhstan Homeowners Association"].kind == "organisation"
+
+
+def test_a_lists_last_item_may_be_two_coordinated_words():
+    found = _found("The State Agency for Architecture, Construction and Housing and Communal "
+                   "Services agreed. The Ministry of Culture, Information and Tourism and "
+                   "Kazakhstan agreed.")
+    assert "State Agency for Architecture, Construction and Housing and Communal Services" in found
+    assert "Ministry of Culture, Information and Tourism" in found and "Kazakhstan" in found

@@ -1396,17 +1396,31 @@ _LIST_OF = re.compile(rf"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?({_WORD})(?![\w
 _HOLDER_AT = re.compile(rf"[ \t\xa0]+({_WORD}[ \t\xa0]+{_WORD})(?![\w’'\-]|[ \t\xa0]+[A-Z])")
 
 
+#: a list's last item that is itself two coordinated words: "… Construction and Housing and
+#: Communal Services" (one or two plain words, and the name ends there)
+_LIST_AND = re.compile(rf"[ \t\xa0]+and[ \t\xa0]+({_WORD}(?:[ \t\xa0]+{_WORD})?)"
+                       rf"(?![\w’'\-])(?![ \t\xa0]+[A-Z])")
+
+
 def _list_goes_on(text: str, end: int) -> int:
     """Where a list of complements ends when its last item goes on with "of" and a common
     word: "Ministry of Labour, Migration and Employment of Population" (not "… of
-    Tajikistan", a country, nor a person's name)."""
-    found = _LIST_OF.match(text, end)
-    if found is None:
-        return end
+    Tajikistan", a country, nor a person's name), or with "and" and plain words ending in a
+    common one: "State Agency for Architecture, Construction and Housing and Communal
+    Services" (not "… and Tourism Aida Balayeva", nor "… and Kazakhstan")."""
     from termbank.extract.terms import zipf
 
-    word = found.group(1)
-    return found.end() if classify(word)[0] == NAME and zipf(word.lower()) >= 3.5 else end
+    found = _LIST_OF.match(text, end)
+    if found is not None:
+        word = found.group(1)
+        return found.end() if classify(word)[0] == NAME and zipf(word.lower()) >= 3.5 else end
+    found = _LIST_AND.match(text, end)
+    if found is not None:
+        words = found.group(1).split()
+        if all(classify(w)[0] == NAME and w.lower() not in lists.given_names() for w in words) \
+                and zipf(words[-1].lower()) >= 3.5:
+            return found.end()
+    return end
 
 
 def _holder_at(text: str, end: int) -> list[Mention]:
@@ -1524,8 +1538,9 @@ def _context_evidence(text: str, mention: Mention) -> None:
         mention.kind = NAME_TAILS[word]
         return
     head = lists.heads().get(word) or lists.heads().get(en.singular(word))
-    if head and head not in ("title", "modifier"):
-        mention.kind = head
+    if head and head not in ("title", "modifier") \
+            and not (en.is_plural(word) and text[mention.end - 1] in "'’"):
+        mention.kind = head  # (not "Homeowners' associations": a kind, its members' name)
         return
     single = " " not in mention.text
     if single:
