@@ -1604,3 +1604,16 @@ def test_a_lists_last_item_may_be_two_coordinated_words():
                    "Kazakhstan agreed.")
     assert "State Agency for Architecture, Construction and Housing and Communal Services" in found
     assert "Ministry of Culture, Information and Tourism" in found and "Kazakhstan" in found
+
+
+def test_a_title_goes_on_with_the_topic_of_its_body():
+    found = _found("Nigina Davlatova, Chairperson of the League of Women with Disabilities, said "
+                   "so. Head of the Department of Relations with Investors spoke. The Minister of "
+                   "Labour with his deputies came. The International Classification of "
+                   "Functioning, Disability and Health was cited.")
+    assert "Chairperson of the League of Women with Disabilities" in found
+    assert found["League of Women with Disabilities"].kind == "organisation"
+    assert "Head of the Department of Relations with Investors" in found
+    assert "Minister of Labour" in found  # no body: "with" goes on with nothing
+    assert found["International Classification of Functioning, Disability and Health"].kind == \
+        "agreement/document"

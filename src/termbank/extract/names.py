@@ -342,7 +342,7 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         # "Convention against Torture", "Group of States against Corruption", "Commission
         # for Democracy through Law", "… Rights of Persons with Disabilities"; not "talks
         # with the European Union" nor "a meeting with Kazakhstan"
-        return "join" if plain and _has_topic(entity) else ""
+        return "join" if plain and _has_topic(_titled_body(entity) or entity) else ""
     if first in ("of", "in") and _in_complement(entity) and _has_topic(entity) \
             and atom[-1].kind not in ("institution/body", "organisation") \
             and not (first == "in" and len(atom) == 1 and _head(entity) in VENUE_HEADS) \
@@ -699,6 +699,16 @@ def _topic_document(entity: _Entity, unit: Unit) -> bool:
     return topic >= 0 and entity.seps[topic] in ("for", "on") and any(
         u.cls == HEAD and u.kind in ("institution/body", "organisation")
         for u in entity.units[:topic + 1])
+
+
+def _titled_body(entity: _Entity) -> _Entity | None:
+    """The body a title names after its title words and a connector, with its own topic
+    ("League of Women" of "Chairperson of the League of Women"); None if there is none."""
+    last = max((k for k, u in enumerate(entity.units) if u.cls in (TITLE, MODIFIER)), default=-1)
+    if last < 0 or last + 1 >= len(entity.units) or not entity.seps[last] \
+            or not any(entity.seps[last + 1:]):
+        return None
+    return _Entity(entity.units[last + 1:], entity.seps[last + 1:])
 
 
 def _tail(entity: _Entity) -> list[Unit]:
