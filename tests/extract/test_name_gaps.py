@@ -1617,3 +1617,12 @@ def test_a_title_goes_on_with_the_topic_of_its_body():
     assert "Minister of Labour" in found  # no body: "with" goes on with nothing
     assert found["International Classification of Functioning, Disability and Health"].kind == \
         "agreement/document"
+
+
+def test_a_title_after_its_remit_or_body_reads_as_written_with_of():
+    found = _found("Energy Minister Almasadam Satkaliyev spoke. Kazinform Director Askar "
+                   "Akhmetov said so. European Commission President Ursula von der Leyen agreed. "
+                   "Later the Minister of Energy spoke.")
+    assert found["Minister of Energy"].variants == ["Energy Minister"]  # one concept, no "the"
+    assert "Director of Kazinform" in found
+    assert "President of the European Commission" in found

@@ -74,7 +74,11 @@ def split_title(entity: _Entity, initial: bool) -> list[Mention]:
     title = _clean(_text(core, core_seps))
     canonical = title
     if org and not any(core_seps):
-        canonical = f"{title} of {org}" if prefix[0].cls == ACRONYM else f"{title} of the {org}"
+        # a body named with its head takes the article ("European Commission President" →
+        # "President of the European Commission"); a remit ("Energy Minister" → "Minister of
+        # Energy"), a one-word name ("Director of Kazinform") and an acronym do not
+        article = any(u.cls == HEAD for u in prefix) and prefix[0].cls != ACRONYM
+        canonical = f"{title} of the {org}" if article else f"{title} of {org}"
     if org and any(core_seps):
         canonical = f"{org} {title}"
     surface_units = units[surface_start:first] + core
