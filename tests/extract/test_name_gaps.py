@@ -1626,3 +1626,12 @@ def test_a_title_after_its_remit_or_body_reads_as_written_with_of():
     assert found["Minister of Energy"].variants == ["Energy Minister"]  # one concept, no "the"
     assert "Director of Kazinform" in found
     assert "President of the European Commission" in found
+
+
+def test_an_ilo_instrument_cited_by_its_number_is_one_document():
+    found = _found("The Social Security (Minimum Standards) Convention No. 102 sets a replacement "
+                   "rate. The ILO will support the ratification of Convention No. 102 and of the "
+                   "Worst Forms of Child Labour Convention, 1999 (No. 182).")
+    convention = found["Social Security (Minimum Standards) Convention No. 102"]
+    assert convention.variants == ["Convention No. 102"]
+    assert "Worst Forms of Child Labour Convention, 1999 (No. 182)" in found

@@ -1233,7 +1233,8 @@ def _numbered(text: str, mention: Mention) -> Mention:
 _EU_NUMBER = re.compile(
     r"[ \t\xa0]+(?:\((?:EU|EC|EEC|Euratom|CFSP|EU,[ \t\xa0]+Euratom)\)[ \t\xa0]+"
     r"(?:No\.?[ \t\xa0]+)?\d{1,4}/\d{1,4}|\d{2,4}/\d{1,4}/(?:EU|EC|EEC|CFSP))(?![\w/])")
-_ILO_NUMBER = re.compile(r",[ \t\xa0]+\d{4}[ \t\xa0]+\(No\.[ \t\xa0]*\d{1,4}\)")
+_ILO_NUMBER = re.compile(r",[ \t\xa0]+\d{4}[ \t\xa0]+\(No\.[ \t\xa0]*\d{1,4}\)"
+                         r"|[ \t\xa0]+No\.[ \t\xa0]*\d{1,4}(?![\w/])")  # or "Convention No. 102"
 _ACT_NUMBER = {"Regulation": _EU_NUMBER, "Directive": _EU_NUMBER, "Decision": _EU_NUMBER,
                "Convention": _ILO_NUMBER, "Recommendation": _ILO_NUMBER,
                "Protocol": _ILO_NUMBER}
@@ -1246,6 +1247,10 @@ _BRACKETED_SUBJECT = re.compile(
 
 _ACT_CITED = re.compile(r"(Regulation|Directive|Decision)[ ]+(?:\([^)]*\)[ ]+)?(?:No\.?[ ]+)?"
                         r"(\d{1,4}/\d{1,4}(?:/[A-Z]+)?)$")
+#: an ILO instrument cited by its number, with or without its year: "… Convention, 1999
+#: (No. 182)", "Convention No. 102"
+_ILO_CITED = re.compile(r"(Convention|Recommendation|Protocol)(?:,[ ]+\d{4}[ ]+\()?[ ]*No\.[ ]*"
+                        r"(\d{1,4})\)?$")
 
 
 #: a document's quoted title after its head, as laws of the region are cited (Law "On Mass
@@ -1282,12 +1287,15 @@ def _cited_standard(text: str, mention: Mention) -> Mention | None:
 
 
 def act_number(name: str) -> str | None:
-    """Which EU act a name cites by number, whichever institution it names as adopting it.
+    """Which EU act or ILO instrument a name cites by number, whichever institution it names
+    as adopting it, whether it names the subject and year.
 
     >>> act_number("Council Regulation (EC) No 1073/1999"), act_number("Directive 2004/17/EC")
     ('Regulation 1073/1999', 'Directive 2004/17/EC')
+    >>> act_number("Worst Forms of Child Labour Convention, 1999 (No. 182)")
+    'Convention 182'
     """
-    found = _ACT_CITED.search(name)
+    found = _ACT_CITED.search(name) or _ILO_CITED.search(name)
     return f"{found.group(1)} {found.group(2)}" if found else None
 
 

@@ -474,7 +474,9 @@ class _Groups:
 
     def link_act_numbers(self) -> None:
         """One EU act, cited with or without the institution that adopted it: "Council
-        Regulation (EC) No 1073/1999" is "Regulation (EC) No 1073/1999"."""
+        Regulation (EC) No 1073/1999" is "Regulation (EC) No 1073/1999"; one ILO instrument,
+        with or without its subject: "Convention No. 102" is "Social Security (Minimum
+        Standards) Convention No. 102"."""
         fullest: dict[str, str] = {}
         for key in sorted(self.rows, key=len, reverse=True):
             number = act_number(key)
