@@ -1635,3 +1635,23 @@ def test_an_ilo_instrument_cited_by_its_number_is_one_document():
     convention = found["Social Security (Minimum Standards) Convention No. 102"]
     assert convention.variants == ["Convention No. 102"]
     assert "Worst Forms of Child Labour Convention, 1999 (No. 182)" in found
+
+
+def test_a_name_known_as_another_with_an_article_is_one_concept_but_not_a_place():
+    found = _found("He said the Convention on Cybercrime, known as the Budapest Convention, is "
+                   "binding. The states signed the Treaty on a Nuclear-Weapon-Free Zone in Central "
+                   "Asia, better known as the Treaty of Semipalatinsk.")
+    assert found["Convention on Cybercrime"].variants == ["Budapest Convention"]
+    assert found["Central Asia"].variants == []  # the place is no name of the treaty
+
+
+def test_a_titles_body_may_be_named_by_its_region_or_be_one_office_of_two_heads():
+    found = _found("Ioana Dragomirescu, Head of the Cybercrime Programme Office of the Council of "
+                   "Europe (C-PROC), spoke. Ingrid Solheim, the Director of the ILO Decent Work "
+                   "Technical Support Team and Country Office for Eastern Europe and Central Asia, "
+                   "agreed. The Director of the Department and Ministry staff came.")
+    assert "Head of the Cybercrime Programme Office of the Council of Europe" in found
+    assert "Council of Europe" in found
+    assert ("Director of the ILO Decent Work Technical Support Team and Country Office for "
+            "Eastern Europe and Central Asia") in found
+    assert "Director of the Department" in found  # a ministry is a body of its own

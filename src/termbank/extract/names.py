@@ -319,6 +319,9 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
             tail = _tail(entity)
             if _coordinated_title(entity, atom, sep):
                 return "join"  # "Director and Deputy Managing Director": one compound title
+            if sep == "and" and any(entity.seps) and entity.seps[-len(tail)] == "of the" \
+                    and atom[-1].text.lower() in WEAK_HEADS and _one_office(tail, atom):
+                return "join"  # "Director of the ILO … Support Team and Country Office for …"
             if tail and all(u.cls in (NAME, MODIFIER) or _topic_document(entity, u)
                             for u in tail) \
                     and atom[0].cls not in (PLACE, ACRONYM, TITLE, MODIFIER):
@@ -333,10 +336,7 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
                 and not _looks_personal(_before_person(atom)) \
                 and _kind_of(entity.units, entity.seps) not in ("other", "place", "person"):
             return "join"  # "Agency for Strategic Planning and Reforms"
-        strong = [u for u in tail if u.cls == HEAD and u.text.lower() not in WEAK_HEADS]
-        if not strong and _ends_in_head(atom) and atom[-1].kind != "place":
-            return "join"
-        return ""
+        return "join" if _one_office(tail, atom) else ""
     plain = all(u.cls == NAME or (u.cls == HEAD and " " not in u.text) for u in atom)
     if first in _TOPIC_GOES_ON:
         # "Convention against Torture", "Group of States against Corruption", "Commission
@@ -374,6 +374,11 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
                 return "" if _is_city(atom[0]) else "jurisdiction"
             if first == "of" and _named_body(_tail(entity)):
                 return "join"  # "Rector of the National University of Uzbekistan": its name
+            if first == "of" and left.cls == HEAD and len(atom) == 1 \
+                    and left.kind in ("institution/body", "organisation") \
+                    and _part_of_a_country(atom[0].text):
+                return "join"  # "Head of the … Office of the Council of Europe": a body named
+                # by the region it serves, not a country's
             if first == "of" and _local_place(atom):
                 return "join"  # "Mayor of Bishkek", "Akim of Mangystau Region": the city's
                 # or region's own office, no country's post held there
@@ -699,6 +704,13 @@ def _topic_document(entity: _Entity, unit: Unit) -> bool:
     return topic >= 0 and entity.seps[topic] in ("for", "on") and any(
         u.cls == HEAD and u.kind in ("institution/body", "organisation")
         for u in entity.units[:topic + 1])
+
+
+def _one_office(tail: list[Unit], atom: list[Unit]) -> bool:
+    """Whether a body whose name ends in *tail* goes on with "and" and *atom* as one office:
+    two weak heads ("Decent Work Technical Support Team and Country Office")."""
+    strong = [u for u in tail if u.cls == HEAD and u.text.lower() not in WEAK_HEADS]
+    return not strong and _ends_in_head(atom) and atom[-1].kind != "place"
 
 
 def _titled_body(entity: _Entity) -> _Entity | None:
@@ -1878,7 +1890,8 @@ def _owner_before(source: str, mention: Mention, start: int) -> bool:
 
 
 _KNOWN_AS = re.compile(r",?[ \t\xa0]+(?:\(|also[ \t\xa0]+|better[ \t\xa0]+|commonly[ \t\xa0]+)?"
-                       r"(?:known|referred[ \t\xa0]+to)[ \t\xa0]+as[ \t\xa0]+[\"“]?$")
+                       r"(?:known|referred[ \t\xa0]+to)[ \t\xa0]+as[ \t\xa0]+(?:the[ \t\xa0]+)?"
+                       r"[\"“]?$")  # (", known as the Budapest Convention")
 
 
 def aliases(text: str, mentions: list[Mention]):
@@ -1888,7 +1901,8 @@ def aliases(text: str, mentions: list[Mention]):
     named = [m for m in mentions if not m.nested]
     for first, second in zip(named, named[1:]):
         between = text[first.end:second.start]
-        if len(between) < 40 and _KNOWN_AS.fullmatch(between) and first.kind != "person":
+        if len(between) < 40 and _KNOWN_AS.fullmatch(between) \
+                and first.kind not in ("person", "place"):
             yield (first.title or first.text), (second.title or second.text)
         elif between == " (" and text[second.end:second.end + 1] == ")" \
                 and _NUMBERED_CODE.fullmatch(second.text) and " " in first.text \
