@@ -539,3 +539,16 @@ def test_a_capitalised_common_noun_of_a_heading_stays_unread():
     assert opening("Waste collection fees cover 40 per cent.\n")
     assert not opening("Press release of the Delegation\n")  # a heading: no sentence
     assert not opening("Brussels officials agreed.\n")  # a place
+
+
+def test_a_participle_after_an_auxiliary_and_an_adverb_and_a_verb_after_help_are_verbs():
+    terms = terms_of("Since 2024, employers have also paid compulsory employer pension "
+                     "contributions. The programme will help design contribution schemes.\n")
+    assert "compulsory employer pension contributions" in terms
+    assert not {t for t in terms if t.startswith(("paid ", "design "))}, terms
+    # after a verb the tagger read as a noun and an adverb, a participle is an adjective
+    from termbank.extract.terms import find_phrases, units_of
+    text = "Kazakhstan exports only farmed caviar."
+    units = units_of(text)
+    assert "farmed caviar" in {text[units[i].start:units[j].end]
+                               for i, j in find_phrases(units, text)}

@@ -153,6 +153,7 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
 
     strings = doc.vocab.strings
     hyphen, vbn, verbal_pos, subject_pronouns, plurals, possessive = _ids(strings)
+    adverb, aux = strings.add("ADV"), strings.add("AUX")
     columns = doc.to_array([ORTH, IDX, SPACY, POS, TAG, LEMMA, IS_ALPHA, IS_STOP, LOWER]).T
     orths, idxs, spaces, poss, tags, lemmas, alphas, stops, lowers = columns.tolist()
     if source is None:
@@ -181,7 +182,9 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
             # a participle after an auxiliary, noun or pronoun is verbal ("had signed", "the
             # law signed"), before a noun it is an adjective ("forged passports"), and so it
             # is after a lexical verb ("used controlled deliveries"); the rest depends on the word
-            verbal = tags[i] == vbn and i > 0 and poss[i - 1] in verbal_pos
+            verbal = tags[i] == vbn and i > 0 and (
+                poss[i - 1] in verbal_pos  # ("have also paid": an auxiliary before adverbs)
+                or poss[i - 1] == adverb and poss[_before_adverbs(i, poss, adverb)] == aux)
             key = (orths[i], lemmas[i], poss[i], tags[i], verbal)
             word = _SINGLE.get(key)
             if word is None:
@@ -207,6 +210,14 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
 
 
 MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+
+
+def _before_adverbs(i: int, poss: list[int], adverb: int) -> int:
+    """The token before token *i* and the adverbs right before it ("have also | paid")."""
+    k = i - 1
+    while k > 0 and poss[k] == adverb:
+        k -= 1
+    return k
 
 
 def _after_modal(i: int, lowers: list[int], tags: list[int], strings) -> bool:
@@ -426,6 +437,9 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
         ok = bool(unit.pos) and not _inner_capital(unit.text)  # "fromTCA"
         if ok and _in_reduplication(units, k):
             ok = False  # "open market access step by step", "case by case": an adverbial
+        if ok and k and units[k - 1].lemma == "help" and units[k - 1].tag.startswith("VB") \
+                and unit.tag in ("NN", "VB") and unit.lemma in tagger.verbs():
+            ok = False  # "will help design contribution schemes": a bare infinitive
         if ok and k and units[k - 1].text in ("per", "Per"):
             ok = False  # "a 90 per cent reduction", "per capita income": a Latin unit
         if ok and "-" in unit.text and unit.text.lower() in descriptors():
