@@ -1655,3 +1655,12 @@ def test_a_titles_body_may_be_named_by_its_region_or_be_one_office_of_two_heads(
     assert ("Director of the ILO Decent Work Technical Support Team and Country Office for "
             "Eastern Europe and Central Asia") in found
     assert "Director of the Department" in found  # a ministry is a body of its own
+
+
+def test_an_acronym_alone_names_the_one_document_written_with_it():
+    found = _found('Kadri Tamm presented the NIS2 Directive, which sets rules. "Central Asia is not '
+                   'bound by NIS2, but its approach is a benchmark," she said. Inspectors fight '
+                   "illegal, unreported and unregulated fishing (IUU fishing) and apply the IUU "
+                   "Regulation.")
+    assert found["NIS2 Directive"].variants == ["NIS2"]
+    assert found["IUU Regulation"].variants == []  # "IUU" is the acronym of a term's words

@@ -159,6 +159,7 @@ class Table:
         groups.link_places()
         groups.link_prefixed()
         groups.link_act_numbers()
+        groups.link_named_documents()
         groups.link_surnames()
         groups.link_spellings()
         groups.link_short_titles()
@@ -487,6 +488,27 @@ class _Groups:
                 self.secondary.add(key)
             else:
                 fullest[number] = key
+
+    def link_named_documents(self) -> None:
+        """An acronym alone names the one document written as it and its head, when it is
+        spelt out nowhere: "NIS2" is the "NIS2 Directive" (an acronym spelt out names a body
+        of its own: "EU" of "EU Directive")."""
+        spelt = {self.find(k) for k, row in self.rows.items() if row.role != "acronym"}
+        documents: dict[str, set[str]] = {}
+        for key, row in self.rows.items():
+            words = key.split()
+            if len(words) == 2 and en.is_acronym(words[0]) \
+                    and _row_kind(row) == "agreement/document":
+                documents.setdefault(words[0], set()).add(self.find(key))
+        for acronym, owners in documents.items():
+            row = self.rows.get(acronym)
+            modifier = re.compile(rf"(?<![\w\-]){re.escape(acronym)} [a-z]")
+            if row is not None and len(owners) == 1 and _row_kind(row) == "acronym" \
+                    and self.find(acronym) not in spelt \
+                    and not any(modifier.search(c["text"]) for c in row.contexts):
+                # (not an acronym of a term's words: "IUU" of "(IUU fishing)")
+                self.union(owners.pop(), acronym)
+                self.secondary.add(acronym)
 
     def link_surnames(self) -> None:
         """A surname alone joins the one person of the texts it ends. A full name of unknown
