@@ -34,7 +34,9 @@ FRESH13 = ["tax", "airquality"]  # likewise (first run on all the tenth pass's r
 FRESH14 = ["standards", "drugs"]  # likewise
 FRESH15 = ["ip", "media"]  # likewise
 FRESH16 = ["civilservice", "disability"]  # likewise
-FRESH17 = ["fisheries", "heating"]  # likewise, the latest (first run on the final code)
+FRESH17 = ["fisheries", "heating"]  # likewise (first run during the eleventh pass)
+FRESH18 = ["procurement", "waste"]  # likewise (first run on the eleventh pass's final code)
+FRESH19 = ["cyber", "pensions"]  # likewise, the latest (first run during the twelfth pass)
 ISSUE_TERMS = ["green transition", "critical raw materials", "sustainable raw materials",
                "renewable hydrogen", "value chains", "trade turnover", "political dialogue",
                "people-to-people ties", "non-proliferation", "digitalization",
@@ -49,7 +51,7 @@ FLOORS = {
     "fresh_visas": (0.90, 0.96, 0.82, 0.92),
     "fresh_transport": (0.93, 0.93, 0.88, 0.86),
     "fresh2_water": (1.00, 0.92, 1.00, 0.84),
-    "fresh2_digital": (0.87, 0.88, 0.72, 0.74),
+    "fresh2_digital": (0.88, 0.88, 0.74, 0.74),
     "fresh3_trade": (0.89, 0.93, 0.81, 0.87),
     "fresh3_justice": (0.92, 0.82, 0.86, 0.65),
     "fresh4_health": (0.93, 0.83, 0.89, 0.73),
@@ -61,37 +63,45 @@ FLOORS = {
     "fresh7_elections": (0.93, 0.87, 0.90, 0.84),
     "fresh7_civilprotection": (0.93, 0.90, 0.83, 0.76),
     "fresh8_nuclear": (0.92, 0.85, 0.81, 0.68),
-    "fresh8_migration": (0.94, 0.86, 0.97, 0.81),
+    "fresh8_migration": (0.97, 0.87, 0.97, 0.81),
     "fresh9_customs": (0.89, 0.97, 0.80, 0.94),
     "fresh9_biodiversity": (0.87, 0.88, 0.73, 0.72),
     "fresh10_heritage": (0.87, 0.88, 0.78, 0.84),
     "fresh10_budget": (0.87, 0.91, 0.80, 0.86),
     "fresh11_aviation": (0.92, 0.89, 0.87, 0.81),
     "fresh11_statistics": (0.91, 0.88, 0.88, 0.84),
-    "fresh12_space": (0.91, 0.88, 0.87, 0.80),
+    "fresh12_space": (0.92, 0.88, 0.87, 0.80),
     "fresh12_gender": (0.89, 0.86, 0.84, 0.78),
     "fresh13_tax": (0.91, 0.87, 0.84, 0.76),
-    "fresh13_airquality": (0.91, 0.86, 0.84, 0.84),
+    "fresh13_airquality": (0.91, 0.88, 0.84, 0.86),
     "fresh14_standards": (0.88, 0.89, 0.76, 0.76),
     "fresh14_drugs": (0.88, 0.91, 0.78, 0.84),
     "fresh15_ip": (0.84, 0.76, 0.67, 0.65),
     "fresh15_media": (0.89, 0.83, 0.81, 0.75),
     "fresh16_civilservice": (0.89, 0.87, 0.85, 0.82),
-    "fresh16_disability": (0.89, 0.80, 0.88, 0.73),
+    "fresh16_disability": (0.90, 0.83, 0.88, 0.73),
     "fresh17_fisheries": (0.86, 0.82, 0.84, 0.72),
-    "fresh17_heating": (0.80, 0.85, 0.77, 0.84),
+    "fresh17_heating": (0.86, 0.89, 0.77, 0.84),
+    "fresh18_procurement": (0.86, 0.88, 0.76, 0.80),
+    "fresh18_waste": (0.87, 0.87, 0.82, 0.81),
+    "fresh19_cyber": (0.83, 0.86, 0.76, 0.76),
+    "fresh19_pensions": (0.92, 0.91, 0.90, 0.91),
+    # the seeds against a second annotator's list, written blind (FIGURES.md)
+    "seeds_second": (0.87, 0.92, 0.66, 0.78),
 }
 
 
 @pytest.fixture(scope="module")
 def found():
     out = {"seeds": extract(read_documents(SEEDS))}
+    out["seeds_second"] = out["seeds"]
     for folder, names in (("fresh", FRESH), ("fresh2", FRESH2), ("fresh3", FRESH3),
                           ("fresh4", FRESH4), ("fresh5", FRESH5), ("fresh6", FRESH6),
                           ("fresh7", FRESH7), ("fresh8", FRESH8), ("fresh9", FRESH9),
                           ("fresh10", FRESH10), ("fresh11", FRESH11), ("fresh12", FRESH12),
                           ("fresh13", FRESH13), ("fresh14", FRESH14), ("fresh15", FRESH15),
-                          ("fresh16", FRESH16), ("fresh17", FRESH17)):
+                          ("fresh16", FRESH16), ("fresh17", FRESH17), ("fresh18", FRESH18),
+                          ("fresh19", FRESH19)):
         for name in names:
             out[f"{folder}_{name}"] = extract(read_documents([DATA / folder / f"{name}.txt"]))
     return out
