@@ -468,6 +468,7 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
 #: heading ("waste" 4.6)
 COMMON_OPENING_ZIPF = 4.0
 _CLOSING = (".", "!", "?", "\"", "”", "’")
+HEADING_LENGTH = 300  # characters: a line longer than this is running text, not a heading
 
 
 def _common_noun_opening(units: list[Unit], k: int, text: str) -> bool:
@@ -480,8 +481,8 @@ def _common_noun_opening(units: list[Unit], k: int, text: str) -> bool:
             or not word[:1].isupper() or not word[1:].islower() \
             or not _opens_sentence(text, units[k].start):
         return False
-    end = text.find("\n", units[k].start)
-    if not text[units[k].start:end if end >= 0 else len(text)].rstrip().endswith(_CLOSING):
+    end = text.find("\n", units[k].start, units[k].start + HEADING_LENGTH)
+    if end >= 0 and not text[units[k].start:end].rstrip().endswith(_CLOSING):
         return False  # a heading ("Press release of the Delegation …"): no sentence
     lower = word.lower()
     return zipf(lower) >= COMMON_OPENING_ZIPF and lower not in places() \

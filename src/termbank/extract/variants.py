@@ -551,16 +551,15 @@ class _Groups:
                 self.union(next(iter(owners)), key)
 
     def link_spellings(self) -> None:
-        buckets: dict[tuple[str, ...], list[str]] = {}
+        buckets: dict[tuple[str, ...], list[tuple[str, list[str]]]] = {}
         for key, row in self.rows.items():
             if row.role in ("acronym", "lower") or _row_kind(row) in ("official title",):
                 continue
             words = re.split(r"[\s\-]+", key)
-            buckets.setdefault(tuple(en.spelling_key(w) for w in words), []).append(key)
+            buckets.setdefault(tuple(en.spelling_key(w) for w in words), []).append((key, words))
         for keys in buckets.values():
-            for i, a in enumerate(keys):
-                for b in keys[i + 1:]:
-                    wa, wb = re.split(r"[\s\-]+", a), re.split(r"[\s\-]+", b)
+            for i, (a, wa) in enumerate(keys):
+                for b, wb in keys[i + 1:]:
                     if all(en.is_spelling_variant(x, y) for x, y in zip(wa, wb)):
                         self.union(a, b)
 

@@ -288,7 +288,7 @@ def spelling_key(word: str) -> str:
     text = strip_accents(word).lower()
     for old, new in _ROMAN_FOLDS:
         text = text.replace(old, new)
-    text = re.sub(r"[^a-z]", "", text)
+    text = re.sub(r"[^a-z0-9]", "", text)  # (a number is no spelling: "X1" is not "X2")
     return _DOUBLES.sub(r"\1", _VOWELS.sub("", text))
 
 
