@@ -284,6 +284,8 @@ def spelling_key(word: str) -> str:
     True
     >>> spelling_key("Senate") == spelling_key("Majilis")
     False
+    >>> spelling_key("X1") == spelling_key("X2")
+    False
     """
     text = strip_accents(word).lower()
     for old, new in _ROMAN_FOLDS:
