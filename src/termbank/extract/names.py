@@ -1679,7 +1679,8 @@ def _appositive_programme(text: str, start: int) -> Mention | None:
     """A programme's title in apposition after "project, " or "programme, ", up to the next
     comma, stop or bracket: plain capitalised words with a connector ("Protecting Rights
     and Improving Skills of Migrant Workers in Central Asia"); not a place, a body, a person
-    (nor one joined only by name particles: "Pieter van den Berg") or words a verb follows ("the project, Kazakhstan said, …")."""
+    (nor words joined only by name particles: "Pieter van den Berg") or words a verb follows
+    ("the project, Kazakhstan said, …")."""
     if not _PROGRAMME_BEFORE.search(text, max(0, start - 20), start):
         return None
     title = _APPOSITIVE_TITLE.match(text, start)
