@@ -1664,3 +1664,10 @@ def test_an_acronym_alone_names_the_one_document_written_with_it():
                    "Regulation.")
     assert found["NIS2 Directive"].variants == ["NIS2"]
     assert found["IUU Regulation"].variants == []  # "IUU" is the acronym of a term's words
+
+
+def test_an_organisations_own_body_is_named_with_it_but_a_ministrys_department_apart():
+    found = _found("The Court of Justice of the European Union ruled. The Department of Nuclear "
+                   "Safety of the Ministry of Energy said so.")
+    assert found["Court of Justice of the European Union"].kind == "institution/body"
+    assert "Department of Nuclear Safety" in found and "Ministry of Energy" in found

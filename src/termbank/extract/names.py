@@ -343,6 +343,11 @@ def _join(entity: _Entity, sep: str, units: list[Unit], seps: list[str], j: int)
         # for Democracy through Law", "… Rights of Persons with Disabilities"; not "talks
         # with the European Union" nor "a meeting with Kazakhstan"
         return "join" if plain and _has_topic(_titled_body(entity) or entity) else ""
+    if sep == "of the" and _in_complement(entity) and _has_topic(entity) \
+            and _kind_of(entity.units, entity.seps) == "institution/body" \
+            and _kind_of(atom) == "organisation" and atom[-1].cls == HEAD:
+        return "join"  # "Court of Justice of the European Union": an organisation's own
+        # body is named with it ("… of the Ministry of Energy" names an owner apart)
     if first in ("of", "in") and _in_complement(entity) and _has_topic(entity) \
             and atom[-1].kind not in ("institution/body", "organisation") \
             and not (first == "in" and len(atom) == 1 and _head(entity) in VENUE_HEADS) \
