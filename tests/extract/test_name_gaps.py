@@ -1671,3 +1671,10 @@ def test_an_organisations_own_body_is_named_with_it_but_a_ministrys_department_a
                    "Safety of the Ministry of Energy said so.")
     assert found["Court of Justice of the European Union"].kind == "institution/body"
     assert "Department of Nuclear Safety" in found and "Ministry of Energy" in found
+
+
+def test_an_uzbek_khokim_of_a_region_is_that_regions_office():
+    found = _found("The Khokim of Samarkand Region, Farrukh Sattorov, said so. Governor of "
+                   "Samarkand Region Erkinjon Turdimov spoke.")
+    assert found["Khokim of Samarkand Region"].kind == "official title"
+    assert found["Governor of Samarkand Region"].holders == ["Erkinjon Turdimov"]

@@ -475,8 +475,11 @@ def _has_topic(entity: _Entity) -> bool:
 def _local_place(atom: list[Unit]) -> bool:
     """Whether *atom* is one city or region of a country: a city of the place list, a place
     of Kazakhstan's official list, or a place named with its kind ("Samarkand Region")."""
-    if atom[0].cls != PLACE or len(atom) > 1 and not _looks_personal(atom[1:]):
+    kind = 2 if len(atom) > 1 and atom[1].text.lower() in PLACE_TAILS else 1  # "… Region"
+    if atom[0].cls != PLACE or len(atom) > kind and not _looks_personal(atom[kind:]):
         return False  # (the holder may follow: "Mayor of Bishkek Erlan Osmonaliev")
+    if kind == 2:
+        return _part_of_a_country(atom[0].text)
     text = atom[0].text
     canonical = lists.places().get(text.lower(), text)
     return canonical in lists.local_places() or text.rsplit(" ", 1)[-1].lower() in PLACE_TAILS

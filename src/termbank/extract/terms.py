@@ -45,6 +45,13 @@ _TIME_SPAN = re.compile(r"(?:\d+|[a-z]+)-(?:%s)s?(?:-long|-old)?" % "|".join(sor
 LINKS = ("of", "against", "to")
 #: adverbs of time the tagger may read as nouns ("no country is on the list today")
 TIME_DEICTICS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
+#: adverbials whose noun names nothing of the text: "for example joint landfills", "for the
+#: first time municipalities …", "at the same time"; (last word, words before it)
+ADVERBIAL_IDIOMS = {"example": (("for",),), "instance": (("for",),),
+                    "time": (("for", "the", "first"), ("for", "the", "second"),
+                             ("for", "the", "last"), ("at", "the", "same"))}
+#: the first part of a hyphenated adjective that is graded: "best-known", "most-visited"
+GRADED_PARTS = frozenset({"best", "worst", "most", "least", "better", "worse"})
 #: general nouns (Halliday & Hasan 1976, Cohesion in English, §6.4; Schmid 2000, English
 #: Abstract Nouns as Conceptual Shells): as the head of a phrase they name no kind of thing
 #: of their own, so "administrative justice cases", "soft connectivity needs" are no terms
@@ -383,15 +390,18 @@ def _attribution_verb(units: list[Unit], sentence: range) -> int | None:
 
 
 def _headline_verb(units: list[Unit], line: range) -> int | None:
-    """The verb of a headline that opens with who acts, places and acronyms joined by "and"
-    ("Kazakhstan and EU sign memorandum …", "EU, Uzbekistan launch project …"): its first
-    lower-case word, when English has it as a verb; None otherwise."""
+    """The verb of a headline that opens with who acts, places, acronyms and names joined by
+    "and" ("Kazakhstan and EU sign memorandum …", "EU, Uzbekistan launch project …", "EU and
+    UN Tourism launch programme …"): its first lower-case word, when English has it as a
+    verb; None otherwise."""
     k = line.start
     while k < line.stop and (units[k].tag == ABBREVIATION or units[k].text in ("and", ",")
-                             or units[k].text.lower() in places()):
+                             or units[k].text.lower() in places()
+                             or units[k].tag in ("NNP", "NNPS")):
         k += 1
-    if k == line.start or k + 1 >= line.stop or units[k - 1].text in ("and", ","):
-        return None
+    if k == line.start or k + 1 >= line.stop or units[k - 1].text in ("and", ",") \
+            or not any(units[n].text in ("and", ",") for n in range(line.start, k)):
+        return None  # (two who act: "EU and UN Tourism launch …", not "Tourism Committee …")
     unit = units[k]
     return k if unit.text.islower() and unit.pos == "NOUN" and unit.lemma in tagger.verbs() \
         else None
@@ -442,8 +452,11 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
             ok = False  # "will help design contribution schemes": a bare infinitive
         if ok and k and units[k - 1].text in ("per", "Per"):
             ok = False  # "a 90 per cent reduction", "per capita income": a Latin unit
-        if ok and "-" in unit.text and unit.text.lower() in descriptors():
-            ok = False  # "large-scale", "forward-looking": descriptors too
+        if ok and "-" in unit.text and (unit.text.lower() in descriptors()
+                                        or unit.text.lower().split("-")[0] in GRADED_PARTS):
+            ok = False  # "large-scale", "forward-looking", "best-known": descriptors too
+        if ok and unit.lemma in ADVERBIAL_IDIOMS and _in_idiom(units, k):
+            ok = False  # "for example", "for the first time": an adverbial
         if ok and unit.pos == "ADJ" and k > 1 and units[k - 1].tag in ("RBR", "RBS") \
                 and units[k - 2].tag in ("DT", "PRP$", "POS"):
             ok = False  # "the most harmful form", "a more credible budget": an adjective that
@@ -487,6 +500,12 @@ def _common_noun_opening(units: list[Unit], k: int, text: str) -> bool:
     lower = word.lower()
     return zipf(lower) >= COMMON_OPENING_ZIPF and lower not in places() \
         and lower not in demonyms() and lower not in given_names()
+
+
+def _in_idiom(units: list[Unit], k: int) -> bool:
+    """Whether unit *k* ends one of the :data:`ADVERBIAL_IDIOMS`."""
+    return any(k >= len(before) and tuple(u.text.lower() for u in units[k - len(before):k])
+               == before for before in ADVERBIAL_IDIOMS[units[k].lemma])
 
 
 def _in_reduplication(units: list[Unit], k: int) -> bool:
