@@ -1678,3 +1678,11 @@ def test_an_uzbek_khokim_of_a_region_is_that_regions_office():
                    "Samarkand Region Erkinjon Turdimov spoke.")
     assert found["Khokim of Samarkand Region"].kind == "official title"
     assert found["Governor of Samarkand Region"].holders == ["Erkinjon Turdimov"]
+
+
+def test_kyrgyz_councils_and_rural_executives_are_bodies():
+    found = _found("The Jogorku Kenesh adopted the law. Zhyldyz Beknazarova, Head of the Ak-Terek "
+                   "Aiyl Okmotu in Issyk-Kul Region, said so.")
+    assert found["Jogorku Kenesh"].kind == "institution/body"
+    assert found["Ak-Terek Aiyl Okmotu"].kind == "institution/body"
+    assert "Head of the Ak-Terek Aiyl Okmotu" in found
