@@ -150,6 +150,9 @@ def units_of(text: str) -> list[Unit]:
     pieces = list(chunks(text))
     for (offset, piece), doc in zip(pieces, tagger.pipeline().pipe(p for _o, p in pieces)):
         units.extend(_units(doc, offset, piece))
+    for k, unit in enumerate(units):  # "Waste collection fees …": the tagger read a name
+        if unit.tag in ("NNP", "NNPS") and _common_noun_opening(units, k, text):
+            units[k] = Unit(unit.text, unit.text.lower(), "NOUN", unit.start, unit.end, "NN")
     return units
 
 
@@ -160,7 +163,7 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
 
     strings = doc.vocab.strings
     hyphen, vbn, verbal_pos, subject_pronouns, plurals, possessive = _ids(strings)
-    adverb, aux = strings.add("ADV"), strings.add("AUX")
+    aux = strings.add("AUX")
     columns = doc.to_array([ORTH, IDX, SPACY, POS, TAG, LEMMA, IS_ALPHA, IS_STOP, LOWER]).T
     orths, idxs, spaces, poss, tags, lemmas, alphas, stops, lowers = columns.tolist()
     if source is None:
@@ -191,7 +194,7 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
             # is after a lexical verb ("used controlled deliveries"); the rest depends on the word
             verbal = tags[i] == vbn and i > 0 and (
                 poss[i - 1] in verbal_pos  # ("have also paid": an auxiliary before adverbs)
-                or poss[i - 1] == adverb and poss[_before_adverbs(i, poss, adverb)] == aux)
+                or (k := _before_adverbs(i, tags, strings)) >= 0 and poss[k] == aux)
             key = (orths[i], lemmas[i], poss[i], tags[i], verbal)
             word = _SINGLE.get(key)
             if word is None:
@@ -219,19 +222,18 @@ def _units(doc, offset: int = 0, source: str | None = None) -> list[Unit]:
 MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
 
 
-def _before_adverbs(i: int, poss: list[int], adverb: int) -> int:
-    """The token before token *i* and the adverbs right before it ("have also | paid")."""
+def _before_adverbs(i: int, tags: list[int], strings) -> int:
+    """The token before token *i* and the adverbs right before it ("have also | paid"); -1
+    when the text opens with them."""
     k = i - 1
-    while k > 0 and poss[k] == adverb:
+    while k >= 0 and strings[tags[k]] == "RB":
         k -= 1
     return k
 
 
 def _after_modal(i: int, lowers: list[int], tags: list[int], strings) -> bool:
     """Whether token *i* follows a modal verb, adverbs aside ("will also co-finance")."""
-    k = i - 1
-    while k >= 0 and strings[tags[k]] == "RB":
-        k -= 1
+    k = _before_adverbs(i, tags, strings)
     return k >= 0 and strings[lowers[k]] in MODALS
 
 
@@ -441,9 +443,6 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
         if unit.tag == ABBREVIATION:
             out.append(True)
             continue
-        common = unit.tag in ("NNP", "NNPS") and _common_noun_opening(units, k, text)
-        if common:
-            unit.pos, unit.lemma = "NOUN", unit.text.lower()
         ok = bool(unit.pos) and not _inner_capital(unit.text)  # "fromTCA"
         if ok and _in_reduplication(units, k):
             ok = False  # "open market access step by step", "case by case": an adverbial
@@ -463,8 +462,7 @@ def _allowed(units: list[Unit], text: str) -> list[bool]:
             # is graded describes, a term's adjective classifies; ("most renewable energy
             # projects": "most" says how many)
         if ok and unit.pos != "OF" and unit.text[:1].isupper():
-            if unit.tag in ("NNP", "NNPS") and not common \
-                    or any(c.isupper() for c in unit.text[1:]):
+            if unit.tag in ("NNP", "NNPS") or any(c.isupper() for c in unit.text[1:]):
                 ok = False
             elif _opens_sentence(text, unit.start) and unit.text.lower() not in demonyms():
                 ok = True  # (not "Uzbek cherries": a demonym is capitalised anywhere)
